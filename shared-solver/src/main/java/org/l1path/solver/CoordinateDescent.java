@@ -1,0 +1,554 @@
+package org.l1path.solver;
+
+import java.util.Arrays;
+
+/**
+ * Coordinate descent for one {@link GaussianProblem}, solved alpha after alpha with warm starts
+ * (Friedman, Hastie and Tibshirani 2010). Works on standardized coefficients {@code beta}.
+ *
+ * <p>At each alpha: sequential strong rules pick the features worth visiting; passes over that set
+ * alternate with passes over the non-zero features until coefficients stop moving; then every
+ * feature's gradient is checked against the KKT conditions (violators join the set) and the duality
+ * gap certifies the result. If the gap is still above the tolerance, the movement threshold
+ * tightens and descent goes on.
+ *
+ * <p>Gradients {@code G_j = z_j' V r} (r the residual, V the normalized weights) are kept either by
+ * covariance updates (cached Gram columns of the features that entered; O(p) per step) or naively
+ * from the residual (O(n) per visit). No allocation happens inside a pass.
+ */
+final class CoordinateDescent {
+  private final GaussianProblem prob;
+  private final boolean covariance;
+  private final double tolerance;
+  private final int maxIterations;
+
+  /** Standardized coefficients. */
+  private final double[] beta;
+
+  /** Gradients {@code z_j' V r}; valid for all features after {@link #refreshGradients()}. */
+  private final double[] grad;
+
+  /** {@code z_j' V yc}: the gradients at beta = 0. */
+  private final double[] zvy;
+
+  /** Naive mode: the residual r (uniform weights) or V r (weighted). */
+  private final double[] res;
+
+  /** Naive mode: {@code sum_i v_i r_i}. */
+  private double sumVr;
+
+  /** Covariance mode: Gram column {@code z' V z_j}, computed when feature j first moves. */
+  private final double[][] gram;
+
+  private final double[] scratch;
+
+  private final boolean[] strong;
+  private final int[] strongList;
+  private int strongCount;
+  private final int[] activeList;
+  private int activeCount;
+
+  private double lastObjective;
+
+  /** Set by {@link #fitUnpenalized}: above it every penalized coefficient is exactly 0. */
+  private double alphaMax = Double.POSITIVE_INFINITY;
+
+  /** Results of the last {@link #solve}. */
+  double relativeGap;
+
+  int iterations;
+  boolean converged;
+  double residualSquares;
+
+  CoordinateDescent(GaussianProblem prob, Settings settings) {
+    this.prob = prob;
+    this.tolerance = settings.tolerance();
+    this.maxIterations = settings.maxIterations();
+    int n = prob.n;
+    int p = prob.p;
+    this.covariance =
+        switch (settings.updateMode()) {
+          case COVARIANCE -> true;
+          case NAIVE -> false;
+          case AUTO -> useCovariance(n, p);
+        };
+    beta = new double[p];
+    grad = new double[p];
+    zvy = new double[p];
+    strong = new boolean[p];
+    strongList = new int[p];
+    activeList = new int[p];
+    scratch = new double[n];
+    gram = covariance ? new double[p][] : null;
+    if (covariance) {
+      res = null;
+    } else {
+      res = new double[n];
+      for (int i = 0; i < n; i++) {
+        res[i] = prob.v == null ? prob.yc[i] : prob.v[i] * prob.yc[i];
+      }
+      sumVr = prob.weightedSum(prob.yc);
+    }
+    double[] vy = weightedResponse();
+    for (int j = 0; j < p; j++) {
+      if (!prob.fixed[j]) {
+        zvy[j] = zDot(j, vy, prob.weightedSum(prob.yc));
+      }
+    }
+    System.arraycopy(zvy, 0, grad, 0, p);
+    lastObjective = 0.5 * prob.yVy;
+    residualSquares = prob.yVy;
+  }
+
+  /**
+   * Gram updates pay when n is large next to p, and the Gram block (p columns of p doubles at most)
+   * stays small.
+   */
+  static boolean useCovariance(int n, int p) {
+    return p <= 2000 && n >= 2L * p;
+  }
+
+  boolean usesCovariance() {
+    return covariance;
+  }
+
+  /** Standardized coefficients; the array is live. */
+  double[] beta() {
+    return beta;
+  }
+
+  /**
+   * Fits the unpenalized features alone (penalized ones at 0), so that {@link #alphaMax} is the
+   * smallest alpha at which every penalized coefficient is 0.
+   */
+  void fitUnpenalized() {
+    boolean any = false;
+    for (int j = 0; j < prob.p; j++) {
+      if (!prob.fixed[j] && prob.penalty[j] == 0) {
+        any = true;
+      }
+    }
+    if (any) {
+      solve(Double.MAX_VALUE, Double.MAX_VALUE);
+    }
+    alphaMax = alphaMax();
+  }
+
+  /** The smallest alpha at which every penalized coefficient is 0, from the current gradients. */
+  double alphaMax() {
+    double max = 0;
+    double l1 = Math.max(prob.l1Ratio, 1e-3);
+    for (int j = 0; j < prob.p; j++) {
+      double pf = prob.penalty[j];
+      if (prob.fixed[j] || pf == 0) {
+        continue;
+      }
+      double g = grad[j];
+      // A bound at 0 forbids moves in its direction, so that side needs no penalty to stop it.
+      if ((g > 0 && prob.upper[j] > 0) || (g < 0 && prob.lower[j] < 0)) {
+        max = Math.max(max, Math.abs(g) / (pf * l1));
+      }
+    }
+    return max;
+  }
+
+  /**
+   * Solves at {@code alpha}, warm-started from the current coefficients, which were solved at
+   * {@code alphaPrev}. Sets {@link #relativeGap}, {@link #iterations}, {@link #converged}.
+   */
+  void solve(double alpha, double alphaPrev) {
+    int p = prob.p;
+    double l1 = prob.l1Ratio;
+    double aScale = alpha * l1;
+    double qScale = alpha * (1 - l1);
+    // At alpha_max the all-zero solution is exact; a rounding-level excess of |G_j| over the
+    // penalty must not make a coefficient of 1e-17.
+    boolean zeroSolution = alpha >= alphaMax * (1 - 1e-12) && !anyPenalizedNonZero();
+    double strongThreshold =
+        zeroSolution || alphaPrev >= Double.MAX_VALUE
+            ? Double.POSITIVE_INFINITY
+            : l1 * (2 * alpha - alphaPrev);
+    for (int j = 0; j < p; j++) {
+      if (!prob.fixed[j]
+          && !strong[j]
+          && (beta[j] != 0
+              || prob.penalty[j] == 0
+              || Math.abs(grad[j]) >= strongThreshold * prob.penalty[j])) {
+        strong[j] = true;
+      }
+    }
+    rebuildStrongList();
+
+    double cdTol = tolerance * lastObjective;
+    iterations = 0;
+    converged = false;
+    double previousGap = Double.POSITIVE_INFINITY;
+    while (true) {
+      descend(aScale, qScale, cdTol);
+      refreshGradients();
+      if (!zeroSolution && addKktViolators(aScale)) {
+        if (iterations < maxIterations) {
+          continue;
+        }
+      }
+      double[] products = residualProducts();
+      residualSquares = products[0];
+      double primal = 0.5 * products[0] + penaltyValue(aScale, qScale);
+      double gap = dualityGap(primal, products[0], products[1], aScale, qScale);
+      lastObjective = primal;
+      relativeGap = primal > 0 ? gap / primal : 0.0;
+      // Rounding in the objective itself bounds what a gap can certify.
+      double noise = 1e-15 * (prob.yVy + primal);
+      // The tolerance is met; go on for a margin of ten while the gap still shrinks: along
+      // strongly correlated directions the objective is flat, and coefficients settle only an
+      // order after it does. Near the rounding floor the gap stalls, and then the margin is given
+      // up.
+      boolean met = gap <= tolerance * primal || gap <= noise;
+      boolean stalled = gap > 0.5 * previousGap;
+      previousGap = gap;
+      if (met && (gap <= 0.1 * tolerance * primal || stalled)) {
+        converged = true;
+        return;
+      }
+      if (iterations >= maxIterations) {
+        return;
+      }
+      cdTol = Math.max(cdTol * 0.1, 1e-30);
+    }
+  }
+
+  private boolean anyPenalizedNonZero() {
+    for (int j = 0; j < prob.p; j++) {
+      if (beta[j] != 0 && prob.penalty[j] > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Passes over the strong set, each followed by passes over the non-zero set. */
+  private void descend(double aScale, double qScale, double cdTol) {
+    while (iterations < maxIterations) {
+      iterations++;
+      double change = pass(strongList, strongCount, aScale, qScale);
+      rebuildActiveList();
+      if (change <= cdTol) {
+        return;
+      }
+      while (iterations < maxIterations) {
+        iterations++;
+        if (pass(activeList, activeCount, aScale, qScale) <= cdTol) {
+          break;
+        }
+      }
+    }
+  }
+
+  /** One pass of coordinate updates; returns the largest {@code (d_j + q_j) * delta^2}. */
+  private double pass(int[] list, int count, double aScale, double qScale) {
+    double maxChange = 0;
+    for (int k = 0; k < count; k++) {
+      int j = list[k];
+      double pf = prob.penalty[j];
+      double a = aScale * pf;
+      double curvature = prob.diag[j] + qScale * pf;
+      double g = covariance ? grad[j] : naiveGradient(j);
+      double u = g + prob.diag[j] * beta[j];
+      // beta_j = clip(soft(u, a) / (d_j + q_j), lower_j, upper_j)
+      double updated = u > a ? (u - a) / curvature : u < -a ? (u + a) / curvature : 0.0;
+      updated = Math.min(Math.max(updated, prob.lower[j]), prob.upper[j]);
+      double delta = updated - beta[j];
+      if (delta != 0) {
+        beta[j] = updated;
+        applyChange(j, delta);
+        maxChange = Math.max(maxChange, curvature * delta * delta);
+      }
+    }
+    return maxChange;
+  }
+
+  private double naiveGradient(int j) {
+    return zDot(j, res, sumVr);
+  }
+
+  /** {@code z_j' a} where {@code a} is already weighted and sums to {@code sumA}. */
+  private double zDot(int j, double[] a, double sumA) {
+    double[] col = prob.x[j];
+    int n = prob.n;
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += col[i] * a[i];
+      s1 += col[i + 1] * a[i + 1];
+      s2 += col[i + 2] * a[i + 2];
+      s3 += col[i + 3] * a[i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += col[i] * a[i];
+    }
+    double dot = (s0 + s1) + (s2 + s3);
+    if (prob.v == null && a == res) {
+      dot *= prob.invN;
+    }
+    return (dot - prob.centre[j] * sumA) / prob.scale[j];
+  }
+
+  /** The weighted centred response, as the naive residual stores it at beta = 0. */
+  private double[] weightedResponse() {
+    double[] out = scratch;
+    for (int i = 0; i < prob.n; i++) {
+      out[i] = prob.weight(i) * prob.yc[i];
+    }
+    return out;
+  }
+
+  private void applyChange(int j, double delta) {
+    if (covariance) {
+      double[] column = gramColumn(j);
+      for (int k = 0; k < prob.p; k++) {
+        grad[k] -= delta * column[k];
+      }
+      return;
+    }
+    double[] col = prob.x[j];
+    double c = prob.centre[j];
+    double step = delta / prob.scale[j];
+    int n = prob.n;
+    if (prob.v == null) {
+      for (int i = 0; i < n; i++) {
+        res[i] -= step * (col[i] - c);
+      }
+    } else {
+      double[] v = prob.v;
+      for (int i = 0; i < n; i++) {
+        res[i] -= step * v[i] * (col[i] - c);
+      }
+    }
+    sumVr -= step * (prob.mean[j] - c);
+  }
+
+  /** {@code C_kj = z_k' V z_j} for every k, computed once. */
+  private double[] gramColumn(int j) {
+    double[] column = gram[j];
+    if (column != null) {
+      return column;
+    }
+    column = new double[prob.p];
+    double[] vz = scratch;
+    double[] col = prob.x[j];
+    double c = prob.centre[j];
+    double s = prob.scale[j];
+    double sum = 0;
+    for (int i = 0; i < prob.n; i++) {
+      vz[i] = prob.weight(i) * (col[i] - c) / s;
+      sum += vz[i];
+    }
+    for (int k = 0; k < prob.p; k++) {
+      if (!prob.fixed[k]) {
+        column[k] = zDot(k, vz, sum);
+      }
+    }
+    gram[j] = column;
+    return column;
+  }
+
+  /** Makes {@link #grad} exact for every feature (naive mode recomputes; covariance keeps it). */
+  private void refreshGradients() {
+    if (covariance) {
+      return;
+    }
+    recomputeResidual();
+    for (int j = 0; j < prob.p; j++) {
+      grad[j] = prob.fixed[j] ? 0.0 : naiveGradient(j);
+    }
+  }
+
+  /**
+   * Rebuilds the residual from the coefficients: O(n · non-zeros), and it removes the rounding that
+   * thousands of incremental updates leave, which would otherwise floor the duality gap.
+   */
+  private void recomputeResidual() {
+    int n = prob.n;
+    double[] r = scratch;
+    System.arraycopy(prob.yc, 0, r, 0, n);
+    for (int j = 0; j < prob.p; j++) {
+      double b = beta[j];
+      if (b != 0) {
+        double[] col = prob.x[j];
+        double c = prob.centre[j];
+        double step = b / prob.scale[j];
+        for (int i = 0; i < n; i++) {
+          r[i] -= step * (col[i] - c);
+        }
+      }
+    }
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double vi = prob.weight(i);
+      res[i] = prob.v == null ? r[i] : vi * r[i];
+      sum += vi * r[i];
+    }
+    sumVr = sum;
+  }
+
+  /** Adds features outside the strong set that violate the KKT conditions; true if any. */
+  private boolean addKktViolators(double aScale) {
+    boolean any = false;
+    for (int j = 0; j < prob.p; j++) {
+      if (strong[j] || prob.fixed[j]) {
+        continue;
+      }
+      double g = grad[j];
+      double a = aScale * prob.penalty[j];
+      if ((g > a && prob.upper[j] > 0) || (g < -a && prob.lower[j] < 0)) {
+        strong[j] = true;
+        any = true;
+      }
+    }
+    if (any) {
+      rebuildStrongList();
+    }
+    return any;
+  }
+
+  private void rebuildStrongList() {
+    strongCount = 0;
+    for (int j = 0; j < prob.p; j++) {
+      if (strong[j]) {
+        strongList[strongCount++] = j;
+      }
+    }
+  }
+
+  private void rebuildActiveList() {
+    activeCount = 0;
+    for (int k = 0; k < strongCount; k++) {
+      int j = strongList[k];
+      if (beta[j] != 0) {
+        activeList[activeCount++] = j;
+      }
+    }
+  }
+
+  /** {@code r' V r} and {@code r' V yc}, exact in naive mode, from gradients in covariance mode. */
+  private double[] residualProducts() {
+    double rvr;
+    double rvy;
+    if (covariance) {
+      // r = yc - Z beta, G = Z'V yc - C beta:  r'V yc = yVy - beta·zvy,  r'V r = r'V yc - beta·G
+      double bz = 0;
+      double bg = 0;
+      for (int j = 0; j < prob.p; j++) {
+        if (beta[j] != 0) {
+          bz += beta[j] * zvy[j];
+          bg += beta[j] * grad[j];
+        }
+      }
+      rvy = prob.yVy - bz;
+      rvr = Math.max(rvy - bg, 0.0);
+    } else {
+      double s1 = 0;
+      double s2 = 0;
+      if (prob.v == null) {
+        for (int i = 0; i < prob.n; i++) {
+          s1 += res[i] * res[i];
+          s2 += res[i] * prob.yc[i];
+        }
+        s1 *= prob.invN;
+        s2 *= prob.invN;
+      } else {
+        for (int i = 0; i < prob.n; i++) {
+          if (prob.v[i] > 0) {
+            s1 += res[i] * res[i] / prob.v[i];
+          }
+          s2 += res[i] * prob.yc[i];
+        }
+      }
+      rvr = s1;
+      rvy = s2;
+    }
+    return new double[] {rvr, rvy};
+  }
+
+  private double penaltyValue(double aScale, double qScale) {
+    double pen = 0;
+    for (int j = 0; j < prob.p; j++) {
+      double b = beta[j];
+      if (b != 0) {
+        double pf = prob.penalty[j];
+        pen += pf * (aScale * Math.abs(b) + 0.5 * qScale * b * b);
+      }
+    }
+    return pen;
+  }
+
+  /**
+   * The duality gap at the dual point {@code theta = c V r}, with c the largest scaling in (0, 1]
+   * that keeps theta feasible:
+   *
+   * <pre>
+   *   D(theta) = c r'V yc - c^2/2 r'V r - sum_j h_j*(c G_j)
+   * </pre>
+   *
+   * where {@code h_j*} is the convex conjugate of feature j's penalty plus its bounds. An
+   * unpenalized, unbounded feature has no finite conjugate off {@code G_j = 0}; its term is taken
+   * at equality ({@code h_j(beta_j) + h_j*(t) = t beta_j}), which its exact coordinate updates keep
+   * close to true.
+   */
+  private double dualityGap(double primal, double rvr, double rvy, double aScale, double qScale) {
+    double c = 1.0;
+    for (int j = 0; j < prob.p; j++) {
+      if (prob.fixed[j]) {
+        continue;
+      }
+      double pf = prob.penalty[j];
+      double a = aScale * pf;
+      if (qScale * pf > 0 || a == 0) {
+        continue;
+      }
+      double g = grad[j];
+      if (g > a && prob.upper[j] == Double.POSITIVE_INFINITY) {
+        c = Math.min(c, a / g);
+      } else if (g < -a && prob.lower[j] == Double.NEGATIVE_INFINITY) {
+        c = Math.min(c, -a / g);
+      }
+    }
+    double conjugates = 0;
+    for (int j = 0; j < prob.p; j++) {
+      if (prob.fixed[j]) {
+        continue;
+      }
+      double pf = prob.penalty[j];
+      double a = aScale * pf;
+      double q = qScale * pf;
+      double t = c * grad[j];
+      double lo = prob.lower[j];
+      double hi = prob.upper[j];
+      if (q > 0) {
+        double b = t > a ? (t - a) / q : t < -a ? (t + a) / q : 0.0;
+        b = Math.min(Math.max(b, lo), hi);
+        conjugates += t * b - a * Math.abs(b) - 0.5 * q * b * b;
+      } else if (a == 0 && lo == Double.NEGATIVE_INFINITY && hi == Double.POSITIVE_INFINITY) {
+        conjugates += t * beta[j];
+      } else {
+        double best = 0;
+        if (t > a) {
+          best = hi == Double.POSITIVE_INFINITY ? t * beta[j] : (t - a) * hi;
+        } else if (t < -a) {
+          best = lo == Double.NEGATIVE_INFINITY ? t * beta[j] : (t + a) * lo;
+        }
+        conjugates += best;
+      }
+    }
+    double dual = c * rvy - 0.5 * c * c * rvr - conjugates;
+    return Math.max(primal - dual, 0.0);
+  }
+
+  @Override
+  public String toString() {
+    return "CoordinateDescent[covariance=" + covariance + ", beta=" + Arrays.toString(beta) + "]";
+  }
+}

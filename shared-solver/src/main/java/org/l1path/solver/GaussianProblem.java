@@ -1,0 +1,184 @@
+package org.l1path.solver;
+
+/**
+ * One least-squares problem prepared for coordinate descent: normalized weights, each feature's
+ * centre and scale, penalty factors and bounds in standardized units, and the centred response. The
+ * design is never copied: standardization is applied on the fly, {@code z_ij = (x_ij - c_j) / s_j}.
+ * Rows with weight 0 take no part, which is how cross-validation folds are expressed.
+ */
+final class GaussianProblem {
+  final int n;
+  final int p;
+  final double[][] x;
+
+  /** Weights divided by their sum; null when all rows weigh the same (then each is 1/n). */
+  final double[] v;
+
+  /** 1/n: every row's normalized weight when {@link #v} is null. */
+  final double invN;
+
+  /** What is subtracted from each feature: its weighted mean when fitting an intercept, else 0. */
+  final double[] centre;
+
+  /** Each feature's weighted mean. */
+  final double[] mean;
+
+  /** What each centred feature is divided by: {@link #sd} when standardizing, else 1. */
+  final double[] scale;
+
+  /** Weighted population standard deviation (1 for a constant feature). */
+  final double[] sd;
+
+  /** {@code d_j = sum_i v_i z_ij^2}: the curvature of the loss along coordinate j. */
+  final double[] diag;
+
+  /** Features held at 0: excluded, or constant where an intercept absorbs them. */
+  final boolean[] fixed;
+
+  /** Penalty factors, rescaled to sum to p. */
+  final double[] penalty;
+
+  /** Bounds on the standardized coefficients {@code beta_j = s_j b_j}. */
+  final double[] lower;
+
+  final double[] upper;
+
+  /** The centred response {@code y - ybar} (or y itself without an intercept). */
+  final double[] yc;
+
+  final double yCentre;
+
+  /** {@code sum_i v_i yc_i^2}: twice the null objective. */
+  final double yVy;
+
+  final double l1Ratio;
+
+  GaussianProblem(Dataset data, Settings settings) {
+    n = data.rows();
+    p = data.features();
+    x = data.columns();
+    l1Ratio = settings.l1Ratio();
+    double[] w = data.weights();
+    double wSum = 0;
+    boolean uniform = true;
+    if (w != null) {
+      for (int i = 0; i < n; i++) {
+        wSum += w[i];
+        uniform &= w[i] == w[0];
+      }
+    }
+    invN = 1.0 / n;
+    if (w == null || uniform) {
+      v = null;
+    } else {
+      v = new double[n];
+      for (int i = 0; i < n; i++) {
+        v[i] = w[i] / wSum;
+      }
+    }
+
+    centre = new double[p];
+    mean = new double[p];
+    scale = new double[p];
+    sd = new double[p];
+    diag = new double[p];
+    fixed = new boolean[p];
+    for (int j : settings.excluded()) {
+      if (j >= p) {
+        throw new IllegalArgumentException(
+            "excluded names feature index " + j + " but the data has " + p + " features");
+      }
+      fixed[j] = true;
+    }
+    boolean intercept = settings.fitIntercept();
+    for (int j = 0; j < p; j++) {
+      double[] col = x[j];
+      double m = weightedSum(col);
+      double var = 0;
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        double vi = v == null ? invN : v[i];
+        if (vi > 0) {
+          double d = col[i] - m;
+          var += vi * d * d;
+          min = Math.min(min, col[i]);
+          max = Math.max(max, col[i]);
+        }
+      }
+      boolean constant = min == max;
+      mean[j] = m;
+      sd[j] = constant ? 1.0 : Math.sqrt(var);
+      centre[j] = intercept ? m : 0.0;
+      scale[j] = settings.standardize() ? sd[j] : 1.0;
+      if (constant && (intercept || min == 0)) {
+        fixed[j] = true;
+      }
+      double offset = m - centre[j];
+      diag[j] = fixed[j] ? 0.0 : (var + offset * offset) / (scale[j] * scale[j]);
+    }
+
+    penalty = Settings.perFeature(settings.penaltyFactors(), p, "penaltyFactors");
+    double pfSum = 0;
+    for (double f : penalty) {
+      pfSum += f;
+    }
+    if (pfSum > 0) {
+      for (int j = 0; j < p; j++) {
+        penalty[j] *= p / pfSum;
+      }
+    }
+    lower = Settings.perFeature(settings.lowerBounds(), p, "lowerBounds");
+    upper = Settings.perFeature(settings.upperBounds(), p, "upperBounds");
+    for (int j = 0; j < p; j++) {
+      lower[j] *= scale[j];
+      upper[j] *= scale[j];
+    }
+
+    double[] y = data.response();
+    yCentre = intercept ? weightedSum(y) : 0.0;
+    yc = new double[n];
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      yc[i] = y[i] - yCentre;
+      s += (v == null ? invN : v[i]) * yc[i] * yc[i];
+    }
+    yVy = s;
+  }
+
+  double weight(int i) {
+    return v == null ? invN : v[i];
+  }
+
+  /** {@code sum_i v_i a_i}. */
+  double weightedSum(double[] a) {
+    double s = 0;
+    if (v == null) {
+      for (int i = 0; i < n; i++) {
+        s += a[i];
+      }
+      return s * invN;
+    }
+    for (int i = 0; i < n; i++) {
+      s += v[i] * a[i];
+    }
+    return s;
+  }
+
+  /** Original-scale coefficients and intercept from standardized ones. */
+  double[] toOriginal(double[] beta) {
+    double[] b = new double[p];
+    for (int j = 0; j < p; j++) {
+      b[j] = beta[j] / scale[j];
+    }
+    return b;
+  }
+
+  double intercept(double[] originalCoefficients) {
+    double b0 = yCentre;
+    for (int j = 0; j < p; j++) {
+      b0 -= centre[j] * originalCoefficients[j];
+    }
+    return b0;
+  }
+}
