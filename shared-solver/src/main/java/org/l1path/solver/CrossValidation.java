@@ -1,0 +1,249 @@
+package org.l1path.solver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * K-fold cross-validation of elastic-net paths. Each l1 ratio gets the full data's alpha grid;
+ * every fold is fitted on that grid with its held-out rows given weight 0, so centring and scaling
+ * come from the training rows only. Fits run on {@link CvSettings#threads()} threads; each result
+ * lands in its own slot, so the outcome is identical whatever the thread count.
+ */
+public final class CrossValidation {
+  private CrossValidation() {}
+
+  /**
+   * Cross-validates every l1 ratio on the same folds and picks alpha by the rule.
+   *
+   * @param l1Ratios one or more ratios in [0, 1]; {@code settings.l1Ratio()} is ignored
+   */
+  public static CvResult run(
+      Dataset data,
+      Settings settings,
+      double[] l1Ratios,
+      AlphaGrid grid,
+      CvSettings cv,
+      Progress progress) {
+    if (l1Ratios == null || l1Ratios.length == 0) {
+      throw new IllegalArgumentException("l1Ratios must not be empty");
+    }
+    List<Settings> perRatio = new ArrayList<>();
+    for (double r : l1Ratios) {
+      perRatio.add(settings.withL1Ratio(r));
+    }
+    int[] foldOfRow = assignFolds(data.rows(), cv);
+    int folds = 1 + java.util.Arrays.stream(foldOfRow).max().orElse(0);
+    double[][] trainingWeights = new double[folds][];
+    for (int f = 0; f < folds; f++) {
+      trainingWeights[f] = trainingWeights(data, foldOfRow, f);
+    }
+
+    int ratios = l1Ratios.length;
+    int total = ratios * (folds + 1);
+    AtomicInteger done = new AtomicInteger();
+    List<Path> paths =
+        parallel(
+            ratios,
+            cv.threads(),
+            r -> {
+              Path path = ElasticNet.fitPath(data, perRatio.get(r), grid);
+              progress.foldFinished(done.incrementAndGet(), total);
+              return path;
+            });
+    List<double[]> foldErrors =
+        parallel(
+            ratios * folds,
+            cv.threads(),
+            task -> {
+              int r = task / folds;
+              int f = task % folds;
+              AlphaGrid alphas = AlphaGrid.of(paths.get(r).alphas());
+              Path path =
+                  ElasticNet.fitPath(data.withWeights(trainingWeights[f]), perRatio.get(r), alphas);
+              double[] errors = heldOutErrors(data, foldOfRow, f, path);
+              progress.foldFinished(done.incrementAndGet(), total);
+              return errors;
+            });
+
+    List<CvCurve> curves = new ArrayList<>();
+    for (int r = 0; r < ratios; r++) {
+      double[] alphas = paths.get(r).alphas();
+      double[][] errors = new double[folds][];
+      for (int f = 0; f < folds; f++) {
+        errors[f] = foldErrors.get(r * folds + f);
+      }
+      curves.add(curve(l1Ratios[r], alphas, errors));
+    }
+    return new CvResult(foldOfRow, folds, cv.rule(), curves, paths);
+  }
+
+  /**
+   * The 0-based fold of each row. Random: a Fisher–Yates shuffle from {@code
+   * SplittableRandom(seed)} cut into contiguous blocks of the shuffled order. Contiguous: blocks in
+   * row order, the first {@code n % K} folds one row longer (scikit-learn's {@code KFold}). Given:
+   * each distinct id, in increasing order, becomes fold 0, 1, ….
+   */
+  public static int[] assignFolds(int n, CvSettings cv) {
+    if (cv.assignment() == FoldAssignment.GIVEN) {
+      int[] ids = cv.foldIds();
+      if (ids.length != n) {
+        throw new IllegalArgumentException(
+            "foldIds has " + ids.length + " entries but the data has " + n + " rows");
+      }
+      int[] distinct = java.util.Arrays.stream(ids).distinct().sorted().toArray();
+      int[] out = new int[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = java.util.Arrays.binarySearch(distinct, ids[i]);
+      }
+      return out;
+    }
+    int k = cv.folds();
+    if (k > n) {
+      throw new IllegalArgumentException("folds (" + k + ") must not exceed the rows (" + n + ")");
+    }
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    if (cv.assignment() == FoldAssignment.RANDOM) {
+      SplittableRandom random = new SplittableRandom(cv.seed());
+      for (int i = n - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+    }
+    int[] out = new int[n];
+    int position = 0;
+    for (int f = 0; f < k; f++) {
+      int size = n / k + (f < n % k ? 1 : 0);
+      for (int s = 0; s < size; s++) {
+        out[order[position++]] = f;
+      }
+    }
+    return out;
+  }
+
+  private static double[] trainingWeights(Dataset data, int[] foldOfRow, int fold) {
+    double[] w = new double[data.rows()];
+    double sum = 0;
+    for (int i = 0; i < w.length; i++) {
+      w[i] = foldOfRow[i] == fold ? 0.0 : data.weight(i);
+      sum += w[i];
+    }
+    if (!(sum > 0)) {
+      throw new IllegalArgumentException("fold " + (fold + 1) + " leaves no training weight");
+    }
+    return w;
+  }
+
+  /** The weighted mean squared error on the fold's held-out rows at each alpha. */
+  private static double[] heldOutErrors(Dataset data, int[] foldOfRow, int fold, Path path) {
+    double[] y = data.response();
+    double[] errors = new double[path.size()];
+    double wSum = 0;
+    for (int i = 0; i < y.length; i++) {
+      if (foldOfRow[i] == fold) {
+        wSum += data.weight(i);
+      }
+    }
+    if (!(wSum > 0)) {
+      throw new IllegalArgumentException("fold " + (fold + 1) + " has no held-out weight");
+    }
+    for (int k = 0; k < path.size(); k++) {
+      double[] b = path.coefficients(k);
+      double b0 = path.intercept(k);
+      double sse = 0;
+      for (int i = 0; i < y.length; i++) {
+        if (foldOfRow[i] != fold) {
+          continue;
+        }
+        double pred = b0;
+        for (int j = 0; j < b.length; j++) {
+          if (b[j] != 0) {
+            pred += b[j] * data.column(j)[i];
+          }
+        }
+        double r = y[i] - pred;
+        sse += data.weight(i) * r * r;
+      }
+      errors[k] = sse / wSum;
+    }
+    return errors;
+  }
+
+  private static CvCurve curve(double l1Ratio, double[] alphas, double[][] errors) {
+    int folds = errors.length;
+    double[] mean = new double[alphas.length];
+    double[] se = new double[alphas.length];
+    for (int k = 0; k < alphas.length; k++) {
+      double m = 0;
+      for (double[] e : errors) {
+        m += e[k];
+      }
+      m /= folds;
+      double ss = 0;
+      for (double[] e : errors) {
+        double d = e[k] - m;
+        ss += d * d;
+      }
+      mean[k] = m;
+      se[k] = Math.sqrt(ss / (folds - 1)) / Math.sqrt(folds);
+    }
+    return new CvCurve(l1Ratio, alphas, mean, se);
+  }
+
+  /** Runs {@code count} tasks on up to {@code threads} threads; results in task order. */
+  private static <T> List<T> parallel(int count, int threads, IntFunction<T> task) {
+    List<T> out = new ArrayList<>(count);
+    if (threads == 1 || count == 1) {
+      for (int t = 0; t < count; t++) {
+        out.add(task.apply(t));
+      }
+      return out;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, count), daemonThreads());
+    try {
+      List<Future<T>> futures = new ArrayList<>(count);
+      for (int t = 0; t < count; t++) {
+        int index = t;
+        futures.add(pool.submit(() -> task.apply(index)));
+      }
+      for (Future<T> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("cross-validation was interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "l1path-cv-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,86 @@
+package org.l1path.solver;
+
+import java.util.List;
+
+/**
+ * The outcome of cross-validation: an error curve and a full-data path per l1 ratio, the best ratio
+ * (lowest minimum mean error, ties to the larger ratio), and the model the rule picks from it,
+ * which is the full-data fit at the chosen alpha.
+ */
+public final class CvResult {
+  private final int[] foldOfRow;
+  private final int folds;
+  private final SelectionRule rule;
+  private final List<CvCurve> curves;
+  private final List<Path> paths;
+  private final int best;
+
+  CvResult(int[] foldOfRow, int folds, SelectionRule rule, List<CvCurve> curves, List<Path> paths) {
+    this.foldOfRow = foldOfRow;
+    this.folds = folds;
+    this.rule = rule;
+    this.curves = List.copyOf(curves);
+    this.paths = List.copyOf(paths);
+    int b = 0;
+    for (int r = 1; r < curves.size(); r++) {
+      CvCurve c = curves.get(r);
+      CvCurve current = curves.get(b);
+      if (c.minError() < current.minError()
+          || (c.minError() == current.minError() && c.l1Ratio() > current.l1Ratio())) {
+        b = r;
+      }
+    }
+    best = b;
+  }
+
+  /** The fold of each row, 0-based. */
+  public int[] foldOfRow() {
+    return foldOfRow.clone();
+  }
+
+  public int folds() {
+    return folds;
+  }
+
+  public SelectionRule rule() {
+    return rule;
+  }
+
+  /** One curve per l1 ratio, in the order the ratios were given. */
+  public List<CvCurve> curves() {
+    return curves;
+  }
+
+  /** The full-data path of each l1 ratio, in the order the ratios were given. */
+  public List<Path> paths() {
+    return paths;
+  }
+
+  /** The index (into {@link #curves()}) of the best l1 ratio. */
+  public int bestIndex() {
+    return best;
+  }
+
+  public CvCurve bestCurve() {
+    return curves.get(best);
+  }
+
+  /** The full-data path of the best l1 ratio. */
+  public Path bestPath() {
+    return paths.get(best);
+  }
+
+  /** The grid index the rule picks on the best ratio's curve. */
+  public int chosenIndex() {
+    return bestCurve().index(rule);
+  }
+
+  public double chosenAlpha() {
+    return bestCurve().alphas()[chosenIndex()];
+  }
+
+  /** The full-data model at the chosen l1 ratio and alpha. */
+  public Model model() {
+    return bestPath().model(chosenIndex());
+  }
+}
