@@ -161,9 +161,10 @@ final class CoordinateDescent {
     double l1 = prob.l1Ratio;
     double aScale = alpha * l1;
     double qScale = alpha * (1 - l1);
-    // At alpha_max the all-zero solution is exact; a rounding-level excess of |G_j| over the
+    // At alpha_max (when it is the lasso threshold, l1Ratio >= 1e-3) the all-zero solution is
+    // exact; a rounding-level excess of |G_j| over the
     // penalty must not make a coefficient of 1e-17.
-    boolean zeroSolution = alpha >= alphaMax * (1 - 1e-12) && !anyPenalizedNonZero();
+    boolean zeroSolution = l1 >= 1e-3 && alpha >= alphaMax * (1 - 1e-12) && !anyPenalizedNonZero();
     double strongThreshold =
         zeroSolution || alphaPrev >= Double.MAX_VALUE
             ? Double.POSITIVE_INFINITY
