@@ -60,6 +60,9 @@ final class CoordinateDescent {
 
   private double lastObjective;
 
+  /** The gap at the previous certification of the current alpha. */
+  private double previousGap;
+
   /** Set by {@link #fitUnpenalized}: above it every penalized coefficient is exactly 0. */
   private double alphaMax = Double.POSITIVE_INFINITY;
 
@@ -173,8 +176,8 @@ final class CoordinateDescent {
     double aScale = alpha * l1;
     double qScale = alpha * (1 - l1);
     // At alpha_max (when it is the lasso threshold, l1Ratio >= 1e-3) the all-zero solution is
-    // exact; a rounding-level excess of |G_j| over the
-    // penalty must not make a coefficient of 1e-17.
+    // exact; a rounding-level excess of |G_j| over the penalty must not make a coefficient of
+    // 1e-17.
     boolean zeroSolution = l1 >= 1e-3 && alpha >= alphaMax * (1 - 1e-12) && !anyPenalizedNonZero();
     double strongThreshold =
         zeroSolution || alphaPrev >= Double.MAX_VALUE
@@ -194,40 +197,57 @@ final class CoordinateDescent {
     double cdTol = tolerance * lastObjective;
     iterations = 0;
     converged = false;
-    double previousGap = Double.POSITIVE_INFINITY;
+    previousGap = Double.POSITIVE_INFINITY;
     while (true) {
       descend(aScale, qScale, cdTol);
-      boolean refitted = refitActiveSet(aScale, qScale);
-      refreshGradients(refitted);
-      if (!zeroSolution && addKktViolators(aScale)) {
-        if (iterations < maxIterations) {
-          continue;
-        }
+      Check check = certify(false, zeroSolution, aScale, qScale);
+      if (check == Check.NOT_YET && refitActiveSet(aScale, qScale)) {
+        check = certify(true, zeroSolution, aScale, qScale);
       }
-      double[] products = residualProducts();
-      residualSquares = products[0];
-      double primal = 0.5 * products[0] + penaltyValue(aScale, qScale);
-      double gap = dualityGap(primal, products[0], products[1], aScale, qScale);
-      lastObjective = primal;
-      relativeGap = primal > 0 ? gap / primal : 0.0;
-      // Rounding in the objective itself bounds what a gap can certify.
-      double noise = 1e-15 * (prob.yVy + primal);
-      // The tolerance is met; go on for a margin of ten while the gap still shrinks: along
-      // strongly correlated directions the objective is flat, and coefficients settle only an
-      // order after it does. Near the rounding floor the gap stalls, and then the margin is given
-      // up.
-      boolean met = gap <= tolerance * primal || gap <= noise;
-      boolean stalled = gap > 0.5 * previousGap;
-      previousGap = gap;
-      if (met && (gap <= 0.1 * tolerance * primal || stalled)) {
-        converged = true;
+      if (check == Check.CONVERGED || iterations >= maxIterations) {
         return;
       }
-      if (iterations >= maxIterations) {
-        return;
+      if (check == Check.NOT_YET) {
+        cdTol = Math.max(cdTol * 0.1, 1e-30);
       }
-      cdTol = Math.max(cdTol * 0.1, 1e-30);
     }
+  }
+
+  /** What a certification found. */
+  private enum Check {
+    CONVERGED,
+    /** Features outside the strong set violate the KKT conditions; they have joined it. */
+    VIOLATORS,
+    NOT_YET
+  }
+
+  /**
+   * Makes every gradient exact, checks the KKT conditions outside the strong set, and measures the
+   * duality gap. Sets {@link #relativeGap} and {@link #converged}.
+   */
+  private Check certify(
+      boolean coefficientsJumped, boolean zeroSolution, double aScale, double qScale) {
+    refreshGradients(coefficientsJumped);
+    if (!zeroSolution && addKktViolators(aScale) && iterations < maxIterations) {
+      return Check.VIOLATORS;
+    }
+    double[] products = residualProducts();
+    residualSquares = products[0];
+    double primal = 0.5 * products[0] + penaltyValue(aScale, qScale);
+    double gap = dualityGap(primal, products[0], products[1], aScale, qScale);
+    lastObjective = primal;
+    relativeGap = primal > 0 ? gap / primal : 0.0;
+    // Rounding in the objective itself bounds what a gap can certify.
+    double noise = 1e-15 * (prob.yVy + primal);
+    // The tolerance is met; go on for a margin of ten while the gap still shrinks: along
+    // strongly correlated directions the objective is flat, and coefficients settle only an
+    // order after it does. Near the rounding floor the gap stalls, and then the margin is given
+    // up.
+    boolean met = gap <= tolerance * primal || gap <= noise;
+    boolean stalled = gap > 0.5 * previousGap;
+    previousGap = gap;
+    converged = met && (gap <= 0.1 * tolerance * primal || stalled);
+    return converged ? Check.CONVERGED : Check.NOT_YET;
   }
 
   private boolean anyPenalizedNonZero() {
