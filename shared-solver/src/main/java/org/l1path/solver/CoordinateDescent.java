@@ -115,6 +115,21 @@ final class CoordinateDescent {
   }
 
   /**
+   * Starts from {@code start} (standardized coefficients) instead of 0: the features it uses join
+   * the strong set and every gradient is made exact.
+   */
+  void warmStart(double[] start) {
+    System.arraycopy(start, 0, beta, 0, prob.p);
+    for (int j = 0; j < prob.p; j++) {
+      if (beta[j] != 0) {
+        strong[j] = true;
+      }
+    }
+    rebuildStrongList();
+    refreshGradients(true);
+  }
+
+  /**
    * Gram updates pay when n is large next to p, and the Gram block (p columns of p doubles at most)
    * stays small.
    */
@@ -233,7 +248,7 @@ final class CoordinateDescent {
     }
     double[] products = residualProducts();
     residualSquares = products[0];
-    double primal = 0.5 * products[0] + penaltyValue(aScale, qScale);
+    double primal = 0.5 * products[0] + PenaltyDual.value(prob, beta, aScale, qScale);
     double gap = dualityGap(primal, products[0], products[1], aScale, qScale);
     lastObjective = primal;
     relativeGap = primal > 0 ? gap / primal : 0.0;
@@ -594,18 +609,6 @@ final class CoordinateDescent {
     return new double[] {rvr, rvy};
   }
 
-  private double penaltyValue(double aScale, double qScale) {
-    double pen = 0;
-    for (int j = 0; j < prob.p; j++) {
-      double b = beta[j];
-      if (b != 0) {
-        double pf = prob.penalty[j];
-        pen += pf * (aScale * Math.abs(b) + 0.5 * qScale * b * b);
-      }
-    }
-    return pen;
-  }
-
   /**
    * The duality gap at the dual point {@code theta = c V r}, with c the largest scaling in (0, 1]
    * that keeps theta feasible:
@@ -620,50 +623,8 @@ final class CoordinateDescent {
    * close to true.
    */
   private double dualityGap(double primal, double rvr, double rvy, double aScale, double qScale) {
-    double c = 1.0;
-    for (int j = 0; j < prob.p; j++) {
-      if (prob.fixed[j]) {
-        continue;
-      }
-      double pf = prob.penalty[j];
-      double a = aScale * pf;
-      if (qScale * pf > 0 || a == 0) {
-        continue;
-      }
-      double g = grad[j];
-      if (g > a && prob.upper[j] == Double.POSITIVE_INFINITY) {
-        c = Math.min(c, a / g);
-      } else if (g < -a && prob.lower[j] == Double.NEGATIVE_INFINITY) {
-        c = Math.min(c, -a / g);
-      }
-    }
-    double conjugates = 0;
-    for (int j = 0; j < prob.p; j++) {
-      if (prob.fixed[j]) {
-        continue;
-      }
-      double pf = prob.penalty[j];
-      double a = aScale * pf;
-      double q = qScale * pf;
-      double t = c * grad[j];
-      double lo = prob.lower[j];
-      double hi = prob.upper[j];
-      if (q > 0) {
-        double b = t > a ? (t - a) / q : t < -a ? (t + a) / q : 0.0;
-        b = Math.min(Math.max(b, lo), hi);
-        conjugates += t * b - a * Math.abs(b) - 0.5 * q * b * b;
-      } else if (a == 0 && lo == Double.NEGATIVE_INFINITY && hi == Double.POSITIVE_INFINITY) {
-        conjugates += t * beta[j];
-      } else {
-        double best = 0;
-        if (t > a) {
-          best = hi == Double.POSITIVE_INFINITY ? t * beta[j] : (t - a) * hi;
-        } else if (t < -a) {
-          best = lo == Double.NEGATIVE_INFINITY ? t * beta[j] : (t + a) * lo;
-        }
-        conjugates += best;
-      }
-    }
+    double c = PenaltyDual.feasibleScale(prob, grad, aScale, qScale, 1.0);
+    double conjugates = PenaltyDual.conjugateSum(prob, grad, beta, c, aScale, qScale);
     double dual = c * rvy - 0.5 * c * c * rvr - conjugates;
     return Math.max(primal - dual, 0.0);
   }
