@@ -261,7 +261,7 @@ final class CoordinateDescent {
     boolean met = gap <= tolerance * primal || gap <= noise;
     boolean stalled = gap > 0.5 * previousGap;
     previousGap = gap;
-    converged = met && (gap <= 0.1 * tolerance * primal || stalled);
+    converged = met && (gap <= 0.1 * tolerance * primal || stalled || iterations >= maxIterations);
     return converged ? Check.CONVERGED : Check.NOT_YET;
   }
 

@@ -230,7 +230,11 @@ final class LogisticPath {
       boolean met = gap <= tolerance * objective || gap <= 1e-15 * (1 + objective);
       boolean stalled = gap > 0.5 * previousGap;
       // As for least squares, a margin of ten is sought, but for one more Newton step at most.
-      if (met && (gap <= 0.1 * tolerance * objective || stalled || metBefore)) {
+      if (met
+          && (gap <= 0.1 * tolerance * objective
+              || stalled
+              || metBefore
+              || iterations >= settings.maxIterations())) {
         converged = true;
         return;
       }
