@@ -28,10 +28,9 @@ final class FitCommand {
   }
 
   /**
-   * Runs the command.
-   *
-   * @throws UsageException, OptionException, InputException for the caller to report (status 2)
-   * @throws CliIoException when reading the input or writing a result fails (status 2)
+   * Runs the command. Failures are thrown for {@link Main} to report: {@link UsageException},
+   * {@code OptionException}, {@code InputException} and {@link CliIoException} (reading the input
+   * or writing a result) all mean exit status 2.
    */
   void run(List<String> args) {
     FitArguments a = FitArguments.parse(args);
@@ -112,7 +111,7 @@ final class FitCommand {
       names.append(i == 0 ? ": " : ", ").append(r.features().get(selected[i]));
     }
     if (selected.length > SELECTED_SHOWN) {
-      names.append(", …");
+      names.append(", ...");
     }
     out.printf(
         Locale.ROOT, "selected %d of %d features%s%n", selected.length, r.features().size(), names);

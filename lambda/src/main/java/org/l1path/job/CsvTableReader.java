@@ -40,14 +40,15 @@ final class CsvTableReader {
             .allowExtraFields(true)
             .allowMissingFields(true)
             .build(handler, Compression.decompress(in, source), StandardCharsets.UTF_8)) {
-      long rows = 0;
+      // The first record is the header, so data rows are one fewer than records.
+      long records = 0;
       for (Long ignored : reader) {
-        rows++;
-        if (rows % PROGRESS_EVERY == 0) {
-          progress.rowsRead(rows - 1);
+        records++;
+        if (records % PROGRESS_EVERY == 1) {
+          progress.rowsRead(records - 1);
         }
       }
-      progress.rowsRead(Math.max(0, rows - 1));
+      progress.rowsRead(Math.max(0, records - 1));
     } catch (CsvParseException e) {
       throw unwrap(e, source);
     } catch (UncheckedIOException e) {

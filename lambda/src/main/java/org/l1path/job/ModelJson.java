@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import org.l1path.solver.Convergence;
 import org.l1path.solver.CvCurve;
 import org.l1path.solver.CvResult;
@@ -156,9 +157,7 @@ final class ModelJson {
       g.writeNumberField("folds", cv.folds());
       g.writeStringField(
           "fold_assignment",
-          q.foldColumn() != null
-              ? "column"
-              : q.foldAssignment().name().toLowerCase(java.util.Locale.ROOT));
+          q.foldColumn() != null ? "column" : q.foldAssignment().name().toLowerCase(Locale.ROOT));
       nullableString("fold_column", q.foldColumn());
       g.writeNumberField("seed", q.seed());
       g.writeStringField("measure", "mse");

@@ -136,6 +136,18 @@ class BadInputTest {
   }
 
   @Test
+  void identifierLikeCategoricalColumn() throws IOException {
+    StringBuilder sb = new StringBuilder("id,y\n");
+    for (int i = 0; i <= 10_000; i++) {
+      sb.append("row").append(i).append(',').append(i % 7).append('\n');
+    }
+    assertFails(
+        sb.toString(),
+        "FILE: column 'id': 10001 distinct non-numeric values (first 'row0' on line 2); a"
+            + " categorical column may have at most 10000 levels. Is it an identifier? Remove it");
+  }
+
+  @Test
   void negativeWeight() throws IOException {
     assertFails(
         "x,w,y\n1,1,2\n2,-1,3\n",

@@ -10,14 +10,17 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.l1path.job.FitRequest;
 
 /** {@code l1path fit} end to end in-process: every documented output key and file, and the text. */
 class FitCommandTest {
@@ -172,7 +175,7 @@ class FitCommandTest {
     List<String> coefficients = Files.readAllLines(out().resolve("coefficients.csv"));
     assertEquals("feature,coefficient,standardized_coefficient", coefficients.get(0));
     assertEquals(7, coefficients.size());
-    java.util.Map<String, Double> standardized = new java.util.HashMap<>();
+    Map<String, Double> standardized = new HashMap<>();
     for (String line : coefficients.subList(1, coefficients.size())) {
       String[] f = line.split(",");
       assertEquals(m.get("coefficients").get(f[0]).asDouble(), Double.parseDouble(f[1]), 0.0);
@@ -311,7 +314,7 @@ class FitCommandTest {
     assertEquals(0, fit.status());
     assertEquals(Usage.FIT, fit.out());
     assertEquals("", fit.err());
-    for (String option : org.l1path.job.FitRequest.OPTION_NAMES) {
+    for (String option : FitRequest.OPTION_NAMES) {
       assertTrue(Usage.FIT.contains("--" + option + " "), option + " is documented");
     }
     Cli version = Cli.run("--version");

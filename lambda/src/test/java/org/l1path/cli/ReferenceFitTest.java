@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,7 +187,7 @@ class ReferenceFitTest {
 
   private static double[] ones(int n) {
     double[] w = new double[n];
-    java.util.Arrays.fill(w, 1.0);
+    Arrays.fill(w, 1.0);
     return w;
   }
 
