@@ -57,13 +57,16 @@ final class CsvTableReader {
     return handler.table();
   }
 
+  /** Our own error if the handler threw one, else the parser's messages joined on one line. */
   private static RuntimeException unwrap(CsvParseException e, String source) {
+    StringBuilder why = new StringBuilder(source);
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof InputException input) {
         return input;
       }
+      why.append(": ").append(t.getMessage());
     }
-    return new InputException(source + ": " + e.getMessage());
+    return new InputException(why.toString());
   }
 
   /** Receives the parser's fields; the header first, then data rows. */

@@ -69,6 +69,25 @@ class BadInputTest {
   }
 
   @Test
+  void longValuesAreShortenedInMessages() throws IOException {
+    String value = "v".repeat(100);
+    assertFails(
+        "x,y\n1,2\n" + value + ",3\n",
+        "FILE: line 3, column 'x': '"
+            + "v".repeat(40)
+            + "...' is not a number, but the column is numeric (its first value, '1' on line 2,"
+            + " was a number)");
+  }
+
+  @Test
+  void characterAfterClosingQuote() throws IOException {
+    assertFails(
+        "x,y\n1,2\n\"3\"x,4\n",
+        "FILE: Exception when reading record that started in line 3: Unexpected character after"
+            + " closing quote: 'x' (0x78)");
+  }
+
+  @Test
   void emptyFile() throws IOException {
     assertFails("", "FILE: line 1: the file is empty; a header row naming the columns is required");
   }
