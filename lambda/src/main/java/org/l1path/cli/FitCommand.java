@@ -3,7 +3,6 @@ package org.l1path.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -122,10 +121,10 @@ final class FitCommand {
         r.cv() == null ? "" : ", cv.csv");
   }
 
-  /** Six significant digits without trailing zeros: 1.31644, 0.5, 1. */
-  private static String brief(double value) {
-    return new BigDecimal(String.format(Locale.ROOT, "%.6g", value))
-        .stripTrailingZeros()
-        .toPlainString();
+  /** Six significant digits without trailing zeros: 1.31644, 0.5, 1, 2.5e-07. */
+  static String brief(double value) {
+    return String.format(Locale.ROOT, "%.6g", value)
+        .replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2")
+        .replaceFirst("\\.(e|$)", "$1");
   }
 }

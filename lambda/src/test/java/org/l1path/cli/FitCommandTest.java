@@ -322,6 +322,16 @@ class FitCommandTest {
   }
 
   @Test
+  void summaryNumbersAreShort() {
+    assertEquals("1.31644", FitCommand.brief(1.3164388382842693));
+    assertEquals("1", FitCommand.brief(1.0));
+    assertEquals("0.5", FitCommand.brief(0.5));
+    assertEquals("2.5e-07", FitCommand.brief(2.5e-7));
+    assertEquals("1e-19", FitCommand.brief(1e-19));
+    assertEquals("120", FitCommand.brief(120));
+  }
+
+  @Test
   void defaultOutputDirectoryDropsTheExtensions() {
     assertEquals(Path.of("diabetes-l1path"), FitArguments.defaultOut("examples/diabetes.csv"));
     assertEquals(Path.of("sales-l1path"), FitArguments.defaultOut("/x/sales.csv.gz"));
