@@ -27,8 +27,9 @@ final class ModelJson {
   static byte[] render(FitResult result) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
-      g.useDefaultPrettyPrinter();
-      new ModelJson.Body(g, result).write();
+      ModelPrettyPrinter printer = new ModelPrettyPrinter();
+      g.setPrettyPrinter(printer);
+      new ModelJson.Body(g, printer, result).write();
     }
     bytes.write('\n');
     return bytes.toByteArray();
@@ -37,11 +38,13 @@ final class ModelJson {
   /** The writing of one result; a class so the generator need not be passed to every helper. */
   private static final class Body {
     private final JsonGenerator g;
+    private final ModelPrettyPrinter printer;
     private final FitResult r;
     private final FitRequest q;
 
-    Body(JsonGenerator g, FitResult r) {
+    Body(JsonGenerator g, ModelPrettyPrinter printer, FitResult r) {
       this.g = g;
+      this.printer = printer;
       this.r = r;
       this.q = r.request();
     }
@@ -120,7 +123,9 @@ final class ModelJson {
       numbers(p.alphas());
       g.writeFieldName("intercepts");
       numbers(p.intercepts());
-      g.writeArrayFieldStart("coefficients");
+      g.writeFieldName("coefficients");
+      printer.nextArrayIsMatrix();
+      g.writeStartArray();
       for (int k = 0; k < count; k++) {
         numbers(p.coefficients(k));
         Convergence c = p.convergence(k);
@@ -166,17 +171,23 @@ final class ModelJson {
         number(c.l1Ratio());
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("alphas");
+      g.writeFieldName("alphas");
+      printer.nextArrayIsMatrix();
+      g.writeStartArray();
       for (CvCurve c : curves) {
         numbers(c.alphas());
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("mean_error");
+      g.writeFieldName("mean_error");
+      printer.nextArrayIsMatrix();
+      g.writeStartArray();
       for (CvCurve c : curves) {
         numbers(c.meanError());
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("std_error");
+      g.writeFieldName("std_error");
+      printer.nextArrayIsMatrix();
+      g.writeStartArray();
       for (CvCurve c : curves) {
         numbers(c.stdError());
       }

@@ -51,6 +51,10 @@ class FitJobTest {
     assertEquals(List.of("coefficients.csv", "cv.csv", "model.json"), sink.order);
     String json = new String(sink.files.get("model.json"), StandardCharsets.UTF_8);
     assertTrue(json.startsWith("{\n  \"schema\" : \"l1path-model/1\""), json.substring(0, 40));
+    assertTrue(
+        json.contains("\"coefficients\" : [\n      [ 0.0, 0.0,"),
+        "one line per alpha: the path starts at alpha_max, all zero");
+    assertTrue(json.contains("\"mean_error\" : [\n      [ "), "one line per l1 ratio");
   }
 
   @Test
