@@ -76,7 +76,7 @@ final class CsvTableReader {
     private ColumnBuilder[] columns;
     private long[] lineOfRow = new long[1024];
     private int rows;
-    private long lastLine;
+    private long headerLine;
 
     Handler(String source) {
       this.source = source;
@@ -102,7 +102,6 @@ final class CsvTableReader {
     @Override
     protected Long buildRecord() {
       long line = getStartingLineNumber();
-      lastLine = line;
       if (getRecordType() != RecordType.DATA) {
         return line;
       }
@@ -122,6 +121,7 @@ final class CsvTableReader {
     }
 
     private void startColumns(long line) {
+      headerLine = line;
       Map<String, Integer> seen = new HashMap<>();
       columns = new ColumnBuilder[header.size()];
       for (int j = 0; j < columns.length; j++) {
@@ -166,7 +166,7 @@ final class CsvTableReader {
       if (rows == 0) {
         throw new InputException(
             String.format(
-                "%s: line %d: the file has a header but no data rows", source, lastLine + 1));
+                "%s: line %d: the file has a header but no data rows", source, headerLine + 1));
       }
       List<Column> built = new ArrayList<>(columns.length);
       for (ColumnBuilder c : columns) {

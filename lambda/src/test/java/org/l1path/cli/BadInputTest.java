@@ -98,6 +98,11 @@ class BadInputTest {
   }
 
   @Test
+  void headerAndBlankLinesOnly() throws IOException {
+    assertFails("\nx,y\r\n\r\n\n", "FILE: line 3: the file has a header but no data rows");
+  }
+
+  @Test
   void duplicateColumnName() throws IOException {
     assertFails(
         "x,y,x\n1,2,3\n", "FILE: line 1, column 3: duplicate column name 'x' (also column 1)");
