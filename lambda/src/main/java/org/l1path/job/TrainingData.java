@@ -46,6 +46,13 @@ record TrainingData(
     int weightIndex = request.weights() == null ? -1 : require(table, request.weights(), "weights");
     int foldIndex =
         request.foldColumn() == null ? -1 : require(table, request.foldColumn(), "fold-column");
+    if (weightIndex == targetIndex || foldIndex == targetIndex) {
+      throw new InputException(
+          String.format(
+              "%s: column '%s' is the target (the last column unless target is given), so it"
+                  + " cannot also be the %s column",
+              source, targetName, weightIndex == targetIndex ? "weights" : "fold"));
+    }
 
     double[] y = target(table, columns.get(targetIndex));
     boolean[] keep = new boolean[n];

@@ -172,6 +172,16 @@ class BadInputTest {
   }
 
   @Test
+  void weightsColumnIsTheDefaultTarget() throws IOException {
+    assertFails(
+        GOOD,
+        "FILE: column 'z' is the target (the last column unless target is given), so it cannot"
+            + " also be the weights column",
+        "--weights",
+        "z");
+  }
+
+  @Test
   void negativeWeight() throws IOException {
     assertFails(
         "x,w,y\n1,1,2\n2,-1,3\n",
