@@ -38,7 +38,8 @@ public final class CrossValidation {
     for (double r : l1Ratios) {
       perRatio.add(settings.withL1Ratio(r));
     }
-    int[] foldOfRow = assignFolds(data.rows(), cv);
+    CvMeasure measure = cv.measure().resolve(data.family());
+    int[] foldOfRow = assignFolds(data, cv);
     int folds = 1 + java.util.Arrays.stream(foldOfRow).max().orElse(0);
     double[][] trainingWeights = new double[folds][];
     for (int f = 0; f < folds; f++) {
@@ -67,7 +68,7 @@ public final class CrossValidation {
               AlphaGrid alphas = AlphaGrid.of(paths.get(r).alphas());
               Path path =
                   ElasticNet.fitPath(data.withWeights(trainingWeights[f]), perRatio.get(r), alphas);
-              double[] errors = heldOutErrors(data, foldOfRow, f, path);
+              double[] errors = HeldOutError.perAlpha(measure, data, foldOfRow, f, path);
               progress.foldFinished(done.incrementAndGet(), total);
               return errors;
             });
@@ -79,7 +80,7 @@ public final class CrossValidation {
       for (int f = 0; f < folds; f++) {
         errors[f] = foldErrors.get(r * folds + f);
       }
-      curves.add(curve(l1Ratios[r], alphas, errors));
+      curves.add(curve(l1Ratios[r], measure, alphas, errors));
     }
     return new CvResult(foldOfRow, folds, cv.rule(), curves, paths);
   }
@@ -91,6 +92,20 @@ public final class CrossValidation {
    * each distinct id, in increasing order, becomes fold 0, 1, ….
    */
   public static int[] assignFolds(int n, CvSettings cv) {
+    return assignFolds(n, cv, null);
+  }
+
+  /**
+   * As {@link #assignFolds(int, CvSettings)}, but random folds of a class response are stratified:
+   * the shuffled rows are dealt to the folds class by class, so each fold gets its share of every
+   * class, and every class is in every fold when it has at least K rows.
+   */
+  public static int[] assignFolds(Dataset data, CvSettings cv) {
+    boolean stratify = data.family() != Family.GAUSSIAN && cv.assignment() == FoldAssignment.RANDOM;
+    return assignFolds(data.rows(), cv, stratify ? data.response() : null);
+  }
+
+  private static int[] assignFolds(int n, CvSettings cv, double[] classOfRow) {
     if (cv.assignment() == FoldAssignment.GIVEN) {
       int[] ids = cv.foldIds();
       if (ids.length != n) {
@@ -122,6 +137,18 @@ public final class CrossValidation {
       }
     }
     int[] out = new int[n];
+    if (classOfRow != null) {
+      Integer[] byClass = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        byClass[i] = order[i];
+      }
+      // A stable sort keeps the shuffled order within each class.
+      java.util.Arrays.sort(byClass, java.util.Comparator.comparingDouble(i -> classOfRow[i]));
+      for (int i = 0; i < n; i++) {
+        out[byClass[i]] = i % k;
+      }
+      return out;
+    }
     int position = 0;
     for (int f = 0; f < k; f++) {
       int size = n / k + (f < n % k ? 1 : 0);
@@ -145,42 +172,8 @@ public final class CrossValidation {
     return w;
   }
 
-  /** The weighted mean squared error on the fold's held-out rows at each alpha. */
-  private static double[] heldOutErrors(Dataset data, int[] foldOfRow, int fold, Path path) {
-    double[] y = data.response();
-    double[] errors = new double[path.size()];
-    double wSum = 0;
-    for (int i = 0; i < y.length; i++) {
-      if (foldOfRow[i] == fold) {
-        wSum += data.weight(i);
-      }
-    }
-    if (!(wSum > 0)) {
-      throw new IllegalArgumentException("fold " + (fold + 1) + " has no held-out weight");
-    }
-    for (int k = 0; k < path.size(); k++) {
-      double[] b = path.coefficients(k);
-      double b0 = path.intercept(k);
-      double sse = 0;
-      for (int i = 0; i < y.length; i++) {
-        if (foldOfRow[i] != fold) {
-          continue;
-        }
-        double pred = b0;
-        for (int j = 0; j < b.length; j++) {
-          if (b[j] != 0) {
-            pred += b[j] * data.column(j)[i];
-          }
-        }
-        double r = y[i] - pred;
-        sse += data.weight(i) * r * r;
-      }
-      errors[k] = sse / wSum;
-    }
-    return errors;
-  }
-
-  private static CvCurve curve(double l1Ratio, double[] alphas, double[][] errors) {
+  private static CvCurve curve(
+      double l1Ratio, CvMeasure measure, double[] alphas, double[][] errors) {
     int folds = errors.length;
     double[] mean = new double[alphas.length];
     double[] se = new double[alphas.length];
@@ -198,7 +191,7 @@ public final class CrossValidation {
       mean[k] = m;
       se[k] = Math.sqrt(ss / (folds - 1)) / Math.sqrt(folds);
     }
-    return new CvCurve(l1Ratio, alphas, mean, se);
+    return new CvCurve(l1Ratio, measure, alphas, mean, se);
   }
 
   /** Runs {@code count} tasks on up to {@code threads} threads; results in task order. */

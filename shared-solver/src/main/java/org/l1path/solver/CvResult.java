@@ -25,12 +25,17 @@ public final class CvResult {
     for (int r = 1; r < curves.size(); r++) {
       CvCurve c = curves.get(r);
       CvCurve current = curves.get(b);
-      if (c.minError() < current.minError()
+      if (c.betterThan(current)
           || (c.minError() == current.minError() && c.l1Ratio() > current.l1Ratio())) {
         b = r;
       }
     }
     best = b;
+  }
+
+  /** What was measured on held-out rows. */
+  public CvMeasure measure() {
+    return curves.get(0).measure();
   }
 
   /** The fold of each row, 0-based. */

@@ -12,6 +12,7 @@ import java.util.Arrays;
  * @param foldIds one fold id per row, for {@link FoldAssignment#GIVEN}; otherwise null
  * @param rule how alpha is chosen from the error curve
  * @param threads how many folds are fitted at once, at least 1
+ * @param measure what is measured on held-out rows
  */
 public record CvSettings(
     int folds,
@@ -19,14 +20,15 @@ public record CvSettings(
     long seed,
     int[] foldIds,
     SelectionRule rule,
-    int threads) {
+    int threads,
+    CvMeasure measure) {
 
   public static final int DEFAULT_FOLDS = 10;
 
   /** Validates and copies. */
   public CvSettings {
-    if (assignment == null || rule == null) {
-      throw new IllegalArgumentException("assignment and rule must not be null");
+    if (assignment == null || rule == null || measure == null) {
+      throw new IllegalArgumentException("assignment, rule and measure must not be null");
     }
     if (assignment == FoldAssignment.GIVEN) {
       if (foldIds == null) {
@@ -48,7 +50,7 @@ public record CvSettings(
     }
   }
 
-  /** 10 random folds, seed 1, rule min, one thread per available processor. */
+  /** 10 random folds, seed 1, rule min, the family's measure, a thread per processor. */
   public static CvSettings defaults() {
     return new CvSettings(
         DEFAULT_FOLDS,
@@ -56,33 +58,38 @@ public record CvSettings(
         1,
         null,
         SelectionRule.MIN,
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        CvMeasure.AUTO);
   }
 
   public CvSettings withFolds(int value) {
-    return new CvSettings(value, assignment, seed, null, rule, threads);
+    return new CvSettings(value, assignment, seed, null, rule, threads, measure);
   }
 
   /** Random or contiguous assignment; use {@link #withFoldIds} for given folds. */
   public CvSettings withAssignment(FoldAssignment value) {
-    return new CvSettings(folds, value, seed, foldIds, rule, threads);
+    return new CvSettings(folds, value, seed, foldIds, rule, threads, measure);
   }
 
   public CvSettings withSeed(long value) {
-    return new CvSettings(folds, assignment, value, foldIds, rule, threads);
+    return new CvSettings(folds, assignment, value, foldIds, rule, threads, measure);
   }
 
   /** One fold id per row (any integers; each distinct value is a fold). */
   public CvSettings withFoldIds(int... value) {
-    return new CvSettings(folds, FoldAssignment.GIVEN, seed, value, rule, threads);
+    return new CvSettings(folds, FoldAssignment.GIVEN, seed, value, rule, threads, measure);
   }
 
   public CvSettings withRule(SelectionRule value) {
-    return new CvSettings(folds, assignment, seed, foldIds, value, threads);
+    return new CvSettings(folds, assignment, seed, foldIds, value, threads, measure);
   }
 
   public CvSettings withThreads(int value) {
-    return new CvSettings(folds, assignment, seed, foldIds, rule, value);
+    return new CvSettings(folds, assignment, seed, foldIds, rule, value, measure);
+  }
+
+  public CvSettings withMeasure(CvMeasure value) {
+    return new CvSettings(folds, assignment, seed, foldIds, rule, threads, value);
   }
 
   @Override
@@ -98,12 +105,13 @@ public record CvSettings(
         && seed == c.seed
         && Arrays.equals(foldIds, c.foldIds)
         && rule == c.rule
-        && threads == c.threads;
+        && threads == c.threads
+        && measure == c.measure;
   }
 
   @Override
   public int hashCode() {
-    return 31 * java.util.Objects.hash(folds, assignment, seed, rule, threads)
+    return 31 * java.util.Objects.hash(folds, assignment, seed, rule, threads, measure)
         + Arrays.hashCode(foldIds);
   }
 
