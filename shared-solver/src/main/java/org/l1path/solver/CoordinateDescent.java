@@ -1,6 +1,9 @@
 package org.l1path.solver;
 
 import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Coordinate descent for one {@link GaussianProblem}, solved alpha after alpha with warm starts
@@ -19,6 +22,10 @@ import java.util.Arrays;
 final class CoordinateDescent {
   private final GaussianProblem prob;
   private final boolean covariance;
+
+  /** Supports larger than this are left to descent: the dense solve would cost more. */
+  private static final int MAX_REFIT = 1500;
+
   private final double tolerance;
   private final int maxIterations;
 
@@ -41,6 +48,9 @@ final class CoordinateDescent {
   private final double[][] gram;
 
   private final double[] scratch;
+
+  /** Naive mode: inner products among entered features, for the active-set refit. */
+  private final ActiveGram activeGram;
 
   private final boolean[] strong;
   private final int[] strongList;
@@ -80,6 +90,7 @@ final class CoordinateDescent {
     activeList = new int[p];
     scratch = new double[n];
     gram = covariance ? new double[p][] : null;
+    activeGram = covariance ? null : new ActiveGram(prob);
     if (covariance) {
       res = null;
     } else {
@@ -161,9 +172,10 @@ final class CoordinateDescent {
     double l1 = prob.l1Ratio;
     double aScale = alpha * l1;
     double qScale = alpha * (1 - l1);
-    // At alpha_max the all-zero solution is exact; a rounding-level excess of |G_j| over the
+    // At alpha_max (when it is the lasso threshold, l1Ratio >= 1e-3) the all-zero solution is
+    // exact; a rounding-level excess of |G_j| over the
     // penalty must not make a coefficient of 1e-17.
-    boolean zeroSolution = alpha >= alphaMax * (1 - 1e-12) && !anyPenalizedNonZero();
+    boolean zeroSolution = l1 >= 1e-3 && alpha >= alphaMax * (1 - 1e-12) && !anyPenalizedNonZero();
     double strongThreshold =
         zeroSolution || alphaPrev >= Double.MAX_VALUE
             ? Double.POSITIVE_INFINITY
@@ -185,7 +197,8 @@ final class CoordinateDescent {
     double previousGap = Double.POSITIVE_INFINITY;
     while (true) {
       descend(aScale, qScale, cdTol);
-      refreshGradients();
+      boolean refitted = refitActiveSet(aScale, qScale);
+      refreshGradients(refitted);
       if (!zeroSolution && addKktViolators(aScale)) {
         if (iterations < maxIterations) {
           continue;
@@ -356,8 +369,11 @@ final class CoordinateDescent {
   }
 
   /** Makes {@link #grad} exact for every feature (naive mode recomputes; covariance keeps it). */
-  private void refreshGradients() {
+  private void refreshGradients(boolean coefficientsJumped) {
     if (covariance) {
+      if (coefficientsJumped) {
+        recomputeCovarianceGradients();
+      }
       return;
     }
     recomputeResidual();
@@ -392,6 +408,91 @@ final class CoordinateDescent {
       sum += vi * r[i];
     }
     sumVr = sum;
+  }
+
+  /** {@code G = Z'V yc - C beta}, exactly, from the Gram columns of the non-zero features. */
+  private void recomputeCovarianceGradients() {
+    System.arraycopy(zvy, 0, grad, 0, prob.p);
+    for (int j = 0; j < prob.p; j++) {
+      double b = beta[j];
+      if (b != 0) {
+        double[] column = gramColumn(j);
+        for (int k = 0; k < prob.p; k++) {
+          grad[k] -= b * column[k];
+        }
+      }
+    }
+  }
+
+  /**
+   * Jumps to the exact minimizer on the current support: with the signs {@code s} of the non-zero
+   * coefficients strictly inside their bounds (the free set F) held fixed, the objective is
+   * quadratic there and
+   *
+   * <pre>
+   *   (C_FF + diag(q_F)) beta_F = Z_F'V yc - C_FB beta_B - a_F s_F
+   * </pre>
+   *
+   * with B the coefficients held at a bound. Solved by Cholesky; kept only if every sign holds and
+   * every bound is respected, so the result is never worse than descent's. This is what makes
+   * correlated designs converge in a few passes instead of thousands: descent finds the support,
+   * the solve settles the values.
+   *
+   * @return whether the coefficients changed
+   */
+  private boolean refitActiveSet(double aScale, double qScale) {
+    int[] free = new int[activeCount];
+    int m = 0;
+    for (int t = 0; t < activeCount; t++) {
+      int j = activeList[t];
+      if (beta[j] != 0 && beta[j] != prob.lower[j] && beta[j] != prob.upper[j]) {
+        free[m++] = j;
+      }
+    }
+    if (m == 0 || m > MAX_REFIT) {
+      return false;
+    }
+    DMatrixRMaj lhs = new DMatrixRMaj(m, m);
+    DMatrixRMaj rhs = new DMatrixRMaj(m, 1);
+    for (int r = 0; r < m; r++) {
+      int j = free[r];
+      double pf = prob.penalty[j];
+      double value = zvy[j] - aScale * pf * Math.signum(beta[j]);
+      for (int t = 0; t < activeCount; t++) {
+        int k = activeList[t];
+        if (beta[k] != 0 && (beta[k] == prob.lower[k] || beta[k] == prob.upper[k])) {
+          value -= gramEntry(j, k) * beta[k];
+        }
+      }
+      rhs.set(r, 0, value);
+      for (int c = 0; c <= r; c++) {
+        double g = gramEntry(j, free[c]);
+        lhs.set(r, c, g);
+        lhs.set(c, r, g);
+      }
+      lhs.add(r, r, qScale * pf);
+    }
+    LinearSolverDense<DMatrixRMaj> cholesky = LinearSolverFactory_DDRM.chol(m);
+    if (!cholesky.setA(lhs)) {
+      return false;
+    }
+    DMatrixRMaj solution = new DMatrixRMaj(m, 1);
+    cholesky.solve(rhs, solution);
+    for (int r = 0; r < m; r++) {
+      int j = free[r];
+      double b = solution.get(r, 0);
+      if (!(Math.signum(b) == Math.signum(beta[j]) && b >= prob.lower[j] && b <= prob.upper[j])) {
+        return false;
+      }
+    }
+    for (int r = 0; r < m; r++) {
+      beta[free[r]] = solution.get(r, 0);
+    }
+    return true;
+  }
+
+  private double gramEntry(int j, int k) {
+    return covariance ? gramColumn(k)[j] : activeGram.get(j, k);
   }
 
   /** Adds features outside the strong set that violate the KKT conditions; true if any. */

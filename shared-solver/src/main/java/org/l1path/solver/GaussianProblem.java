@@ -43,6 +43,11 @@ final class GaussianProblem {
 
   final double[] upper;
 
+  /** Bounds on the original scale, as given. */
+  private final double[] originalLower;
+
+  private final double[] originalUpper;
+
   /** The centred response {@code y - ybar} (or y itself without an intercept). */
   final double[] yc;
 
@@ -128,8 +133,10 @@ final class GaussianProblem {
         penalty[j] *= p / pfSum;
       }
     }
-    lower = Settings.perFeature(settings.lowerBounds(), p, "lowerBounds");
-    upper = Settings.perFeature(settings.upperBounds(), p, "upperBounds");
+    originalLower = Settings.perFeature(settings.lowerBounds(), p, "lowerBounds");
+    originalUpper = Settings.perFeature(settings.upperBounds(), p, "upperBounds");
+    lower = originalLower.clone();
+    upper = originalUpper.clone();
     for (int j = 0; j < p; j++) {
       lower[j] *= scale[j];
       upper[j] *= scale[j];
@@ -169,7 +176,8 @@ final class GaussianProblem {
   double[] toOriginal(double[] beta) {
     double[] b = new double[p];
     for (int j = 0; j < p; j++) {
-      b[j] = beta[j] / scale[j];
+      // Clipping undoes the rounding of beta / s at a bound.
+      b[j] = Math.min(Math.max(beta[j] / scale[j], originalLower[j]), originalUpper[j]);
     }
     return b;
   }
