@@ -40,7 +40,9 @@ public record PathFit(
     /** The user fixed alpha and a single l1 ratio. */
     FIXED,
     /** Too few instances to cross-validate: the largest alpha of the path, all coefficients 0. */
-    TOO_FEW_INSTANCES
+    TOO_FEW_INSTANCES,
+    /** The data has no predictor attribute: the model is the weighted mean of the class. */
+    NO_PREDICTORS
   }
 
   /** Fits {@code data} as {@code options} say. */
@@ -53,6 +55,11 @@ public record PathFit(
     }
     AlphaGrid grid = options.grid();
     int rows = data.dataset().rows();
+    if (data.dataset().features() == 0) {
+      Settings single = settings.withL1Ratio(ratios[0]);
+      Path path = ElasticNet.fitPath(data.dataset(), single, AlphaGrid.of(0.0));
+      return new PathFit(Choice.NO_PREDICTORS, ratios, path, 0, null, null, single);
+    }
     if (rows < 2) {
       Settings single = settings.withL1Ratio(ratios[0]);
       Path path = ElasticNet.fitPath(data.dataset(), single, grid);

@@ -37,6 +37,8 @@ final class SummaryReport {
   private void choice() {
     switch (s.how()) {
       case FIXED -> line("Alpha fixed by the user (-alpha); no cross-validation.");
+      case NO_PREDICTORS ->
+          line("No predictor attributes: the model predicts the weighted mean of the class.");
       case TOO_FEW_INSTANCES ->
           line("Too few instances to cross-validate: alpha is the largest on the path.");
       case CROSS_VALIDATION -> {
@@ -53,7 +55,7 @@ final class SummaryReport {
       }
     }
     line(String.format(Locale.ROOT, "  alpha    = %.6g", s.alpha()));
-    line(String.format(Locale.ROOT, "  l1 ratio = %.4g", s.l1Ratio()));
+    line("  l1 ratio = " + PathOptions.format(s.l1Ratio()));
     if (!Double.isNaN(s.cvError())) {
       line(
           String.format(
@@ -107,7 +109,9 @@ final class SummaryReport {
   private void pathTable() {
     line(String.format(Locale.ROOT, "Path (%d of %d alphas):", s.path().size(), s.pathLength()));
     String row = "  %12s %9s %10s %12s %10s %s";
-    line(String.format(Locale.ROOT, row, "alpha", "non-zero", "dev.ratio", "CV MSE", "SE", ""));
+    line(
+        String.format(Locale.ROOT, row, "alpha", "non-zero", "dev.ratio", "CV MSE", "SE", "")
+            .stripTrailing());
     for (LassoSummary.PathRow r : s.path()) {
       line(
           String.format(

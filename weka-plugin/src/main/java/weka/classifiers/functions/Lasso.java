@@ -1,6 +1,7 @@
 package weka.classifiers.functions;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -116,7 +117,13 @@ public class Lasso extends AbstractClassifier
   @Override
   public double[][] distributionsForInstances(Instances batch) throws Exception {
     requireModel();
-    double[] predictions = model.predict(encoder.columns(batch));
+    double[] predictions = new double[batch.numInstances()];
+    if (encoder.features() == 0) {
+      // Model.predict(columns) takes the row count from the first column; here there is none.
+      Arrays.fill(predictions, model.intercept());
+    } else {
+      predictions = model.predict(encoder.columns(batch));
+    }
     double[][] out = new double[predictions.length][];
     for (int i = 0; i < predictions.length; i++) {
       out[i] = new double[] {predictions[i]};
