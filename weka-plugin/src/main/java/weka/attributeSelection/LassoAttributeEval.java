@@ -53,9 +53,9 @@ public class LassoAttributeEval extends ASEvaluation
 
   /** The merit modes, for the GUI's drop-down and {@code -M}. */
   public static final Tag[] TAGS_MERIT = {
-    new Tag(MERIT_COEFFICIENT, "coefficient", "|standardized coefficient| at the chosen alpha"),
-    new Tag(MERIT_ENTRY, "entry", "entry alpha / alpha_max along the path"),
-    new Tag(MERIT_STABILITY, "stability", "stability selection over half-samples")
+    new Tag(MERIT_COEFFICIENT, "coefficient", "coefficient: |standardized coefficient|", false),
+    new Tag(MERIT_ENTRY, "entry", "entry: entry alpha / alpha_max", false),
+    new Tag(MERIT_STABILITY, "stability", "stability: stability selection", false)
   };
 
   private static final int DEFAULT_SUBSAMPLES = 100;
@@ -213,7 +213,11 @@ public class LassoAttributeEval extends ASEvaluation
     String value = Utils.getOption('M', argv);
     setMerit(new SelectedTag(value.isEmpty() ? "coefficient" : value, TAGS_MERIT));
     value = Utils.getOption('B', argv);
-    setSubsamples(value.isEmpty() ? DEFAULT_SUBSAMPLES : Integer.parseInt(value));
+    try {
+      setSubsamples(value.isEmpty() ? DEFAULT_SUBSAMPLES : Integer.parseInt(value));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("-B expects an integer, got '" + value + "'", e);
+    }
     options.setOptions(argv);
     super.setOptions(argv);
   }

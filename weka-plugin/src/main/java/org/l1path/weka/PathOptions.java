@@ -25,8 +25,8 @@ public final class PathOptions implements Serializable {
 
   /** The alpha-selection rules, for the GUI's drop-down. */
   public static final Tag[] RULES = {
-    new Tag(SelectionRule.MIN.ordinal(), "min", "smallest CV error"),
-    new Tag(SelectionRule.ONE_SE.ordinal(), "1se", "largest alpha within one standard error")
+    new Tag(SelectionRule.MIN.ordinal(), "min", "min: smallest CV error", false),
+    new Tag(SelectionRule.ONE_SE.ordinal(), "1se", "1se: largest alpha within one SE of it", false)
   };
 
   private final SelectionRule defaultRule;
