@@ -1,10 +1,14 @@
 package weka.classifiers.functions;
 
+import java.util.ArrayList;
 import junit.framework.Test;
 import junit.framework.TestSuite;
 import org.l1path.weka.RegressionReferences;
 import weka.classifiers.AbstractClassifierTest;
 import weka.classifiers.Classifier;
+import weka.classifiers.evaluation.NumericPrediction;
+import weka.classifiers.evaluation.Prediction;
+import weka.core.Instances;
 
 /** Weka's own classifier test battery (CheckClassifier, options, GOE, regression output). */
 public class LassoTest extends AbstractClassifierTest {
@@ -22,6 +26,17 @@ public class LassoTest extends AbstractClassifierTest {
   public void testRegression() throws Exception {
     RegressionReferences.requirePresent(getClass());
     super.testRegression();
+  }
+
+  /** Predictions rounded as {@link RegressionReferences} explains. */
+  @Override
+  protected ArrayList<Prediction> useClassifier(Instances data) throws Exception {
+    ArrayList<Prediction> rounded = new ArrayList<>();
+    for (Prediction p : super.useClassifier(data)) {
+      rounded.add(
+          new NumericPrediction(p.actual(), RegressionReferences.round(p.predicted()), p.weight()));
+    }
+    return rounded;
   }
 
   public static Test suite() {
