@@ -103,7 +103,7 @@ final class SummaryReport {
               number(s.coefficients()[j]),
               number(std[j])));
     }
-    line(String.format(Locale.ROOT, row, "(intercept)", number(s.intercept()), ""));
+    line(String.format(Locale.ROOT, row, "(intercept)", number(s.intercept()), "").stripTrailing());
   }
 
   private void pathTable() {
