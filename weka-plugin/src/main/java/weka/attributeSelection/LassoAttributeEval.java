@@ -211,7 +211,12 @@ public class LassoAttributeEval extends ASEvaluation
   @Override
   public void setOptions(String[] argv) throws Exception {
     String value = Utils.getOption('M', argv);
-    setMerit(new SelectedTag(value.isEmpty() ? "coefficient" : value, TAGS_MERIT));
+    try {
+      setMerit(new SelectedTag(value.isEmpty() ? "coefficient" : value, TAGS_MERIT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "-M must be coefficient, entry or stability, got '" + value + "'", e);
+    }
     value = Utils.getOption('B', argv);
     try {
       setSubsamples(value.isEmpty() ? DEFAULT_SUBSAMPLES : Integer.parseInt(value));

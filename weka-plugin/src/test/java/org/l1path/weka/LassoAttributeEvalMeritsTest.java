@@ -114,6 +114,20 @@ class LassoAttributeEvalMeritsTest {
     }
   }
 
+  @Test
+  void badEvaluatorOptionsNameTheOption() {
+    Exception e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            Exception.class,
+            () -> new LassoAttributeEval().setOptions(new String[] {"-M", "size"}));
+    assertTrue(e.getMessage().contains("-M"), e.getMessage());
+    e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            Exception.class,
+            () -> new LassoAttributeEval().setOptions(new String[] {"-B", "many"}));
+    assertTrue(e.getMessage().contains("-B"), e.getMessage());
+  }
+
   private static boolean allZeroOrOne(double[] values) {
     return Arrays.stream(values).allMatch(v -> v == 0 || v == 1);
   }
