@@ -60,6 +60,9 @@ final class CoordinateDescent {
 
   private double lastObjective;
 
+  /** The gap at the previous certification of the current alpha. */
+  private double previousGap;
+
   /** Set by {@link #fitUnpenalized}: above it every penalized coefficient is exactly 0. */
   private double alphaMax = Double.POSITIVE_INFINITY;
 
@@ -109,6 +112,21 @@ final class CoordinateDescent {
     System.arraycopy(zvy, 0, grad, 0, p);
     lastObjective = 0.5 * prob.yVy;
     residualSquares = prob.yVy;
+  }
+
+  /**
+   * Starts from {@code start} (standardized coefficients) instead of 0: the features it uses join
+   * the strong set and every gradient is made exact.
+   */
+  void warmStart(double[] start) {
+    System.arraycopy(start, 0, beta, 0, prob.p);
+    for (int j = 0; j < prob.p; j++) {
+      if (beta[j] != 0) {
+        strong[j] = true;
+      }
+    }
+    rebuildStrongList();
+    refreshGradients(true);
   }
 
   /**
@@ -173,8 +191,8 @@ final class CoordinateDescent {
     double aScale = alpha * l1;
     double qScale = alpha * (1 - l1);
     // At alpha_max (when it is the lasso threshold, l1Ratio >= 1e-3) the all-zero solution is
-    // exact; a rounding-level excess of |G_j| over the
-    // penalty must not make a coefficient of 1e-17.
+    // exact; a rounding-level excess of |G_j| over the penalty must not make a coefficient of
+    // 1e-17.
     boolean zeroSolution = l1 >= 1e-3 && alpha >= alphaMax * (1 - 1e-12) && !anyPenalizedNonZero();
     double strongThreshold =
         zeroSolution || alphaPrev >= Double.MAX_VALUE
@@ -194,40 +212,57 @@ final class CoordinateDescent {
     double cdTol = tolerance * lastObjective;
     iterations = 0;
     converged = false;
-    double previousGap = Double.POSITIVE_INFINITY;
+    previousGap = Double.POSITIVE_INFINITY;
     while (true) {
       descend(aScale, qScale, cdTol);
-      boolean refitted = refitActiveSet(aScale, qScale);
-      refreshGradients(refitted);
-      if (!zeroSolution && addKktViolators(aScale)) {
-        if (iterations < maxIterations) {
-          continue;
-        }
+      Check check = certify(false, zeroSolution, aScale, qScale);
+      if (check == Check.NOT_YET && refitActiveSet(aScale, qScale)) {
+        check = certify(true, zeroSolution, aScale, qScale);
       }
-      double[] products = residualProducts();
-      residualSquares = products[0];
-      double primal = 0.5 * products[0] + penaltyValue(aScale, qScale);
-      double gap = dualityGap(primal, products[0], products[1], aScale, qScale);
-      lastObjective = primal;
-      relativeGap = primal > 0 ? gap / primal : 0.0;
-      // Rounding in the objective itself bounds what a gap can certify.
-      double noise = 1e-15 * (prob.yVy + primal);
-      // The tolerance is met; go on for a margin of ten while the gap still shrinks: along
-      // strongly correlated directions the objective is flat, and coefficients settle only an
-      // order after it does. Near the rounding floor the gap stalls, and then the margin is given
-      // up.
-      boolean met = gap <= tolerance * primal || gap <= noise;
-      boolean stalled = gap > 0.5 * previousGap;
-      previousGap = gap;
-      if (met && (gap <= 0.1 * tolerance * primal || stalled)) {
-        converged = true;
+      if (check == Check.CONVERGED || iterations >= maxIterations) {
         return;
       }
-      if (iterations >= maxIterations) {
-        return;
+      if (check == Check.NOT_YET) {
+        cdTol = Math.max(cdTol * 0.1, 1e-30);
       }
-      cdTol = Math.max(cdTol * 0.1, 1e-30);
     }
+  }
+
+  /** What a certification found. */
+  private enum Check {
+    CONVERGED,
+    /** Features outside the strong set violate the KKT conditions; they have joined it. */
+    VIOLATORS,
+    NOT_YET
+  }
+
+  /**
+   * Makes every gradient exact, checks the KKT conditions outside the strong set, and measures the
+   * duality gap. Sets {@link #relativeGap} and {@link #converged}.
+   */
+  private Check certify(
+      boolean coefficientsJumped, boolean zeroSolution, double aScale, double qScale) {
+    refreshGradients(coefficientsJumped);
+    if (!zeroSolution && addKktViolators(aScale) && iterations < maxIterations) {
+      return Check.VIOLATORS;
+    }
+    double[] products = residualProducts();
+    residualSquares = products[0];
+    double primal = 0.5 * products[0] + PenaltyDual.value(prob, beta, aScale, qScale);
+    double gap = dualityGap(primal, products[0], products[1], aScale, qScale);
+    lastObjective = primal;
+    relativeGap = primal > 0 ? gap / primal : 0.0;
+    // Rounding in the objective itself bounds what a gap can certify.
+    double noise = 1e-15 * (prob.yVy + primal);
+    // The tolerance is met; go on for a margin of ten while the gap still shrinks: along
+    // strongly correlated directions the objective is flat, and coefficients settle only an
+    // order after it does. Near the rounding floor the gap stalls, and then the margin is given
+    // up.
+    boolean met = gap <= tolerance * primal || gap <= noise;
+    boolean stalled = gap > 0.5 * previousGap;
+    previousGap = gap;
+    converged = met && (gap <= 0.1 * tolerance * primal || stalled || iterations >= maxIterations);
+    return converged ? Check.CONVERGED : Check.NOT_YET;
   }
 
   private boolean anyPenalizedNonZero() {
@@ -574,18 +609,6 @@ final class CoordinateDescent {
     return new double[] {rvr, rvy};
   }
 
-  private double penaltyValue(double aScale, double qScale) {
-    double pen = 0;
-    for (int j = 0; j < prob.p; j++) {
-      double b = beta[j];
-      if (b != 0) {
-        double pf = prob.penalty[j];
-        pen += pf * (aScale * Math.abs(b) + 0.5 * qScale * b * b);
-      }
-    }
-    return pen;
-  }
-
   /**
    * The duality gap at the dual point {@code theta = c V r}, with c the largest scaling in (0, 1]
    * that keeps theta feasible:
@@ -600,50 +623,8 @@ final class CoordinateDescent {
    * close to true.
    */
   private double dualityGap(double primal, double rvr, double rvy, double aScale, double qScale) {
-    double c = 1.0;
-    for (int j = 0; j < prob.p; j++) {
-      if (prob.fixed[j]) {
-        continue;
-      }
-      double pf = prob.penalty[j];
-      double a = aScale * pf;
-      if (qScale * pf > 0 || a == 0) {
-        continue;
-      }
-      double g = grad[j];
-      if (g > a && prob.upper[j] == Double.POSITIVE_INFINITY) {
-        c = Math.min(c, a / g);
-      } else if (g < -a && prob.lower[j] == Double.NEGATIVE_INFINITY) {
-        c = Math.min(c, -a / g);
-      }
-    }
-    double conjugates = 0;
-    for (int j = 0; j < prob.p; j++) {
-      if (prob.fixed[j]) {
-        continue;
-      }
-      double pf = prob.penalty[j];
-      double a = aScale * pf;
-      double q = qScale * pf;
-      double t = c * grad[j];
-      double lo = prob.lower[j];
-      double hi = prob.upper[j];
-      if (q > 0) {
-        double b = t > a ? (t - a) / q : t < -a ? (t + a) / q : 0.0;
-        b = Math.min(Math.max(b, lo), hi);
-        conjugates += t * b - a * Math.abs(b) - 0.5 * q * b * b;
-      } else if (a == 0 && lo == Double.NEGATIVE_INFINITY && hi == Double.POSITIVE_INFINITY) {
-        conjugates += t * beta[j];
-      } else {
-        double best = 0;
-        if (t > a) {
-          best = hi == Double.POSITIVE_INFINITY ? t * beta[j] : (t - a) * hi;
-        } else if (t < -a) {
-          best = lo == Double.NEGATIVE_INFINITY ? t * beta[j] : (t + a) * lo;
-        }
-        conjugates += best;
-      }
-    }
+    double c = PenaltyDual.feasibleScale(prob, grad, aScale, qScale, 1.0);
+    double conjugates = PenaltyDual.conjugateSum(prob, grad, beta, c, aScale, qScale);
     double dual = c * rvy - 0.5 * c * c * rvr - conjugates;
     return Math.max(primal - dual, 0.0);
   }

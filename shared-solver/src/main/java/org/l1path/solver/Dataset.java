@@ -8,18 +8,33 @@ import java.util.List;
  * A design matrix stored by column, a response and optional observation weights. Columns are not
  * copied: a coordinate step reads one contiguous {@code double[]}. Construction checks shapes and
  * rejects NaN or infinite values, naming the row and column.
+ *
+ * <p>A numeric response makes a {@link Family#GAUSSIAN} problem. A class response (see {@link
+ * #ofClasses}) holds each row's class index into {@link #classes()}; two classes make a {@link
+ * Family#BINOMIAL} problem and more a {@link Family#MULTINOMIAL} one, unless {@link #withFamily}
+ * says otherwise.
  */
 public final class Dataset {
   private final double[][] columns;
   private final double[] y;
   private final double[] weights;
   private final List<String> featureNames;
+  private final List<String> classes;
+  private final Family family;
 
-  private Dataset(double[][] columns, double[] y, double[] weights, List<String> featureNames) {
+  private Dataset(
+      double[][] columns,
+      double[] y,
+      double[] weights,
+      List<String> featureNames,
+      List<String> classes,
+      Family family) {
     this.columns = columns;
     this.y = y;
     this.weights = weights;
     this.featureNames = featureNames;
+    this.classes = classes;
+    this.family = family;
   }
 
   /**
@@ -70,7 +85,43 @@ public final class Dataset {
     if (weights != null) {
       checkWeights(weights, n);
     }
-    return new Dataset(columns, y, weights, List.copyOf(featureNames));
+    return new Dataset(columns, y, weights, List.copyOf(featureNames), List.of(), Family.GAUSSIAN);
+  }
+
+  /**
+   * A classification dataset: row i belongs to class {@code classes.get(classOfRow[i])}.
+   *
+   * @param classes the class labels, at least two; binomial models the second one
+   */
+  public static Dataset ofClasses(
+      double[][] columns,
+      int[] classOfRow,
+      List<String> classes,
+      double[] weights,
+      List<String> featureNames) {
+    if (classes == null || classes.size() < 2) {
+      throw new IllegalArgumentException(
+          "a class response needs at least 2 classes, got "
+              + (classes == null ? 0 : classes.size()));
+    }
+    double[] y = new double[classOfRow.length];
+    for (int i = 0; i < y.length; i++) {
+      if (classOfRow[i] < 0 || classOfRow[i] >= classes.size()) {
+        throw new IllegalArgumentException(
+            "class index "
+                + classOfRow[i]
+                + " at row "
+                + (i + 1)
+                + " is not one of the "
+                + classes.size()
+                + " classes");
+      }
+      y[i] = classOfRow[i];
+    }
+    Dataset numeric = of(columns, y, weights, featureNames);
+    Family family = classes.size() == 2 ? Family.BINOMIAL : Family.MULTINOMIAL;
+    return new Dataset(
+        numeric.columns, y, weights, numeric.featureNames, List.copyOf(classes), family);
   }
 
   /** The same data with other observation weights (null for unit weights). */
@@ -78,7 +129,33 @@ public final class Dataset {
     if (newWeights != null) {
       checkWeights(newWeights, rows());
     }
-    return new Dataset(columns, y, newWeights, featureNames);
+    return new Dataset(columns, y, newWeights, featureNames, classes, family);
+  }
+
+  /**
+   * The same data fitted as another family: a class response with two classes may be fitted as
+   * {@link Family#MULTINOMIAL}; a numeric response only as {@link Family#GAUSSIAN}.
+   */
+  public Dataset withFamily(Family newFamily) {
+    boolean numeric = classes.isEmpty();
+    if ((newFamily == Family.GAUSSIAN) != numeric
+        || (newFamily == Family.BINOMIAL && classes.size() != 2)) {
+      throw new IllegalArgumentException(
+          "family "
+              + newFamily.label()
+              + " does not fit a response with "
+              + (numeric ? "numeric values" : classes.size() + " classes"));
+    }
+    return new Dataset(columns, y, weights, featureNames, classes, newFamily);
+  }
+
+  public Family family() {
+    return family;
+  }
+
+  /** The class labels of a class response; empty for a numeric one. */
+  public List<String> classes() {
+    return classes;
   }
 
   public int rows() {
@@ -94,7 +171,7 @@ public final class Dataset {
     return columns[j];
   }
 
-  /** The response. The array is shared: do not modify it. */
+  /** The response (for a class response, each row's class index). Shared: do not modify it. */
   public double[] response() {
     return y;
   }

@@ -3,7 +3,10 @@ package org.l1path.solver;
 import java.lang.System.Logger.Level;
 import java.util.Arrays;
 
-/** Fits elastic-net regularization paths for a numeric response (the gaussian family). */
+/**
+ * Fits elastic-net regularization paths: least squares for a numeric response, penalized logistic
+ * or multinomial regression for a class response (see {@link Dataset#family()}).
+ */
 public final class ElasticNet {
   private static final System.Logger LOG = System.getLogger(ElasticNet.class.getName());
 
@@ -32,6 +35,18 @@ public final class ElasticNet {
 
   /** As {@link #fitPath(Dataset, Settings, AlphaGrid)}, reporting each solved alpha. */
   public static Path fitPath(Dataset data, Settings settings, AlphaGrid grid, Progress progress) {
+    Path path =
+        data.family() == Family.GAUSSIAN
+            ? gaussianPath(data, settings, grid, progress)
+            : LogisticPath.fit(data, settings, grid, progress);
+    for (String warning : path.warnings()) {
+      LOG.log(Level.WARNING, warning);
+    }
+    return path;
+  }
+
+  private static Path gaussianPath(
+      Dataset data, Settings settings, AlphaGrid grid, Progress progress) {
     GaussianProblem prob = new GaussianProblem(data, settings);
     CoordinateDescent cd = new CoordinateDescent(prob, settings);
     cd.fitUnpenalized();
@@ -40,8 +55,8 @@ public final class ElasticNet {
     boolean mayStop = grid.isAutomatic() && settings.earlyStop();
 
     int count = alphas.length;
-    double[] intercepts = new double[count];
-    double[][] coefficients = new double[count][];
+    double[][] intercepts = new double[count][];
+    double[][][] coefficients = new double[count][][];
     double[] devRatios = new double[count];
     Convergence[] convergence = new Convergence[count];
     StopReason stop = StopReason.COMPLETED;
@@ -51,8 +66,8 @@ public final class ElasticNet {
       cd.solve(alphas[k], previous);
       previous = alphas[k];
       double[] b = prob.toOriginal(cd.beta());
-      coefficients[k] = b;
-      intercepts[k] = prob.intercept(b);
+      coefficients[k] = new double[][] {b};
+      intercepts[k] = new double[] {prob.intercept(b)};
       devRatios[k] = prob.yVy > 0 ? 1 - cd.residualSquares / prob.yVy : 0.0;
       convergence[k] = new Convergence(cd.relativeGap, cd.iterations, cd.converged);
       solved = k + 1;
@@ -68,21 +83,18 @@ public final class ElasticNet {
         }
       }
     }
-    Path path =
-        new Path(
-            settings.l1Ratio(),
-            data.featureNames(),
-            prob.sd,
-            Arrays.copyOf(alphas, solved),
-            Arrays.copyOf(intercepts, solved),
-            Arrays.copyOf(coefficients, solved),
-            Arrays.copyOf(devRatios, solved),
-            Arrays.copyOf(convergence, solved),
-            stop);
-    for (String warning : path.warnings()) {
-      LOG.log(Level.WARNING, warning);
-    }
-    return path;
+    return new Path(
+        Family.GAUSSIAN,
+        java.util.List.of(),
+        settings.l1Ratio(),
+        data.featureNames(),
+        prob.sd,
+        Arrays.copyOf(alphas, solved),
+        Arrays.copyOf(intercepts, solved),
+        Arrays.copyOf(coefficients, solved),
+        Arrays.copyOf(devRatios, solved),
+        Arrays.copyOf(convergence, solved),
+        stop);
   }
 
   /**
@@ -90,6 +102,9 @@ public final class ElasticNet {
    * features): the top of the automatic grid.
    */
   public static double alphaMax(Dataset data, Settings settings) {
+    if (data.family() != Family.GAUSSIAN) {
+      throw new UnsupportedOperationException("alphaMax is computed for gaussian data only");
+    }
     CoordinateDescent cd = new CoordinateDescent(new GaussianProblem(data, settings), settings);
     cd.fitUnpenalized();
     return cd.alphaMax();

@@ -153,6 +153,62 @@ final class GaussianProblem {
     yVy = s;
   }
 
+  /**
+   * One weighted least-squares step of a logistic fit (IRLS): the design, scales, penalties and
+   * bounds of {@code base}, with working response {@code z} and working weights {@code w}. The
+   * weights are normalized here, so the caller divides alpha by their sum.
+   */
+  GaussianProblem(GaussianProblem base, double[] z, double[] w, boolean intercept) {
+    n = base.n;
+    p = base.p;
+    x = base.x;
+    l1Ratio = base.l1Ratio;
+    invN = base.invN;
+    double wSum = 0;
+    for (double wi : w) {
+      wSum += wi;
+    }
+    v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = w[i] / wSum;
+    }
+    scale = base.scale;
+    sd = base.sd;
+    fixed = base.fixed;
+    penalty = base.penalty;
+    lower = base.lower;
+    upper = base.upper;
+    originalLower = base.originalLower;
+    originalUpper = base.originalUpper;
+    centre = new double[p];
+    mean = new double[p];
+    diag = new double[p];
+    for (int j = 0; j < p; j++) {
+      if (fixed[j]) {
+        continue;
+      }
+      double[] col = x[j];
+      double m = weightedSum(col);
+      double var = 0;
+      for (int i = 0; i < n; i++) {
+        double d = col[i] - m;
+        var += v[i] * d * d;
+      }
+      mean[j] = m;
+      centre[j] = intercept ? m : 0.0;
+      double offset = m - centre[j];
+      diag[j] = (var + offset * offset) / (scale[j] * scale[j]);
+    }
+    yCentre = intercept ? weightedSum(z) : 0.0;
+    yc = new double[n];
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      yc[i] = z[i] - yCentre;
+      s += v[i] * yc[i] * yc[i];
+    }
+    yVy = s;
+  }
+
   double weight(int i) {
     return v == null ? invN : v[i];
   }

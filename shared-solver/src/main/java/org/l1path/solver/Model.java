@@ -2,37 +2,62 @@ package org.l1path.solver;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** A fitted linear model at one alpha, on the original scale of the data. Immutable. */
+/**
+ * A fitted model at one alpha, on the original scale of the data. Immutable.
+ *
+ * <p>Gaussian: {@link #predict} gives the fitted value. Binomial: one coefficient row for the
+ * log-odds of the second class. Multinomial: one row and intercept per class, and class
+ * probabilities by softmax. {@link #probabilities} works for both classification families.
+ */
 public final class Model implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
+  private final Family family;
+  private final List<String> classes;
   private final double alpha;
   private final double l1Ratio;
-  private final double intercept;
-  private final double[] coefficients;
+  private final double[] intercepts;
+  private final double[][] coefficients;
   private final double[] featureScales;
   private final List<String> featureNames;
   private final Convergence convergence;
 
   Model(
+      Family family,
+      List<String> classes,
       double alpha,
       double l1Ratio,
-      double intercept,
-      double[] coefficients,
+      double[] intercepts,
+      double[][] coefficients,
       double[] featureScales,
       List<String> featureNames,
       Convergence convergence) {
+    this.family = family;
+    this.classes = List.copyOf(classes);
     this.alpha = alpha;
     this.l1Ratio = l1Ratio;
-    this.intercept = intercept;
-    this.coefficients = coefficients.clone();
+    this.intercepts = intercepts.clone();
+    this.coefficients = new double[coefficients.length][];
+    for (int r = 0; r < coefficients.length; r++) {
+      this.coefficients[r] = coefficients[r].clone();
+    }
     this.featureScales = featureScales.clone();
     this.featureNames = List.copyOf(featureNames);
     this.convergence = convergence;
+  }
+
+  public Family family() {
+    return family;
+  }
+
+  /** The class labels of a classification model; empty for gaussian. */
+  public List<String> classes() {
+    return classes;
   }
 
   public double alpha() {
@@ -43,27 +68,45 @@ public final class Model implements Serializable {
     return l1Ratio;
   }
 
-  public double intercept() {
-    return intercept;
+  /** Coefficient rows: 1, or the number of classes for multinomial. */
+  public int responses() {
+    return coefficients.length;
   }
 
-  /** Coefficients on the original scale, one per feature. */
+  /** The intercept of a one-row model. */
+  public double intercept() {
+    return intercepts[oneRow()];
+  }
+
+  public double intercept(int r) {
+    return intercepts[r];
+  }
+
+  /** Coefficients of a one-row model on the original scale, one per feature. */
   public double[] coefficients() {
-    return coefficients.clone();
+    return coefficients[oneRow()].clone();
+  }
+
+  public double[] coefficients(int r) {
+    return coefficients[r].clone();
   }
 
   public double coefficient(int j) {
-    return coefficients[j];
+    return coefficients[oneRow()][j];
   }
 
   /**
-   * Coefficients times each feature's weighted standard deviation: comparable effect sizes. For
-   * features that were constant the scale is 1.
+   * Coefficients times each feature's weighted standard deviation: comparable effect sizes (one-row
+   * models). For features that were constant the scale is 1.
    */
   public double[] standardizedCoefficients() {
-    double[] out = new double[coefficients.length];
+    return standardizedCoefficients(oneRow());
+  }
+
+  public double[] standardizedCoefficients(int r) {
+    double[] out = new double[featureScales.length];
     for (int j = 0; j < out.length; j++) {
-      out[j] = coefficients[j] * featureScales[j];
+      out[j] = coefficients[r][j] * featureScales[j];
     }
     return out;
   }
@@ -76,45 +119,41 @@ public final class Model implements Serializable {
     return convergence;
   }
 
-  /** How many coefficients are non-zero. */
+  /** How many features have a non-zero coefficient in any row. */
   public int nonZeroCount() {
-    int count = 0;
-    for (double b : coefficients) {
-      if (b != 0) {
-        count++;
-      }
-    }
-    return count;
+    return selected().length;
   }
 
-  /** Indices of the non-zero coefficients, largest absolute standardized coefficient first. */
+  /**
+   * Indices of the features with a non-zero coefficient, largest absolute standardized coefficient
+   * (over rows) first.
+   */
   public int[] selected() {
-    double[] std = standardizedCoefficients();
+    double[] effect = effectSizes();
     List<Integer> idx = new ArrayList<>();
-    for (int j = 0; j < std.length; j++) {
-      if (coefficients[j] != 0) {
+    for (int j = 0; j < effect.length; j++) {
+      if (effect[j] != 0) {
         idx.add(j);
       }
     }
-    idx.sort(Comparator.comparingDouble((Integer j) -> -Math.abs(std[j])).thenComparing(j -> j));
+    idx.sort(Comparator.comparingDouble((Integer j) -> -effect[j]).thenComparing(j -> j));
     return idx.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** The prediction for one row of feature values. */
+  /** Each feature's largest absolute standardized coefficient over the rows. */
+  public double[] effectSizes() {
+    double[] out = new double[featureScales.length];
+    for (double[] row : coefficients) {
+      for (int j = 0; j < out.length; j++) {
+        out[j] = Math.max(out[j], Math.abs(row[j] * featureScales[j]));
+      }
+    }
+    return out;
+  }
+
+  /** The fitted value of a gaussian model, or the linear predictor of row 0 otherwise. */
   public double predict(double[] row) {
-    if (row.length != coefficients.length) {
-      throw new IllegalArgumentException(
-          "row has "
-              + row.length
-              + " values but the model has "
-              + coefficients.length
-              + " features");
-    }
-    double sum = intercept;
-    for (int j = 0; j < row.length; j++) {
-      sum += coefficients[j] * row[j];
-    }
-    return sum;
+    return linear(0, row);
   }
 
   /**
@@ -123,28 +162,63 @@ public final class Model implements Serializable {
    * @param columns one array per feature, all of one length; not modified
    */
   public double[] predict(double[][] columns) {
-    if (columns.length != coefficients.length) {
-      throw new IllegalArgumentException(
-          "got "
-              + columns.length
-              + " columns but the model has "
-              + coefficients.length
-              + " features");
-    }
+    checkWidth(columns.length);
     int n = columns.length == 0 ? 0 : columns[0].length;
-    return predictInto(columns, n);
+    return linear(0, columns, n);
   }
 
   /** Predictions for every row of {@code data}. */
   public double[] predict(Dataset data) {
-    return predictInto(data.columns(), data.rows());
+    checkWidth(data.features());
+    return linear(0, data.columns(), data.rows());
   }
 
-  private double[] predictInto(double[][] columns, int n) {
+  /** Class probabilities for one row, in the order of {@link #classes()}; they sum to 1. */
+  public double[] probabilities(double[] row) {
+    requireClasses();
+    double[] eta = new double[coefficients.length];
+    for (int r = 0; r < eta.length; r++) {
+      eta[r] = linear(r, row);
+    }
+    return Links.probabilities(family, eta);
+  }
+
+  /** Class probabilities for every row of {@code data}: [row][class]. */
+  public double[][] probabilities(Dataset data) {
+    requireClasses();
+    checkWidth(data.features());
+    int n = data.rows();
+    double[][] eta = new double[coefficients.length][];
+    for (int r = 0; r < eta.length; r++) {
+      eta[r] = linear(r, data.columns(), n);
+    }
+    double[][] out = new double[n][];
+    double[] e = new double[eta.length];
+    for (int i = 0; i < n; i++) {
+      for (int r = 0; r < e.length; r++) {
+        e[r] = eta[r][i];
+      }
+      out[i] = Links.probabilities(family, e);
+    }
+    return out;
+  }
+
+  private double linear(int r, double[] row) {
+    checkWidth(row.length);
+    double sum = intercepts[r];
+    double[] b = coefficients[r];
+    for (int j = 0; j < row.length; j++) {
+      sum += b[j] * row[j];
+    }
+    return sum;
+  }
+
+  private double[] linear(int r, double[][] columns, int n) {
     double[] out = new double[n];
-    java.util.Arrays.fill(out, intercept);
-    for (int j = 0; j < coefficients.length; j++) {
-      double b = coefficients[j];
+    Arrays.fill(out, intercepts[r]);
+    double[] coef = coefficients[r];
+    for (int j = 0; j < coef.length; j++) {
+      double b = coef[j];
       if (b != 0) {
         double[] x = columns[j];
         for (int i = 0; i < n; i++) {
@@ -155,26 +229,74 @@ public final class Model implements Serializable {
     return out;
   }
 
+  private void checkWidth(int width) {
+    if (width != featureScales.length) {
+      throw new IllegalArgumentException(
+          "got "
+              + width
+              + " feature values but the model has "
+              + featureScales.length
+              + " features");
+    }
+  }
+
+  private void requireClasses() {
+    if (family == Family.GAUSSIAN) {
+      throw new IllegalStateException("a gaussian model has no class probabilities");
+    }
+  }
+
+  private int oneRow() {
+    if (coefficients.length != 1) {
+      throw new IllegalStateException(
+          "a multinomial model has one row per class; use coefficients(r) and intercept(r)");
+    }
+    return 0;
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
+    String kind =
+        switch (family) {
+          case GAUSSIAN -> "Elastic-net model";
+          case BINOMIAL -> "Elastic-net logistic model";
+          case MULTINOMIAL -> "Elastic-net multinomial model";
+        };
     sb.append(
-        String.format(
-            Locale.ROOT, "Elastic-net model: alpha = %.6g, l1Ratio = %.4g%n", alpha, l1Ratio));
-    sb.append(String.format(Locale.ROOT, "intercept = %.6g%n", intercept));
+        String.format(Locale.ROOT, "%s: alpha = %.6g, l1Ratio = %.4g%n", kind, alpha, l1Ratio));
     int[] order = selected();
-    sb.append(
-        String.format(
-            Locale.ROOT, "%d of %d coefficients non-zero", order.length, coefficients.length));
-    sb.append(order.length > 0 ? ", largest standardized effect first:" : "").append('\n');
     int width = 4;
     for (int j : order) {
       width = Math.max(width, featureNames.get(j).length());
     }
-    for (int j : order) {
+    for (int r = 0; r < coefficients.length; r++) {
+      if (family == Family.MULTINOMIAL) {
+        sb.append("class ").append(classes.get(r)).append(":\n");
+      } else if (family == Family.BINOMIAL) {
+        sb.append("log-odds of class ").append(classes.get(1)).append(":\n");
+      }
+      sb.append(String.format(Locale.ROOT, "intercept = %.6g%n", intercepts[r]));
+      int count = 0;
+      for (int j : order) {
+        if (coefficients[r][j] != 0) {
+          count++;
+        }
+      }
       sb.append(
           String.format(
-              Locale.ROOT, "  %-" + width + "s %14.6g%n", featureNames.get(j), coefficients[j]));
+              Locale.ROOT, "%d of %d coefficients non-zero", count, featureScales.length));
+      sb.append(count > 0 ? ", largest standardized effect first:" : "").append('\n');
+      for (int j : order) {
+        if (coefficients[r][j] != 0) {
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "  %-" + width + "s %14.6g%n",
+                  featureNames.get(j),
+                  coefficients[r][j]));
+        }
+      }
     }
     if (!convergence.converged()) {
       sb.append(

@@ -7,28 +7,38 @@ import java.util.Locale;
 /**
  * A regularization path: the fitted model at each alpha, largest alpha first, with each solve's
  * certificate. Coefficients are on the original scale. Immutable.
+ *
+ * <p>Gaussian and binomial paths have one coefficient row per alpha (binomial: the log-odds of the
+ * second class); multinomial paths have one row and one intercept per class ({@link #responses()}
+ * rows).
  */
 public final class Path {
+  private final Family family;
+  private final List<String> classes;
   private final double l1Ratio;
   private final List<String> featureNames;
   private final double[] featureScales;
   private final double[] alphas;
-  private final double[] intercepts;
-  private final double[][] coefficients;
+  private final double[][] intercepts;
+  private final double[][][] coefficients;
   private final double[] devRatios;
   private final Convergence[] convergence;
   private final StopReason stopReason;
 
   Path(
+      Family family,
+      List<String> classes,
       double l1Ratio,
       List<String> featureNames,
       double[] featureScales,
       double[] alphas,
-      double[] intercepts,
-      double[][] coefficients,
+      double[][] intercepts,
+      double[][][] coefficients,
       double[] devRatios,
       Convergence[] convergence,
       StopReason stopReason) {
+    this.family = family;
+    this.classes = List.copyOf(classes);
     this.l1Ratio = l1Ratio;
     this.featureNames = List.copyOf(featureNames);
     this.featureScales = featureScales;
@@ -45,6 +55,22 @@ public final class Path {
     return alphas.length;
   }
 
+  public Family family() {
+    return family;
+  }
+
+  /** The class labels of a classification path; empty for gaussian. */
+  public List<String> classes() {
+    return classes;
+  }
+
+  /** Coefficient rows per alpha: 1, or the number of classes for multinomial. */
+  public int responses() {
+    return coefficients.length == 0
+        ? (family == Family.MULTINOMIAL ? classes.size() : 1)
+        : coefficients[0].length;
+  }
+
   public double l1Ratio() {
     return l1Ratio;
   }
@@ -54,8 +80,8 @@ public final class Path {
   }
 
   /**
-   * Each feature's weighted population standard deviation (1 for constant features, or when not
-   * standardizing): multiply a coefficient by it for a standardized coefficient.
+   * Each feature's weighted population standard deviation (1 for constant features): multiply a
+   * coefficient by it for a standardized coefficient.
    */
   public double[] featureScales() {
     return featureScales.clone();
@@ -69,25 +95,44 @@ public final class Path {
     return alphas[k];
   }
 
+  /** The intercepts of a one-row path, one per alpha. */
   public double[] intercepts() {
-    return intercepts.clone();
+    double[] out = new double[alphas.length];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = intercept(k);
+    }
+    return out;
   }
 
+  /** The intercept at alpha {@code k} of a one-row path. */
   public double intercept(int k) {
-    return intercepts[k];
+    return intercepts[k][oneRow()];
   }
 
-  /** The coefficients at alpha {@code k}, original scale; a copy. */
+  /** The intercept of row {@code r} at alpha {@code k}. */
+  public double intercept(int k, int r) {
+    return intercepts[k][r];
+  }
+
+  /** The coefficients at alpha {@code k} of a one-row path, original scale; a copy. */
   public double[] coefficients(int k) {
-    return coefficients[k].clone();
+    return coefficients[k][oneRow()].clone();
   }
 
-  /** The number of non-zero coefficients (degrees of freedom) at alpha {@code k}. */
+  /** The coefficients of row {@code r} at alpha {@code k}, original scale; a copy. */
+  public double[] coefficients(int k, int r) {
+    return coefficients[k][r].clone();
+  }
+
+  /** The number of features with a non-zero coefficient in any row at alpha {@code k}. */
   public int nonZero(int k) {
     int count = 0;
-    for (double b : coefficients[k]) {
-      if (b != 0) {
-        count++;
+    for (int j = 0; j < featureNames.size(); j++) {
+      for (double[] row : coefficients[k]) {
+        if (row[j] != 0) {
+          count++;
+          break;
+        }
       }
     }
     return count;
@@ -139,6 +184,8 @@ public final class Path {
   /** The model at alpha {@code k}. */
   public Model model(int k) {
     return new Model(
+        family,
+        classes,
         alphas[k],
         l1Ratio,
         intercepts[k],
@@ -146,5 +193,13 @@ public final class Path {
         featureScales,
         featureNames,
         convergence[k]);
+  }
+
+  private int oneRow() {
+    if (responses() != 1) {
+      throw new IllegalStateException(
+          "a multinomial path has one row per class; use coefficients(k, r) and intercept(k, r)");
+    }
+    return 0;
   }
 }

@@ -62,6 +62,36 @@ final class Reference {
     }
   }
 
+  /**
+   * A reference CSV whose last column is a class label; classes sorted by code point, as the
+   * fixtures list them.
+   */
+  static Dataset classCsv(String name) {
+    try {
+      List<String> lines = Files.readAllLines(dir().resolve(name + ".csv"));
+      String[] header = lines.get(0).split(",");
+      int n = lines.size() - 1;
+      int p = header.length - 1;
+      double[][] x = new double[p][n];
+      String[] labels = new String[n];
+      for (int i = 0; i < n; i++) {
+        String[] f = lines.get(i + 1).split(",");
+        for (int j = 0; j < p; j++) {
+          x[j][i] = Double.parseDouble(f[j]);
+        }
+        labels[i] = f[p];
+      }
+      List<String> classes = java.util.Arrays.stream(labels).distinct().sorted().toList();
+      int[] codes = new int[n];
+      for (int i = 0; i < n; i++) {
+        codes[i] = classes.indexOf(labels[i]);
+      }
+      return Dataset.ofClasses(x, codes, classes, null, List.of(header).subList(0, p));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static double[] doubles(JsonNode array) {
     double[] out = new double[array.size()];
     for (int i = 0; i < out.length; i++) {

@@ -1,0 +1,443 @@
+package org.l1path.solver;
+
+import java.util.Arrays;
+
+/**
+ * Penalized logistic (binomial) and multinomial regression along a path, by proximal Newton steps
+ * as glmnet takes them: at the current fit, the log-likelihood of one coefficient row is replaced
+ * by its quadratic approximation (IRLS: working weights {@code v_i p_i (1 - p_i)} and working
+ * response {@code eta_i + (y_i - p_i) / (p_i (1 - p_i))}), and that penalized weighted
+ * least-squares problem is solved by {@link CoordinateDescent}. Multinomial fits cycle over the
+ * classes. Every alpha is certified by the duality gap of the logistic problem itself.
+ *
+ * <p>Probabilities in the working weights are kept within [1e-9, 1 - 1e-9], so separable data and
+ * tiny classes never divide by zero; the objective and its certificate use the exact probabilities.
+ * (glmnet clips at 1e-5, which slows Newton to a crawl near separation.)
+ */
+final class LogisticPath {
+  /** The bound on fitted probabilities inside the quadratic approximation. */
+  private static final double P_MIN = 1e-9;
+
+  /** Beyond this share of the null deviance explained, a default grid stops (glmnet's rule). */
+  private static final double DEV_RATIO_MAX = 0.999;
+
+  private static final double DEV_CHANGE_MIN = 1e-5;
+  private static final int EARLY_STOP_MIN_ALPHAS = 5;
+
+  /** The most coordinate-descent passes one quadratic step may take. */
+  private static final int MAX_STEP_PASSES = 5_000;
+
+  /** A penalty that holds every penalized coefficient at 0: used to fit the unpenalized part. */
+  private static final double HUGE_ALPHA = 1e300;
+
+  private final Dataset data;
+  private final Settings settings;
+  private final GaussianProblem base;
+  private final Settings inner;
+  private final int n;
+  private final int p;
+  private final int rows;
+  private final boolean multinomial;
+
+  /** Indicator of each row's class per coefficient row: {@code y[r][i]}. */
+  private final double[][] y;
+
+  /** Standardized coefficients {@code beta[r][j] = s_j b[r][j]}. */
+  private final double[][] beta;
+
+  /** Intercepts on the original scale. */
+  private final double[] intercept;
+
+  /** Linear predictors {@code eta[r][i]}. */
+  private final double[][] eta;
+
+  private final double[] workingResponse;
+  private final double[] workingWeight;
+  private final double[] gradient;
+  private final double nullDeviance;
+
+  private double relativeGap;
+  private int iterations;
+  private boolean converged;
+  private double objective;
+
+  LogisticPath(Dataset data, Settings settings) {
+    this.data = data;
+    this.settings = settings;
+    this.base = new GaussianProblem(data, settings);
+    this.inner = settings.withUpdateMode(UpdateMode.NAIVE).withEarlyStop(false);
+    this.n = data.rows();
+    this.p = data.features();
+    this.multinomial = data.family() == Family.MULTINOMIAL;
+    this.rows = multinomial ? data.classes().size() : 1;
+    this.y = new double[rows][n];
+    double[] codes = data.response();
+    for (int i = 0; i < n; i++) {
+      int k = (int) codes[i];
+      if (multinomial) {
+        y[k][i] = 1;
+      } else {
+        y[0][i] = k;
+      }
+    }
+    beta = new double[rows][p];
+    intercept = new double[rows];
+    eta = new double[rows][n];
+    workingResponse = new double[n];
+    workingWeight = new double[n];
+    gradient = new double[p];
+    fitInterceptOnly();
+    nullDeviance = deviance();
+  }
+
+  static Path fit(Dataset data, Settings settings, AlphaGrid grid, Progress progress) {
+    return new LogisticPath(data, settings).path(grid, progress);
+  }
+
+  private Path path(AlphaGrid grid, Progress progress) {
+    if (hasUnpenalizedFeatures()) {
+      solve(HUGE_ALPHA);
+    }
+    double[] alphas = grid.alphas(Math.max(alphaMax(), 1e-15), n, p);
+    boolean automatic = grid.isAutomatic();
+    int count = alphas.length;
+    double[][] intercepts = new double[count][];
+    double[][][] coefficients = new double[count][][];
+    double[] devRatios = new double[count];
+    Convergence[] convergence = new Convergence[count];
+    StopReason stop = StopReason.COMPLETED;
+    int solved = 0;
+    for (int k = 0; k < count; k++) {
+      solve(alphas[k]);
+      coefficients[k] = new double[rows][];
+      for (int r = 0; r < rows; r++) {
+        coefficients[k][r] = base.toOriginal(beta[r]);
+      }
+      intercepts[k] = centredIntercepts();
+      devRatios[k] = nullDeviance > 0 ? 1 - deviance() / nullDeviance : 0.0;
+      convergence[k] = new Convergence(relativeGap, iterations, converged);
+      solved = k + 1;
+      progress.alphaSolved(solved, count);
+      if (automatic && solved >= EARLY_STOP_MIN_ALPHAS) {
+        // A saturated fit only chases coefficients to infinity: the default grid stops there.
+        if (devRatios[k] > DEV_RATIO_MAX) {
+          stop = StopReason.DEVIANCE_RATIO_SATURATED;
+          break;
+        }
+        if (settings.earlyStop()
+            && devRatios[k] - devRatios[k - 1] < DEV_CHANGE_MIN * devRatios[k]) {
+          stop = StopReason.DEVIANCE_CHANGE_SMALL;
+          break;
+        }
+      }
+    }
+    return new Path(
+        data.family(),
+        data.classes(),
+        settings.l1Ratio(),
+        data.featureNames(),
+        base.sd,
+        Arrays.copyOf(alphas, solved),
+        Arrays.copyOf(intercepts, solved),
+        Arrays.copyOf(coefficients, solved),
+        Arrays.copyOf(devRatios, solved),
+        Arrays.copyOf(convergence, solved),
+        stop);
+  }
+
+  /** Multinomial intercepts are only defined up to a constant: report them summing to 0. */
+  private double[] centredIntercepts() {
+    double[] out = intercept.clone();
+    if (multinomial) {
+      double mean = 0;
+      for (double b : out) {
+        mean += b / rows;
+      }
+      for (int r = 0; r < rows; r++) {
+        out[r] -= mean;
+      }
+    }
+    return out;
+  }
+
+  private boolean hasUnpenalizedFeatures() {
+    for (int j = 0; j < p; j++) {
+      if (!base.fixed[j] && base.penalty[j] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The intercept-only fit: the log-odds (or log-shares) of the weighted class frequencies. */
+  private void fitInterceptOnly() {
+    double[] share = new double[rows];
+    for (int r = 0; r < rows; r++) {
+      share[r] = Math.min(Math.max(base.weightedSum(y[r]), P_MIN), 1 - P_MIN);
+    }
+    if (multinomial) {
+      double meanLog = 0;
+      for (double s : share) {
+        meanLog += Math.log(s) / rows;
+      }
+      for (int r = 0; r < rows; r++) {
+        intercept[r] = Math.log(share[r]) - meanLog;
+      }
+    } else {
+      intercept[0] = Math.log(share[0] / (1 - share[0]));
+    }
+    for (int r = 0; r < rows; r++) {
+      Arrays.fill(eta[r], intercept[r]);
+    }
+  }
+
+  /** The smallest alpha at which every penalized coefficient is 0, at the current fit. */
+  private double alphaMax() {
+    double max = 0;
+    double l1 = Math.max(base.l1Ratio, 1e-3);
+    for (int r = 0; r < rows; r++) {
+      lossGradient(r);
+      for (int j = 0; j < p; j++) {
+        double pf = base.penalty[j];
+        double g = gradient[j];
+        if (!base.fixed[j]
+            && pf > 0
+            && ((g > 0 && base.upper[j] > 0) || (g < 0 && base.lower[j] < 0))) {
+          max = Math.max(max, Math.abs(g) / (pf * l1));
+        }
+      }
+    }
+    return max;
+  }
+
+  /** Proximal Newton steps at one alpha until the duality gap meets the tolerance. */
+  private void solve(double alpha) {
+    iterations = 0;
+    converged = false;
+    double tolerance = settings.tolerance();
+    double innerTolerance = 1e-4;
+    double previousGap = Double.POSITIVE_INFINITY;
+    boolean metBefore = false;
+    while (true) {
+      for (int r = 0; r < rows; r++) {
+        newtonStep(r, alpha, innerTolerance);
+      }
+      if (settings.fitIntercept()) {
+        settleIntercepts();
+      }
+      double gap = dualityGap(alpha);
+      relativeGap = objective > 0 ? gap / objective : 0.0;
+      boolean met = gap <= tolerance * objective || gap <= 1e-15 * (1 + objective);
+      boolean stalled = gap > 0.5 * previousGap;
+      // As for least squares, a margin of ten is sought, but for one more Newton step at most.
+      if (met
+          && (gap <= 0.1 * tolerance * objective
+              || stalled
+              || metBefore
+              || iterations >= settings.maxIterations())) {
+        converged = true;
+        return;
+      }
+      metBefore = met;
+      if (iterations >= settings.maxIterations()) {
+        return;
+      }
+      // Newton converges fast only while each quadratic step is solved well below the current
+      // outer gap; solving it tighter than that is wasted.
+      innerTolerance = Math.min(innerTolerance, Math.max(1e-3 * relativeGap, 1e-13));
+      previousGap = gap;
+    }
+  }
+
+  /** One IRLS step for coefficient row r, the other rows held fixed. */
+  private void newtonStep(int r, double alpha, double innerTolerance) {
+    double weightSum = 0;
+    for (int i = 0; i < n; i++) {
+      double prob = probability(r, i);
+      double clipped = Math.min(Math.max(prob, P_MIN), 1 - P_MIN);
+      double curvature = clipped * (1 - clipped);
+      workingWeight[i] = base.weight(i) * curvature;
+      workingResponse[i] = eta[r][i] + (y[r][i] - prob) / curvature;
+      weightSum += workingWeight[i];
+    }
+    if (!(weightSum > 0)) {
+      return;
+    }
+    GaussianProblem step =
+        new GaussianProblem(base, workingResponse, workingWeight, settings.fitIntercept());
+    // One quadratic step gets a bounded share of the passes: the next step corrects it anyway.
+    int budget = Math.max(1, Math.min(settings.maxIterations() - iterations, MAX_STEP_PASSES));
+    CoordinateDescent cd =
+        new CoordinateDescent(step, inner.withTolerance(innerTolerance).withMaxIterations(budget));
+    cd.warmStart(beta[r]);
+    double scaled = alpha / weightSum;
+    cd.solve(scaled, scaled);
+    iterations += cd.iterations;
+    System.arraycopy(cd.beta(), 0, beta[r], 0, p);
+    double[] b = base.toOriginal(beta[r]);
+    intercept[r] = step.intercept(b);
+    updateLinearPredictor(r, b);
+  }
+
+  /**
+   * Newton steps on the intercepts alone, coefficients fixed, until {@code sum_i v_i (y_ri - p_ri)}
+   * vanishes: the duality gap below is a bound only for a dual point that sums to zero over rows,
+   * which is the intercepts' optimality condition.
+   */
+  private void settleIntercepts() {
+    for (int sweep = 0; sweep < 50; sweep++) {
+      double largest = 0;
+      for (int r = 0; r < rows; r++) {
+        double score = 0;
+        double information = 0;
+        for (int i = 0; i < n; i++) {
+          double prob = probability(r, i);
+          double vi = base.weight(i);
+          score += vi * (y[r][i] - prob);
+          information += vi * prob * (1 - prob);
+        }
+        if (!(information > 1e-300)) {
+          continue;
+        }
+        double step = score / information;
+        intercept[r] += step;
+        for (int i = 0; i < n; i++) {
+          eta[r][i] += step;
+        }
+        largest = Math.max(largest, Math.abs(score));
+      }
+      if (largest <= 1e-15) {
+        return;
+      }
+    }
+  }
+
+  private void updateLinearPredictor(int r, double[] b) {
+    double[] e = eta[r];
+    Arrays.fill(e, intercept[r]);
+    for (int j = 0; j < p; j++) {
+      if (b[j] != 0) {
+        double[] col = base.x[j];
+        for (int i = 0; i < n; i++) {
+          e[i] += b[j] * col[i];
+        }
+      }
+    }
+  }
+
+  /** The fitted probability of row r's event at observation i. */
+  private double probability(int r, int i) {
+    if (!multinomial) {
+      return Links.sigmoid(eta[0][i]);
+    }
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < rows; k++) {
+      max = Math.max(max, eta[k][i]);
+    }
+    double sum = 0;
+    for (int k = 0; k < rows; k++) {
+      sum += Math.exp(eta[k][i] - max);
+    }
+    return Math.exp(eta[r][i] - max) / sum;
+  }
+
+  /** {@code G_j = sum_i v_i z_ij (y_ri - p_ri)} for every feature, into {@link #gradient}. */
+  private void lossGradient(int r) {
+    double[] u = workingResponse;
+    double sumU = 0;
+    for (int i = 0; i < n; i++) {
+      u[i] = base.weight(i) * (y[r][i] - probability(r, i));
+      sumU += u[i];
+    }
+    for (int j = 0; j < p; j++) {
+      if (base.fixed[j]) {
+        gradient[j] = 0;
+        continue;
+      }
+      double[] col = base.x[j];
+      double dot = 0;
+      for (int i = 0; i < n; i++) {
+        dot += col[i] * u[i];
+      }
+      gradient[j] = (dot - base.centre[j] * sumU) / base.scale[j];
+    }
+  }
+
+  /** {@code 2 sum_i v_i (negative log-likelihood of row i)}. */
+  private double deviance() {
+    return 2 * loss();
+  }
+
+  private double loss() {
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      double li;
+      if (multinomial) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < rows; k++) {
+          max = Math.max(max, eta[k][i]);
+        }
+        double sum = 0;
+        double observed = 0;
+        for (int k = 0; k < rows; k++) {
+          sum += Math.exp(eta[k][i] - max);
+          observed += y[k][i] * eta[k][i];
+        }
+        li = max + Math.log(sum) - observed;
+      } else {
+        li = Links.softplus(eta[0][i]) - y[0][i] * eta[0][i];
+      }
+      total += base.weight(i) * li;
+    }
+    return total;
+  }
+
+  /**
+   * The duality gap at the dual point {@code theta_ri = c v_i (y_ri - p_ri)}, c in (0, 1] the
+   * largest scaling that keeps it feasible. The conjugate of the loss is the negative entropy of
+   * {@code t_i = (1 - c) y_i + c p_i}, so
+   *
+   * <pre>
+   *   D = - sum_i v_i sum_k t_ik log t_ik - sum_r sum_j h_j*(c G_rj)
+   * </pre>
+   *
+   * Sets {@link #objective} to the primal objective.
+   */
+  private double dualityGap(double alpha) {
+    double aScale = alpha * base.l1Ratio;
+    double qScale = alpha * (1 - base.l1Ratio);
+    double penalty = 0;
+    double[][] grads = new double[rows][];
+    double c = 1.0;
+    for (int r = 0; r < rows; r++) {
+      penalty += PenaltyDual.value(base, beta[r], aScale, qScale);
+      lossGradient(r);
+      grads[r] = gradient.clone();
+      c = PenaltyDual.feasibleScale(base, grads[r], aScale, qScale, c);
+    }
+    objective = loss() + penalty;
+    double entropy = 0;
+    for (int i = 0; i < n; i++) {
+      double vi = base.weight(i);
+      if (vi == 0) {
+        continue;
+      }
+      double term = 0;
+      if (multinomial) {
+        for (int k = 0; k < rows; k++) {
+          term += Links.xlogx((1 - c) * y[k][i] + c * probability(k, i));
+        }
+      } else {
+        double t = (1 - c) * y[0][i] + c * probability(0, i);
+        term = Links.xlogx(t) + Links.xlogx(1 - t);
+      }
+      entropy += vi * term;
+    }
+    double conjugates = 0;
+    for (int r = 0; r < rows; r++) {
+      conjugates += PenaltyDual.conjugateSum(base, grads[r], beta[r], c, aScale, qScale);
+    }
+    double dual = -entropy - conjugates;
+    return Math.max(objective - dual, 0.0);
+  }
+}
