@@ -1,0 +1,160 @@
+package org.l1path.weka;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.l1path.solver.CvCurve;
+import org.l1path.solver.Model;
+import org.l1path.solver.Path;
+
+/**
+ * What a Weka user is told about a fitted model, kept with the model so that a saved and reloaded
+ * classifier prints the same: how alpha was chosen, the selection, the coefficients and a short
+ * path table.
+ *
+ * @param className the class attribute's name
+ * @param how how alpha was chosen
+ * @param l1Ratios the l1 ratios tried
+ * @param l1Ratio the chosen l1 ratio
+ * @param alpha the chosen alpha
+ * @param folds the number of CV folds, 0 without cross-validation
+ * @param rule the CV rule's label, or null without cross-validation
+ * @param seed the fold seed
+ * @param cvError the CV mean squared error at the chosen alpha, NaN without cross-validation
+ * @param cvStdError its standard error, NaN without cross-validation
+ * @param instances how many instances the fit used
+ * @param attributes how many predictor attributes the data has
+ * @param selectedAttributes how many of them have a non-zero coefficient
+ * @param featureNames the solver feature names
+ * @param coefficients the coefficients on the original scale
+ * @param standardized the coefficients times each feature's standard deviation
+ * @param intercept the intercept
+ * @param path the path table (about ten alphas, the chosen one among them)
+ * @param pathLength how many alphas the full path has
+ * @param warnings one line per alpha that did not converge
+ */
+public record LassoSummary(
+    String className,
+    PathFit.Choice how,
+    double[] l1Ratios,
+    double l1Ratio,
+    double alpha,
+    int folds,
+    String rule,
+    long seed,
+    double cvError,
+    double cvStdError,
+    int instances,
+    int attributes,
+    int selectedAttributes,
+    List<String> featureNames,
+    double[] coefficients,
+    double[] standardized,
+    double intercept,
+    List<PathRow> path,
+    int pathLength,
+    List<String> warnings)
+    implements Serializable {
+
+  /** How many alphas the path table shows besides the chosen one. */
+  static final int TABLE_ROWS = 10;
+
+  /**
+   * One row of the path table.
+   *
+   * @param alpha the penalty
+   * @param nonZero how many coefficients are non-zero
+   * @param devRatio the fraction of the null deviance explained (R squared on the training data)
+   * @param cvError the CV mean squared error, NaN without cross-validation
+   * @param cvStdError its standard error
+   * @param chosen whether this is the chosen alpha
+   */
+  public record PathRow(
+      double alpha, int nonZero, double devRatio, double cvError, double cvStdError, boolean chosen)
+      implements Serializable {}
+
+  /** Summarizes {@code fit} of {@code data}. */
+  public static LassoSummary of(PathFit fit, TrainingSet data) {
+    Model model = fit.model();
+    Path path = fit.path();
+    CvCurve curve = fit.curve();
+    InstancesEncoder encoder = data.encoder();
+    double[] b = model.coefficients();
+    int selected = 0;
+    for (int k = 0; k < encoder.predictors(); k++) {
+      if (anyNonZero(b, encoder.firstFeature(k), encoder.featureCount(k))) {
+        selected++;
+      }
+    }
+    List<PathRow> rows = new ArrayList<>();
+    for (int k : tableIndices(path.size(), fit.chosen())) {
+      rows.add(
+          new PathRow(
+              path.alpha(k),
+              path.nonZero(k),
+              path.devRatio(k),
+              curve == null ? Double.NaN : curve.meanError()[k],
+              curve == null ? Double.NaN : curve.stdError()[k],
+              k == fit.chosen()));
+    }
+    int chosen = fit.chosen();
+    return new LassoSummary(
+        data.instances().classAttribute().name(),
+        fit.how(),
+        fit.l1Ratios(),
+        path.l1Ratio(),
+        fit.alpha(),
+        fit.cv() == null ? 0 : fit.cv().folds(),
+        fit.rule() == null ? null : fit.rule().label(),
+        fit.cv() == null ? 0 : fit.cv().seed(),
+        curve == null ? Double.NaN : curve.meanError()[chosen],
+        curve == null ? Double.NaN : curve.stdError()[chosen],
+        data.dataset().rows(),
+        encoder.predictors(),
+        selected,
+        encoder.featureNames(),
+        b,
+        model.standardizedCoefficients(),
+        model.intercept(),
+        List.copyOf(rows),
+        path.size(),
+        List.copyOf(path.warnings()));
+  }
+
+  /** How many coefficients are non-zero. */
+  public int nonZeroCoefficients() {
+    int count = 0;
+    for (double c : coefficients) {
+      if (c != 0) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** The human-readable report. */
+  public String report() {
+    return new SummaryReport(this).toString();
+  }
+
+  private static boolean anyNonZero(double[] b, int from, int count) {
+    for (int j = from; j < from + count; j++) {
+      if (b[j] != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** About ten indices spread evenly along a path of {@code size}, plus {@code chosen}. */
+  static TreeSet<Integer> tableIndices(int size, int chosen) {
+    TreeSet<Integer> out = new TreeSet<>();
+    int steps = Math.min(TABLE_ROWS, size) - 1;
+    for (int s = 0; s <= steps; s++) {
+      out.add(steps == 0 ? 0 : (int) Math.round(s * (size - 1) / (double) steps));
+    }
+    out.add(chosen);
+    return out;
+  }
+}

@@ -1,0 +1,360 @@
+package weka.classifiers.functions;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import org.l1path.solver.Model;
+import org.l1path.solver.SelectionRule;
+import org.l1path.weka.InstancesEncoder;
+import org.l1path.weka.LassoSummary;
+import org.l1path.weka.PathFit;
+import org.l1path.weka.PathOptions;
+import org.l1path.weka.References;
+import org.l1path.weka.TrainingSet;
+import weka.classifiers.AbstractClassifier;
+import weka.core.AdditionalMeasureProducer;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.Option;
+import weka.core.Randomizable;
+import weka.core.RevisionUtils;
+import weka.core.SelectedTag;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformationHandler;
+import weka.core.WeightedInstancesHandler;
+
+/**
+ * Lasso and elastic-net linear regression with the penalty chosen by cross-validation, as a Weka
+ * classifier. A thin adapter: the l1path solver does the numerics; this class handles Weka's
+ * options, capabilities and output.
+ */
+public class Lasso extends AbstractClassifier
+    implements WeightedInstancesHandler,
+        TechnicalInformationHandler,
+        Randomizable,
+        AdditionalMeasureProducer {
+
+  private static final long serialVersionUID = 4815402563092760223L;
+
+  private static final String NUM_SELECTED = "measureNumSelected";
+  private static final String ALPHA = "measureAlpha";
+  private static final String CV_ERROR = "measureCVError";
+
+  private final PathOptions options = new PathOptions(SelectionRule.MIN);
+  private InstancesEncoder encoder;
+  private Model model;
+  private LassoSummary summary;
+
+  /** Runs the classifier from the command line, as every Weka classifier does. */
+  public static void main(String[] argv) {
+    runClassifier(new Lasso(), argv);
+  }
+
+  /** The description shown in the GUI. */
+  public String globalInfo() {
+    return "Linear regression with a lasso (L1) or elastic-net (L1 + L2) penalty, fitted along a"
+        + " whole regularization path by coordinate descent, with the penalty alpha chosen by"
+        + " cross-validation. Many coefficients are exactly zero: the model selects attributes."
+        + " Nominal attributes become one indicator per value; missing values are replaced by the"
+        + " weighted mean or mode of the training data; instance weights are used. Attributes are"
+        + " standardized for the penalty unless -no-standardize is given; coefficients are"
+        + " reported on the original scale.\n\nFor more information see:\n\n"
+        + getTechnicalInformation().toString();
+  }
+
+  @Override
+  public TechnicalInformation getTechnicalInformation() {
+    return References.classifier();
+  }
+
+  @Override
+  public Capabilities getCapabilities() {
+    Capabilities result = super.getCapabilities();
+    result.disableAll();
+    result.enable(Capability.NOMINAL_ATTRIBUTES);
+    result.enable(Capability.NUMERIC_ATTRIBUTES);
+    result.enable(Capability.DATE_ATTRIBUTES);
+    result.enable(Capability.MISSING_VALUES);
+    // A nominal class (logistic and multinomial models) comes with the classification family.
+    result.enable(Capability.NUMERIC_CLASS);
+    result.enable(Capability.MISSING_CLASS_VALUES);
+    return result;
+  }
+
+  @Override
+  public void buildClassifier(Instances data) throws Exception {
+    encoder = null;
+    model = null;
+    summary = null;
+    getCapabilities().testWithFail(data);
+    TrainingSet training = TrainingSet.of(data);
+    PathFit fit = PathFit.of(training, options);
+    encoder = training.encoder();
+    model = fit.model();
+    summary = LassoSummary.of(fit, training);
+  }
+
+  @Override
+  public double classifyInstance(Instance instance) throws Exception {
+    requireModel();
+    return model.predict(encoder.row(instance));
+  }
+
+  @Override
+  public double[] distributionForInstance(Instance instance) throws Exception {
+    return new double[] {classifyInstance(instance)};
+  }
+
+  @Override
+  public boolean implementsMoreEfficientBatchPrediction() {
+    return true;
+  }
+
+  @Override
+  public double[][] distributionsForInstances(Instances batch) throws Exception {
+    requireModel();
+    double[] predictions = new double[batch.numInstances()];
+    if (encoder.features() == 0) {
+      // Model.predict(columns) takes the row count from the first column; here there is none.
+      Arrays.fill(predictions, model.intercept());
+    } else {
+      predictions = model.predict(encoder.columns(batch));
+    }
+    double[][] out = new double[predictions.length][];
+    for (int i = 0; i < predictions.length; i++) {
+      out[i] = new double[] {predictions[i]};
+    }
+    return out;
+  }
+
+  private void requireModel() throws Exception {
+    if (model == null) {
+      throw new Exception("Lasso: no model built yet; call buildClassifier first");
+    }
+  }
+
+  /** The fitted model, or null before {@link #buildClassifier}. */
+  public Model getModel() {
+    return model;
+  }
+
+  /** What {@link #toString()} reports, or null before {@link #buildClassifier}. */
+  public LassoSummary getSummary() {
+    return summary;
+  }
+
+  @Override
+  public String toString() {
+    return summary == null ? "Lasso: no model built yet." : summary.report();
+  }
+
+  @Override
+  public Enumeration<Option> listOptions() {
+    List<Option> out = new ArrayList<>(options.listOptions());
+    out.addAll(Collections.list(super.listOptions()));
+    return Collections.enumeration(out);
+  }
+
+  @Override
+  public void setOptions(String[] argv) throws Exception {
+    options.setOptions(argv);
+    super.setOptions(argv);
+  }
+
+  @Override
+  public String[] getOptions() {
+    List<String> out = new ArrayList<>(options.getOptions());
+    Collections.addAll(out, super.getOptions());
+    return out.toArray(new String[0]);
+  }
+
+  @Override
+  public Enumeration<String> enumerateMeasures() {
+    return Collections.enumeration(List.of(NUM_SELECTED, ALPHA, CV_ERROR));
+  }
+
+  @Override
+  public double getMeasure(String name) {
+    if (summary == null) {
+      return Double.NaN;
+    }
+    return switch (name) {
+      case NUM_SELECTED -> summary.selectedAttributes();
+      case ALPHA -> summary.alpha();
+      case CV_ERROR -> summary.cvError();
+      default ->
+          throw new IllegalArgumentException(
+              name
+                  + " is not supported by Lasso ("
+                  + NUM_SELECTED
+                  + ", "
+                  + ALPHA
+                  + ", "
+                  + CV_ERROR
+                  + ")");
+    };
+  }
+
+  public String l1RatiosTipText() {
+    return "The l1 ratio: 1 is the lasso, 0 is ridge, between is the elastic net. A"
+        + " comma-separated list (e.g. 0.5,0.9,1) is searched by cross-validation.";
+  }
+
+  public String getL1Ratios() {
+    return options.getL1Ratios();
+  }
+
+  public void setL1Ratios(String value) {
+    options.setL1Ratios(value);
+  }
+
+  public String alphaTipText() {
+    return "A fixed penalty strength. 0 (or less) chooses alpha by cross-validation.";
+  }
+
+  public double getAlpha() {
+    return options.getAlpha();
+  }
+
+  public void setAlpha(double value) {
+    options.setAlpha(value);
+  }
+
+  public String numAlphasTipText() {
+    return "How many alphas the regularization path has (geometric from the smallest alpha that"
+        + " zeroes every coefficient down).";
+  }
+
+  public int getNumAlphas() {
+    return options.getNumAlphas();
+  }
+
+  public void setNumAlphas(int value) {
+    options.setNumAlphas(value);
+  }
+
+  public String alphaMinRatioTipText() {
+    return "The smallest alpha of the path as a fraction of the largest; 0 means automatic (1e-4"
+        + " when there are more instances than features, else 1e-2).";
+  }
+
+  public double getAlphaMinRatio() {
+    return options.getAlphaMinRatio();
+  }
+
+  public void setAlphaMinRatio(double value) {
+    options.setAlphaMinRatio(value);
+  }
+
+  public String foldsTipText() {
+    return "The number of cross-validation folds used to choose alpha (at most one per"
+        + " instance).";
+  }
+
+  public int getFolds() {
+    return options.getFolds();
+  }
+
+  public void setFolds(int value) {
+    options.setFolds(value);
+  }
+
+  public String ruleTipText() {
+    return "How cross-validation picks alpha: min takes the smallest CV error; 1se takes the"
+        + " largest alpha within one standard error of it (a sparser model).";
+  }
+
+  public SelectedTag getRule() {
+    return options.getRuleTag();
+  }
+
+  public void setRule(SelectedTag value) {
+    options.setRuleTag(value);
+  }
+
+  public String seedTipText() {
+    return "The seed of the random assignment of instances to cross-validation folds.";
+  }
+
+  @Override
+  public int getSeed() {
+    return options.getSeed();
+  }
+
+  @Override
+  public void setSeed(int value) {
+    options.setSeed(value);
+  }
+
+  public String standardizeTipText() {
+    return "Whether the penalty applies to standardized coefficients (attributes scaled to unit"
+        + " variance), so that attributes on different scales are treated alike.";
+  }
+
+  public boolean getStandardize() {
+    return options.getStandardize();
+  }
+
+  public void setStandardize(boolean value) {
+    options.setStandardize(value);
+  }
+
+  public String unpenalizedTipText() {
+    return "Attributes left unpenalized (always in the model), as a Weka range such as first-3,5;"
+        + " empty for none.";
+  }
+
+  public String getUnpenalized() {
+    return options.getUnpenalized();
+  }
+
+  public void setUnpenalized(String value) {
+    options.setUnpenalized(value);
+  }
+
+  public String positiveTipText() {
+    return "Whether every coefficient is constrained to be zero or positive.";
+  }
+
+  public boolean getPositive() {
+    return options.getPositive();
+  }
+
+  public void setPositive(boolean value) {
+    options.setPositive(value);
+  }
+
+  public String toleranceTipText() {
+    return "The convergence tolerance: the relative duality gap each alpha must reach.";
+  }
+
+  public double getTolerance() {
+    return options.getTolerance();
+  }
+
+  public void setTolerance(double value) {
+    options.setTolerance(value);
+  }
+
+  public String maxIterationsTipText() {
+    return "The most coordinate-descent passes at one alpha; an alpha that needs more is reported"
+        + " as not converged.";
+  }
+
+  public int getMaxIterations() {
+    return options.getMaxIterations();
+  }
+
+  public void setMaxIterations(int value) {
+    options.setMaxIterations(value);
+  }
+
+  @Override
+  public String getRevision() {
+    return RevisionUtils.extract("$Revision: 0.1.0 $");
+  }
+}

@@ -1,0 +1,241 @@
+package org.l1path.weka;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weka.classifiers.Evaluation;
+import weka.classifiers.functions.Lasso;
+import weka.core.Attribute;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+import weka.core.Utils;
+
+/** The Lasso classifier's options, output, measures, batch prediction and persistence. */
+class LassoClassifierTest {
+
+  @Test
+  void optionsRoundTrip() throws Exception {
+    String[] given = {
+      "-l1-ratio",
+      "0.5,1",
+      "-alpha",
+      "0.25",
+      "-num-alphas",
+      "30",
+      "-alpha-min-ratio",
+      "0.01",
+      "-folds",
+      "5",
+      "-rule",
+      "1se",
+      "-S",
+      "7",
+      "-no-standardize",
+      "-unpenalized",
+      "first-2",
+      "-positive",
+      "-tol",
+      "1.0e-8",
+      "-max-iter",
+      "5000"
+    };
+    Lasso lasso = new Lasso();
+    lasso.setOptions(given.clone());
+    assertEquals("0.5,1", lasso.getL1Ratios());
+    assertEquals(0.25, lasso.getAlpha());
+    assertEquals(30, lasso.getNumAlphas());
+    assertEquals(0.01, lasso.getAlphaMinRatio());
+    assertEquals(5, lasso.getFolds());
+    assertEquals("1se", lasso.getRule().getSelectedTag().getIDStr());
+    assertEquals(7, lasso.getSeed());
+    assertFalse(lasso.getStandardize());
+    assertEquals("first-2", lasso.getUnpenalized());
+    assertTrue(lasso.getPositive());
+    assertEquals(1e-8, lasso.getTolerance());
+    assertEquals(5000, lasso.getMaxIterations());
+
+    Lasso copy = new Lasso();
+    copy.setOptions(lasso.getOptions());
+    assertArrayEquals(lasso.getOptions(), copy.getOptions());
+  }
+
+  @Test
+  void badOptionValuesNameTheOption() throws Exception {
+    Instances cpu = TestData.cpu();
+    assertMessage(cpu, new String[] {"-l1-ratio", "1.5"}, "-l1-ratio");
+    assertMessage(cpu, new String[] {"-l1-ratio", "lasso"}, "-l1-ratio");
+    assertMessage(cpu, new String[] {"-folds", "1"}, "-folds");
+    assertMessage(cpu, new String[] {"-num-alphas", "0"}, "-num-alphas");
+    assertMessage(cpu, new String[] {"-alpha-min-ratio", "2"}, "-alpha-min-ratio");
+    assertMessage(cpu, new String[] {"-tol", "2"}, "-tol");
+    Exception e =
+        assertThrows(Exception.class, () -> new Lasso().setOptions(new String[] {"-rule", "max"}));
+    assertTrue(e.getMessage().contains("-rule"), e.getMessage());
+    e = assertThrows(Exception.class, () -> new Lasso().setOptions(new String[] {"-folds", "ten"}));
+    assertTrue(e.getMessage().contains("-folds"), e.getMessage());
+  }
+
+  private static void assertMessage(Instances data, String[] options, String option)
+      throws Exception {
+    Lasso lasso = new Lasso();
+    lasso.setOptions(options);
+    Exception e = assertThrows(Exception.class, () -> lasso.buildClassifier(data));
+    assertTrue(e.getMessage().contains(option), e.getMessage());
+  }
+
+  @Test
+  void toStringReportsChoiceSelectionCoefficientsAndPath() throws Exception {
+    Lasso lasso = new Lasso();
+    lasso.buildClassifier(TestData.cpu());
+    LassoSummary s = lasso.getSummary();
+    String text = lasso.toString();
+    assertTrue(text.contains("Alpha chosen by 10-fold cross-validation, rule min (seed 1)"), text);
+    assertTrue(text.contains(String.format(java.util.Locale.ROOT, "alpha    = %.6g", s.alpha())));
+    assertTrue(text.contains("CV MSE   = "), text);
+    assertTrue(
+        text.contains("Selected " + s.selectedAttributes() + " of 7 attributes"), "selection line");
+    assertTrue(text.contains("(intercept)"), text);
+    assertTrue(text.contains("<- chosen"), text);
+    // Coefficients are listed by absolute standardized size: MMAX has the largest effect here.
+    List<String> lines = text.lines().toList();
+    int header = lines.indexOf("Model for class, largest standardized effect first:");
+    assertTrue(header >= 0, text);
+    assertTrue(lines.get(header + 2).trim().startsWith("MMAX"), lines.get(header + 2));
+    // The path table shows about ten alphas plus the chosen one.
+    assertTrue(s.path().size() >= 10 && s.path().size() <= 11, "rows: " + s.path().size());
+    assertFalse(text.contains("WARNING"), text);
+  }
+
+  @Test
+  void toStringWarnsWhenAnAlphaDidNotConverge() throws Exception {
+    Lasso lasso = new Lasso();
+    lasso.setOptions(new String[] {"-max-iter", "1", "-tol", "1e-12"});
+    lasso.buildClassifier(TestData.cpu());
+    assertTrue(lasso.toString().contains("WARNING: alpha"), lasso.toString());
+    assertFalse(lasso.getSummary().warnings().isEmpty());
+  }
+
+  @Test
+  void measures() throws Exception {
+    Lasso lasso = new Lasso();
+    assertEquals(
+        List.of("measureNumSelected", "measureAlpha", "measureCVError"),
+        Collections.list(lasso.enumerateMeasures()));
+    lasso.buildClassifier(TestData.cpu());
+    LassoSummary s = lasso.getSummary();
+    assertEquals(s.selectedAttributes(), lasso.getMeasure("measureNumSelected"));
+    assertEquals(s.alpha(), lasso.getMeasure("measureAlpha"));
+    assertEquals(s.cvError(), lasso.getMeasure("measureCVError"));
+    assertTrue(s.cvError() > 0);
+    assertThrows(IllegalArgumentException.class, () -> lasso.getMeasure("measureNope"));
+  }
+
+  @Test
+  void batchPredictionEqualsOneByOne() throws Exception {
+    Instances cpu = TestData.cpu();
+    Lasso lasso = new Lasso();
+    lasso.buildClassifier(cpu);
+    assertTrue(lasso.implementsMoreEfficientBatchPrediction());
+    double[][] batch = lasso.distributionsForInstances(cpu);
+    for (int i = 0; i < cpu.numInstances(); i++) {
+      // Same products summed in the same order, column-wise instead of row-wise: 1e-9 relative.
+      double single = lasso.classifyInstance(cpu.instance(i));
+      assertEquals(single, batch[i][0], 1e-9 * Math.abs(single), "instance " + i);
+    }
+  }
+
+  @Test
+  void constantAttributeGetsCoefficientZero() throws Exception {
+    Instances cpu = TestData.cpu();
+    cpu.insertAttributeAt(new Attribute("constant"), 1);
+    for (int i = 0; i < cpu.numInstances(); i++) {
+      cpu.instance(i).setValue(1, 3.5);
+    }
+    Lasso lasso = new Lasso();
+    lasso.setOptions(new String[] {"-alpha", "0.01"});
+    lasso.buildClassifier(cpu);
+    int feature = lasso.getSummary().featureNames().indexOf("constant");
+    assertEquals(0.0, lasso.getModel().coefficient(feature));
+  }
+
+  @Test
+  void unpenalizedAndPositiveOptionsReachTheSolver() throws Exception {
+    Instances cpu = TestData.cpu();
+    // At a huge alpha every penalized coefficient is 0; the unpenalized MYCT (attribute 2) stays.
+    Lasso lasso = new Lasso();
+    lasso.setOptions(new String[] {"-alpha", "1e6", "-unpenalized", "2"});
+    lasso.buildClassifier(cpu);
+    List<String> names = lasso.getSummary().featureNames();
+    assertTrue(lasso.getModel().coefficient(names.indexOf("MYCT")) != 0);
+    assertEquals(1, lasso.getModel().nonZeroCount());
+
+    Lasso positive = new Lasso();
+    positive.setOptions(new String[] {"-alpha", "0.01", "-positive"});
+    positive.buildClassifier(cpu);
+    for (double b : positive.getModel().coefficients()) {
+      assertTrue(b >= 0, "coefficient " + b);
+    }
+  }
+
+  @Test
+  void severalRatiosAtAFixedAlphaAreChosenByCrossValidation() throws Exception {
+    Lasso lasso = new Lasso();
+    lasso.setOptions(new String[] {"-alpha", "2", "-l1-ratio", "0.2,1"});
+    lasso.buildClassifier(TestData.cpu());
+    assertEquals(PathFit.Choice.CROSS_VALIDATION, lasso.getSummary().how());
+    assertEquals(2.0, lasso.getSummary().alpha());
+    assertTrue(lasso.toString().contains("l1 ratio by the lowest CV error among [0.2, 1]"));
+  }
+
+  @Test
+  void modelSurvivesSerialization() throws Exception {
+    Instances cpu = TestData.cpu();
+    Lasso lasso = new Lasso();
+    lasso.buildClassifier(cpu);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(lasso);
+    }
+    Lasso back;
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      back = (Lasso) in.readObject();
+    }
+    assertEquals(lasso.toString(), back.toString());
+    for (int i = 0; i < cpu.numInstances(); i++) {
+      assertEquals(lasso.classifyInstance(cpu.instance(i)), back.classifyInstance(cpu.instance(i)));
+    }
+  }
+
+  @Test
+  void commandLineSavesAndLoadsTheModel(@TempDir Path dir) throws Exception {
+    Path arff = dir.resolve("cpu.arff");
+    Files.writeString(arff, TestData.cpu().toString());
+    Path model = dir.resolve("lasso.model");
+    String trained =
+        Evaluation.evaluateModel(
+            new Lasso(), new String[] {"-t", arff.toString(), "-d", model.toString(), "-no-cv"});
+    assertTrue(Files.size(model) > 0);
+    assertTrue(trained.contains("Lasso / elastic-net linear regression"), trained);
+    Lasso loaded = (Lasso) SerializationHelper.read(model.toString());
+    assertTrue(trained.contains(loaded.toString()), "the saved model prints the same");
+    String tested =
+        Evaluation.evaluateModel(
+            new Lasso(), new String[] {"-l", model.toString(), "-T", arff.toString()});
+    assertTrue(tested.contains("Correlation coefficient"), tested);
+    assertTrue(Utils.joinOptions(loaded.getOptions()).contains("-l1-ratio 1"));
+  }
+}

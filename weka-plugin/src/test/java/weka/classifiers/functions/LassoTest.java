@@ -1,0 +1,45 @@
+package weka.classifiers.functions;
+
+import java.util.ArrayList;
+import junit.framework.Test;
+import junit.framework.TestSuite;
+import org.l1path.weka.RegressionReferences;
+import weka.classifiers.AbstractClassifierTest;
+import weka.classifiers.Classifier;
+import weka.classifiers.evaluation.NumericPrediction;
+import weka.classifiers.evaluation.Prediction;
+import weka.core.Instances;
+
+/** Weka's own classifier test battery (CheckClassifier, options, GOE, regression output). */
+public class LassoTest extends AbstractClassifierTest {
+
+  public LassoTest(String name) {
+    super(name);
+  }
+
+  @Override
+  public Classifier getClassifier() {
+    return new Lasso();
+  }
+
+  @Override
+  public void testRegression() throws Exception {
+    RegressionReferences.requirePresent(getClass());
+    super.testRegression();
+  }
+
+  /** Predictions rounded as {@link RegressionReferences} explains. */
+  @Override
+  protected ArrayList<Prediction> useClassifier(Instances data) throws Exception {
+    ArrayList<Prediction> rounded = new ArrayList<>();
+    for (Prediction p : super.useClassifier(data)) {
+      rounded.add(
+          new NumericPrediction(p.actual(), RegressionReferences.round(p.predicted()), p.weight()));
+    }
+    return rounded;
+  }
+
+  public static Test suite() {
+    return new TestSuite(LassoTest.class);
+  }
+}
