@@ -71,10 +71,17 @@ public final class AlphaGrid {
     return n > p ? 1e-4 : 1e-2;
   }
 
-  /** The alphas, largest first, for data whose smallest all-zero penalty is {@code alphaMax}. */
+  /**
+   * The alphas, largest first, for data whose smallest all-zero penalty is {@code alphaMax}. When
+   * that is 0 (a constant response, or no feature that can enter), every alpha gives the same fit
+   * and the grid starts at 1.
+   */
   double[] alphas(double alphaMax, int n, int p) {
     if (given != null) {
       return given.clone();
+    }
+    if (!(alphaMax > 0)) {
+      alphaMax = 1.0;
     }
     double ratio = Double.isNaN(minRatio) ? defaultMinRatio(n, p) : minRatio;
     double[] out = new double[count];

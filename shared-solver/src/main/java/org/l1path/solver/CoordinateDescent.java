@@ -213,8 +213,11 @@ final class CoordinateDescent {
     iterations = 0;
     converged = false;
     previousGap = Double.POSITIVE_INFINITY;
+    // Descent that crawls (collinear supports) is interrupted now and then for a certificate and
+    // a refit, with a budget that doubles each time.
+    int passLimit = 64;
     while (true) {
-      descend(aScale, qScale, cdTol);
+      boolean settled = descend(aScale, qScale, cdTol, passLimit);
       Check check = certify(false, zeroSolution, aScale, qScale);
       if (check == Check.NOT_YET && refitActiveSet(aScale, qScale)) {
         check = certify(true, zeroSolution, aScale, qScale);
@@ -222,8 +225,11 @@ final class CoordinateDescent {
       if (check == Check.CONVERGED || iterations >= maxIterations) {
         return;
       }
-      if (check == Check.NOT_YET) {
+      if (check == Check.NOT_YET && settled) {
         cdTol = Math.max(cdTol * 0.1, 1e-30);
+      }
+      if (!settled) {
+        passLimit = (int) Math.min(2L * passLimit, Integer.MAX_VALUE);
       }
     }
   }
@@ -274,22 +280,28 @@ final class CoordinateDescent {
     return false;
   }
 
-  /** Passes over the strong set, each followed by passes over the non-zero set. */
-  private void descend(double aScale, double qScale, double cdTol) {
-    while (iterations < maxIterations) {
+  /**
+   * Passes over the strong set, each followed by passes over the non-zero set, until a strong pass
+   * moves no coefficient by more than {@code cdTol} (then true) or {@code passLimit} passes are
+   * spent (then false).
+   */
+  private boolean descend(double aScale, double qScale, double cdTol, int passLimit) {
+    int limit = (int) Math.min(maxIterations, (long) iterations + passLimit);
+    while (iterations < limit) {
       iterations++;
       double change = pass(strongList, strongCount, aScale, qScale);
       rebuildActiveList();
       if (change <= cdTol) {
-        return;
+        return true;
       }
-      while (iterations < maxIterations) {
+      while (iterations < limit) {
         iterations++;
         if (pass(activeList, activeCount, aScale, qScale) <= cdTol) {
           break;
         }
       }
     }
+    return false;
   }
 
   /** One pass of coordinate updates; returns the largest {@code (d_j + q_j) * delta^2}. */
@@ -507,6 +519,9 @@ final class CoordinateDescent {
       }
       lhs.add(r, r, qScale * pf);
     }
+    // A rank-deficient support (collinear features, such as every indicator of a nominal
+    // attribute next to the intercept) has no Cholesky factor and no unique refit: descent alone
+    // settles it.
     LinearSolverDense<DMatrixRMaj> cholesky = LinearSolverFactory_DDRM.chol(m);
     if (!cholesky.setA(lhs)) {
       return false;

@@ -51,7 +51,7 @@ public final class ElasticNet {
     CoordinateDescent cd = new CoordinateDescent(prob, settings);
     cd.fitUnpenalized();
     double alphaMax = cd.alphaMax();
-    double[] alphas = grid.alphas(Math.max(alphaMax, 1e-15), prob.n, prob.p);
+    double[] alphas = grid.alphas(alphaMax, prob.n, prob.p);
     boolean mayStop = grid.isAutomatic() && settings.earlyStop();
 
     int count = alphas.length;

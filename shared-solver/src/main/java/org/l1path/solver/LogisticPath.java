@@ -98,7 +98,7 @@ final class LogisticPath {
     if (hasUnpenalizedFeatures()) {
       solve(HUGE_ALPHA);
     }
-    double[] alphas = grid.alphas(Math.max(alphaMax(), 1e-15), n, p);
+    double[] alphas = grid.alphas(alphaMax(), n, p);
     boolean automatic = grid.isAutomatic();
     int count = alphas.length;
     double[][] intercepts = new double[count][];
