@@ -60,6 +60,14 @@ final class CoordinateDescent {
 
   private double lastObjective;
 
+  /**
+   * Work (multiply-adds) spent in passes at the current alpha. A refit is tried only once descent
+   * has spent about what the refit would cost: well-conditioned problems converge without it.
+   */
+  private double descentWork;
+
+  private double refitThreshold;
+
   /** The gap at the previous certification of the current alpha. */
   private double previousGap;
 
@@ -216,11 +224,17 @@ final class CoordinateDescent {
     // Descent that crawls (collinear supports) is interrupted now and then for a certificate and
     // a refit, with a budget that doubles each time.
     int passLimit = 64;
+    descentWork = 0;
+    refitThreshold = refitCost();
     while (true) {
       boolean settled = descend(aScale, qScale, cdTol, passLimit);
       Check check = certify(false, zeroSolution, aScale, qScale);
-      if (check == Check.NOT_YET && refitActiveSet(aScale, qScale)) {
-        check = certify(true, zeroSolution, aScale, qScale);
+      if (check == Check.NOT_YET && descentWork >= refitThreshold) {
+        if (refitActiveSet(aScale, qScale)) {
+          check = certify(true, zeroSolution, aScale, qScale);
+        } else {
+          refitThreshold = descentWork + 2 * refitCost();
+        }
       }
       if (check == Check.CONVERGED || iterations >= maxIterations) {
         return;
@@ -306,6 +320,7 @@ final class CoordinateDescent {
 
   /** One pass of coordinate updates; returns the largest {@code (d_j + q_j) * delta^2}. */
   private double pass(int[] list, int count, double aScale, double qScale) {
+    descentWork += (double) count * (covariance ? 1 : prob.n);
     double maxChange = 0;
     for (int k = 0; k < count; k++) {
       int j = list[k];
@@ -322,6 +337,7 @@ final class CoordinateDescent {
         beta[j] = updated;
         applyChange(j, delta);
         maxChange = Math.max(maxChange, curvature * delta * delta);
+        descentWork += covariance ? prob.p : prob.n;
       }
     }
     return maxChange;
@@ -539,6 +555,12 @@ final class CoordinateDescent {
       beta[free[r]] = solution.get(r, 0);
     }
     return true;
+  }
+
+  /** About what a refit costs in multiply-adds: the Cholesky factor of the support's Gram block. */
+  private double refitCost() {
+    double m = activeCount;
+    return m * m * m / 3 + m * m;
   }
 
   private double gramEntry(int j, int k) {
