@@ -32,7 +32,10 @@ final class CoordinateDescent {
   /** Standardized coefficients. */
   private final double[] beta;
 
-  /** Gradients {@code z_j' V r}; valid for all features after {@link #refreshGradients()}. */
+  /**
+   * Gradients {@code z_j' V r}; valid on the strong set after a certification, everywhere after one
+   * that converged.
+   */
   private final double[] grad;
 
   /** {@code z_j' V yc}: the gradients at beta = 0. */
@@ -134,7 +137,8 @@ final class CoordinateDescent {
       }
     }
     rebuildStrongList();
-    refreshGradients(true);
+    refreshStrongGradients(true);
+    refreshOtherGradients();
   }
 
   /**
@@ -262,10 +266,7 @@ final class CoordinateDescent {
    */
   private Check certify(
       boolean coefficientsJumped, boolean zeroSolution, double aScale, double qScale) {
-    refreshGradients(coefficientsJumped);
-    if (!zeroSolution && addKktViolators(aScale) && iterations < maxIterations) {
-      return Check.VIOLATORS;
-    }
+    refreshStrongGradients(coefficientsJumped);
     double[] products = residualProducts();
     residualSquares = products[0];
     double primal = 0.5 * products[0] + PenaltyDual.value(prob, beta, aScale, qScale);
@@ -281,8 +282,17 @@ final class CoordinateDescent {
     boolean met = gap <= tolerance * primal || gap <= noise;
     boolean stalled = gap > 0.5 * previousGap;
     previousGap = gap;
-    converged = met && (gap <= 0.1 * tolerance * primal || stalled || iterations >= maxIterations);
-    return converged ? Check.CONVERGED : Check.NOT_YET;
+    if (!(met && (gap <= 0.1 * tolerance * primal || stalled || iterations >= maxIterations))) {
+      return Check.NOT_YET;
+    }
+    // The gap above covers the strong set; it holds for the whole problem once every other
+    // feature meets its KKT condition, which only this full sweep can tell.
+    refreshOtherGradients();
+    if (!zeroSolution && addKktViolators(aScale) && iterations < maxIterations) {
+      return Check.VIOLATORS;
+    }
+    converged = true;
+    return Check.CONVERGED;
   }
 
   private boolean anyPenalizedNonZero() {
@@ -431,8 +441,11 @@ final class CoordinateDescent {
     return column;
   }
 
-  /** Makes {@link #grad} exact for every feature (naive mode recomputes; covariance keeps it). */
-  private void refreshGradients(boolean coefficientsJumped) {
+  /**
+   * Makes {@link #grad} exact on the strong set (naive mode recomputes from a fresh residual;
+   * covariance mode keeps every gradient, and recomputes them after a refit's jump).
+   */
+  private void refreshStrongGradients(boolean coefficientsJumped) {
     if (covariance) {
       if (coefficientsJumped) {
         recomputeCovarianceGradients();
@@ -440,8 +453,21 @@ final class CoordinateDescent {
       return;
     }
     recomputeResidual();
+    for (int t = 0; t < strongCount; t++) {
+      int j = strongList[t];
+      grad[j] = naiveGradient(j);
+    }
+  }
+
+  /** Naive mode: makes the gradients outside the strong set exact (covariance keeps them). */
+  private void refreshOtherGradients() {
+    if (covariance) {
+      return;
+    }
     for (int j = 0; j < prob.p; j++) {
-      grad[j] = prob.fixed[j] ? 0.0 : naiveGradient(j);
+      if (!strong[j] && !prob.fixed[j]) {
+        grad[j] = naiveGradient(j);
+      }
     }
   }
 
@@ -660,8 +686,9 @@ final class CoordinateDescent {
    * close to true.
    */
   private double dualityGap(double primal, double rvr, double rvy, double aScale, double qScale) {
-    double c = PenaltyDual.feasibleScale(prob, grad, aScale, qScale, 1.0);
-    double conjugates = PenaltyDual.conjugateSum(prob, grad, beta, c, aScale, qScale);
+    double c = PenaltyDual.feasibleScale(prob, strongList, strongCount, grad, aScale, qScale, 1.0);
+    double conjugates =
+        PenaltyDual.conjugateSum(prob, strongList, strongCount, grad, beta, c, aScale, qScale);
     double dual = c * rvy - 0.5 * c * c * rvr - conjugates;
     return Math.max(primal - dual, 0.0);
   }

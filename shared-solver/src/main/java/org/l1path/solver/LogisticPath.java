@@ -54,6 +54,7 @@ final class LogisticPath {
   private final double[] workingResponse;
   private final double[] workingWeight;
   private final double[] gradient;
+  private final int[] allFeatures;
   private final double nullDeviance;
 
   private double relativeGap;
@@ -86,6 +87,7 @@ final class LogisticPath {
     workingResponse = new double[n];
     workingWeight = new double[n];
     gradient = new double[p];
+    allFeatures = java.util.stream.IntStream.range(0, p).toArray();
     fitInterceptOnly();
     nullDeviance = deviance();
   }
@@ -413,7 +415,7 @@ final class LogisticPath {
       penalty += PenaltyDual.value(base, beta[r], aScale, qScale);
       lossGradient(r);
       grads[r] = gradient.clone();
-      c = PenaltyDual.feasibleScale(base, grads[r], aScale, qScale, c);
+      c = PenaltyDual.feasibleScale(base, allFeatures, p, grads[r], aScale, qScale, c);
     }
     objective = loss() + penalty;
     double entropy = 0;
@@ -435,7 +437,8 @@ final class LogisticPath {
     }
     double conjugates = 0;
     for (int r = 0; r < rows; r++) {
-      conjugates += PenaltyDual.conjugateSum(base, grads[r], beta[r], c, aScale, qScale);
+      conjugates +=
+          PenaltyDual.conjugateSum(base, allFeatures, p, grads[r], beta[r], c, aScale, qScale);
     }
     double dual = -entropy - conjugates;
     return Math.max(objective - dual, 0.0);

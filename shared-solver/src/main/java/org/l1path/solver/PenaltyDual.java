@@ -23,12 +23,21 @@ final class PenaltyDual {
 
   /**
    * The largest scaling {@code c <= limit} of the dual point that keeps {@code h_j*(c G_j)} finite
-   * for every pure-L1 feature that is unbounded in the gradient's direction.
+   * for every listed pure-L1 feature that is unbounded in the gradient's direction. Features left
+   * out must satisfy their KKT condition ({@code |G_j| <= a_j}): they neither limit c nor add to
+   * the gap.
    */
   static double feasibleScale(
-      GaussianProblem prob, double[] grad, double aScale, double qScale, double limit) {
+      GaussianProblem prob,
+      int[] features,
+      int count,
+      double[] grad,
+      double aScale,
+      double qScale,
+      double limit) {
     double c = limit;
-    for (int j = 0; j < prob.p; j++) {
+    for (int t = 0; t < count; t++) {
+      int j = features[t];
       double pf = prob.penalty[j];
       double a = aScale * pf;
       if (prob.fixed[j] || qScale * pf > 0 || a == 0) {
@@ -45,14 +54,23 @@ final class PenaltyDual {
   }
 
   /**
-   * {@code sum_j h_j*(c G_j)}. An unpenalized feature that is unbounded where the gradient points
-   * has no finite conjugate off {@code G_j = 0}; its term is taken at equality ({@code h_j(beta_j)
-   * + h_j*(t) = t beta_j}), which exact coordinate updates keep close to true.
+   * {@code sum_j h_j*(c G_j)} over the listed features. An unpenalized feature that is unbounded
+   * where the gradient points has no finite conjugate off {@code G_j = 0}; its term is taken at
+   * equality ({@code h_j(beta_j) + h_j*(t) = t beta_j}), which exact coordinate updates keep close
+   * to true.
    */
   static double conjugateSum(
-      GaussianProblem prob, double[] grad, double[] beta, double c, double aScale, double qScale) {
+      GaussianProblem prob,
+      int[] features,
+      int count,
+      double[] grad,
+      double[] beta,
+      double c,
+      double aScale,
+      double qScale) {
     double sum = 0;
-    for (int j = 0; j < prob.p; j++) {
+    for (int k = 0; k < count; k++) {
+      int j = features[k];
       if (prob.fixed[j]) {
         continue;
       }
