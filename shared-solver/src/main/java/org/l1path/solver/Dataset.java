@@ -149,6 +149,31 @@ public final class Dataset {
     return new Dataset(columns, y, weights, featureNames, classes, newFamily);
   }
 
+  /** The given rows, copied, with their weights, classes and family. */
+  Dataset subset(int[] rows) {
+    double[][] cols = new double[columns.length][rows.length];
+    double[] ySub = new double[rows.length];
+    double[] wSub = weights == null ? null : new double[rows.length];
+    for (int t = 0; t < rows.length; t++) {
+      int i = rows[t];
+      ySub[t] = y[i];
+      if (wSub != null) {
+        wSub[t] = weights[i];
+      }
+    }
+    for (int j = 0; j < columns.length; j++) {
+      double[] from = columns[j];
+      double[] to = cols[j];
+      for (int t = 0; t < rows.length; t++) {
+        to[t] = from[rows[t]];
+      }
+    }
+    if (wSub != null) {
+      checkWeights(wSub, rows.length);
+    }
+    return new Dataset(cols, ySub, wSub, featureNames, classes, family);
+  }
+
   public Family family() {
     return family;
   }

@@ -11,7 +11,7 @@ final class HeldOutError {
   private HeldOutError() {}
 
   static double[] perAlpha(CvMeasure measure, Dataset data, int[] foldOfRow, int fold, Path path) {
-    int[] rows = rowsOf(foldOfRow, fold);
+    int[] rows = CrossValidation.rowsOf(foldOfRow, fold, true);
     double wSum = 0;
     for (int i : rows) {
       wSum += data.weight(i);
@@ -19,7 +19,7 @@ final class HeldOutError {
     if (!(wSum > 0)) {
       throw new IllegalArgumentException("fold " + (fold + 1) + " has no held-out weight");
     }
-    Dataset heldOut = subset(data, rows);
+    Dataset heldOut = data.subset(rows);
     double[] errors = new double[path.size()];
     for (int k = 0; k < path.size(); k++) {
       Model model = path.model(k);
@@ -33,47 +33,6 @@ final class HeldOutError {
           };
     }
     return errors;
-  }
-
-  private static int[] rowsOf(int[] foldOfRow, int fold) {
-    int count = 0;
-    for (int f : foldOfRow) {
-      if (f == fold) {
-        count++;
-      }
-    }
-    int[] rows = new int[count];
-    int t = 0;
-    for (int i = 0; i < foldOfRow.length; i++) {
-      if (foldOfRow[i] == fold) {
-        rows[t++] = i;
-      }
-    }
-    return rows;
-  }
-
-  /** The held-out rows as a small dataset of their own (copied: a fold is a fraction of n). */
-  private static Dataset subset(Dataset data, int[] rows) {
-    double[][] cols = new double[data.features()][rows.length];
-    double[] y = new double[rows.length];
-    double[] w = new double[rows.length];
-    for (int t = 0; t < rows.length; t++) {
-      int i = rows[t];
-      for (int j = 0; j < cols.length; j++) {
-        cols[j][t] = data.column(j)[i];
-      }
-      y[t] = data.response()[i];
-      w[t] = data.weight(i);
-    }
-    if (data.family() == Family.GAUSSIAN) {
-      return Dataset.of(cols, y, w, data.featureNames());
-    }
-    int[] codes = new int[rows.length];
-    for (int t = 0; t < codes.length; t++) {
-      codes[t] = (int) y[t];
-    }
-    return Dataset.ofClasses(cols, codes, data.classes(), w, data.featureNames())
-        .withFamily(data.family());
   }
 
   private static double meanSquaredError(Dataset d, Model model, double wSum) {
