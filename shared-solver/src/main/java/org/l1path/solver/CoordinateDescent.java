@@ -71,6 +71,12 @@ final class CoordinateDescent {
 
   private double refitThreshold;
 
+  /** The last factored support block, its free set and ridge scale. */
+  private LinearSolverDense<DMatrixRMaj> factored;
+
+  private int[] factoredSet;
+  private double factoredQ;
+
   /** The gap at the previous certification of the current alpha. */
   private double previousGap;
 
@@ -541,12 +547,11 @@ final class CoordinateDescent {
     if (m == 0 || m > MAX_REFIT) {
       return false;
     }
-    DMatrixRMaj lhs = new DMatrixRMaj(m, m);
+    free = Arrays.copyOf(free, m);
     DMatrixRMaj rhs = new DMatrixRMaj(m, 1);
     for (int r = 0; r < m; r++) {
       int j = free[r];
-      double pf = prob.penalty[j];
-      double value = zvy[j] - aScale * pf * Math.signum(beta[j]);
+      double value = zvy[j] - aScale * prob.penalty[j] * Math.signum(beta[j]);
       for (int t = 0; t < activeCount; t++) {
         int k = activeList[t];
         if (beta[k] != 0 && (beta[k] == prob.lower[k] || beta[k] == prob.upper[k])) {
@@ -554,18 +559,9 @@ final class CoordinateDescent {
         }
       }
       rhs.set(r, 0, value);
-      for (int c = 0; c <= r; c++) {
-        double g = gramEntry(j, free[c]);
-        lhs.set(r, c, g);
-        lhs.set(c, r, g);
-      }
-      lhs.add(r, r, qScale * pf);
     }
-    // A rank-deficient support (collinear features, such as every indicator of a nominal
-    // attribute next to the intercept) has no Cholesky factor and no unique refit: descent alone
-    // settles it.
-    LinearSolverDense<DMatrixRMaj> cholesky = LinearSolverFactory_DDRM.chol(m);
-    if (!cholesky.setA(lhs)) {
+    LinearSolverDense<DMatrixRMaj> cholesky = factor(free, qScale);
+    if (cholesky == null) {
       return false;
     }
     DMatrixRMaj solution = new DMatrixRMaj(m, 1);
@@ -583,10 +579,45 @@ final class CoordinateDescent {
     return true;
   }
 
+  /**
+   * The Cholesky factor of {@code C_FF + diag(q_F)}, reused while the free set and the ridge term
+   * stay the same: along a lasso path the support often holds for many alphas. Null when the block
+   * is singular (collinear features, such as every indicator of a nominal attribute next to the
+   * intercept): then there is no unique refit and descent alone settles it.
+   */
+  private LinearSolverDense<DMatrixRMaj> factor(int[] free, double qScale) {
+    if (factored != null && qScale == factoredQ && Arrays.equals(free, factoredSet)) {
+      return factored;
+    }
+    int m = free.length;
+    DMatrixRMaj lhs = new DMatrixRMaj(m, m);
+    for (int r = 0; r < m; r++) {
+      int j = free[r];
+      for (int c = 0; c <= r; c++) {
+        double g = gramEntry(j, free[c]);
+        lhs.set(r, c, g);
+        lhs.set(c, r, g);
+      }
+      lhs.add(r, r, qScale * prob.penalty[j]);
+    }
+    LinearSolverDense<DMatrixRMaj> cholesky = LinearSolverFactory_DDRM.chol(m);
+    if (!cholesky.setA(lhs)) {
+      factored = null;
+      return null;
+    }
+    factored = cholesky;
+    factoredSet = free;
+    factoredQ = qScale;
+    return cholesky;
+  }
+
   /** About what a refit costs in multiply-adds: the Cholesky factor of the support's Gram block. */
   private double refitCost() {
     double m = activeCount;
-    return m * m * m / 3 + m * m;
+    boolean reusable =
+        factoredSet != null
+            && Arrays.equals(factoredSet, 0, factoredSet.length, activeList, 0, activeCount);
+    return (reusable ? 0 : m * m * m / 3) + m * m;
   }
 
   private double gramEntry(int j, int k) {
