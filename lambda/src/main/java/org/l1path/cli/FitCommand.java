@@ -1,0 +1,132 @@
+package org.l1path.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.l1path.job.DirectorySink;
+import org.l1path.job.FitJob;
+import org.l1path.job.FitRequest;
+import org.l1path.job.FitResult;
+import org.l1path.job.JobProgress;
+import org.l1path.solver.Model;
+
+/** {@code l1path fit}: runs the batch job on a local file into a directory. */
+final class FitCommand {
+  private static final int SELECTED_SHOWN = 10;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  FitCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /**
+   * Runs the command.
+   *
+   * @throws UsageException, OptionException, InputException for the caller to report (status 2)
+   * @throws CliIoException when reading the input or writing a result fails (status 2)
+   */
+  void run(List<String> args) {
+    FitArguments a = FitArguments.parse(args);
+    if (a.help()) {
+      out.print(Usage.FIT);
+      return;
+    }
+    FitRequest request = FitRequest.fromOptions(a.options());
+    Path input = Path.of(a.input());
+    if (Files.isDirectory(input)) {
+      throw new CliIoException("cannot read " + a.input() + ": it is a directory");
+    }
+    if (Files.exists(a.out()) && !Files.isDirectory(a.out())) {
+      throw new CliIoException("cannot write to " + a.out() + ": it exists and is not a directory");
+    }
+    boolean showProgress = System.console() != null && !a.quiet();
+    TerminalProgress terminal = showProgress ? new TerminalProgress(err) : null;
+    JobProgress progress = terminal != null ? terminal : JobProgress.NONE;
+    FitJob job = new FitJob();
+    FitResult result;
+    try (InputStream in = Files.newInputStream(input)) {
+      result = job.fit(in, a.input(), request, progress);
+    } catch (IOException e) {
+      throw CliIoException.of("cannot read " + a.input(), e);
+    } finally {
+      if (terminal != null) {
+        terminal.finish();
+      }
+    }
+    try {
+      FitJob.write(result, new DirectorySink(a.out()));
+    } catch (IOException e) {
+      throw CliIoException.of("cannot write to " + a.out(), e);
+    }
+    warnIfNotConverged(result);
+    summarize(result, a.out());
+  }
+
+  private void warnIfNotConverged(FitResult result) {
+    List<String> warnings = result.warnings();
+    if (!warnings.isEmpty()) {
+      err.printf(
+          Locale.ROOT,
+          "l1path: warning: %d alpha(s) did not converge (first: %s); model.json has"
+              + " \"converged\": false. Raise --max-iter or loosen --tol.%n",
+          warnings.size(),
+          warnings.get(0));
+    }
+  }
+
+  private void summarize(FitResult r, Path outDir) {
+    Model model = r.model();
+    out.printf(
+        Locale.ROOT,
+        "%s: %d rows%s, %d features, target '%s'%n",
+        r.input(),
+        r.rows(),
+        r.rowsDropped() > 0 ? " (" + r.rowsDropped() + " dropped)" : "",
+        r.features().size(),
+        r.target());
+    String how =
+        r.cv() == null
+            ? "the smallest alpha on the path (no cross-validation)"
+            : String.format(
+                Locale.ROOT,
+                "chosen by %d-fold cross-validation, rule %s",
+                r.cv().folds(),
+                r.cv().rule().label());
+    out.printf(
+        Locale.ROOT,
+        "alpha = %s, l1 ratio = %s: %s%n",
+        brief(model.alpha()),
+        brief(model.l1Ratio()),
+        how);
+    int[] selected = model.selected();
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < Math.min(selected.length, SELECTED_SHOWN); i++) {
+      names.append(i == 0 ? ": " : ", ").append(r.features().get(selected[i]));
+    }
+    if (selected.length > SELECTED_SHOWN) {
+      names.append(", …");
+    }
+    out.printf(
+        Locale.ROOT, "selected %d of %d features%s%n", selected.length, r.features().size(), names);
+    out.printf(
+        Locale.ROOT,
+        "wrote %s (model.json, coefficients.csv%s)%n",
+        outDir,
+        r.cv() == null ? "" : ", cv.csv");
+  }
+
+  /** Six significant digits without trailing zeros: 1.31644, 0.5, 1. */
+  private static String brief(double value) {
+    return new BigDecimal(String.format(Locale.ROOT, "%.6g", value))
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+}

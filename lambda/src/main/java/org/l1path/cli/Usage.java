@@ -1,0 +1,60 @@
+package org.l1path.cli;
+
+/** The help texts. */
+final class Usage {
+  private Usage() {}
+
+  static final String MAIN =
+      """
+      l1path: lasso and elastic-net regression paths with cross-validation.
+
+      Usage:
+        l1path fit FILE.csv [options]   fit a CSV (or .csv.gz) and write model.json and friends
+        l1path fit --help               the fit command's options
+        l1path --help                   this text
+        l1path --version                the version
+
+      Exit status: 0 success, 2 usage or input error, 1 internal error.
+      """;
+
+  static final String FIT =
+      """
+      Usage: l1path fit FILE.csv [options]     (or --input FILE.csv)
+
+      Reads a CSV with a header row, fits an elastic-net path, picks alpha by
+      cross-validation and writes model.json, coefficients.csv and cv.csv.
+
+      Input and output:
+        --input FILE            the CSV file (.csv or .csv.gz); or give it as the first argument
+        --out DIR               where results go (default ./NAME-l1path for NAME.csv)
+        --target NAME           the numeric target column (default: the last column)
+        --weights NAME          a column of observation weights (>= 0)
+        --missing POLICY        missing features: mean (default; most frequent level for
+                                categorical columns), drop (the row) or error
+      Model:
+        --l1-ratio R[,R...]     1 = lasso (default), 0 = ridge; several are searched by CV
+        --alphas A,B,...        exactly these alphas, instead of the automatic grid
+        --num-alphas N          size of the automatic grid (default 100)
+        --alpha-min-ratio E     smallest over largest alpha of the automatic grid
+                                (default 1e-4 if rows > features, else 1e-2)
+        --standardize BOOL      penalize standardized coefficients (default true)
+        --intercept BOOL        fit an unpenalized intercept (default true)
+        --tol T                 bound on the relative duality gap per alpha (default 1e-6)
+        --max-iter M            coordinate-descent passes per alpha at most (default 100000)
+      Cross-validation:
+        --folds K               number of folds (default 10); 0 = no CV, the model is the
+                                smallest alpha on the path
+        --fold-assignment A     random (default) or contiguous
+        --fold-column NAME      a column of fold ids (whole numbers) instead
+        --seed S                seed of the random fold assignment (default 1)
+        --rule RULE             min (default) or 1se
+      Other:
+        --quiet, -q             no progress on the terminal
+        --help, -h              this text
+
+      Missing values are empty fields, NA, NaN and ?. Rows with a missing target are dropped.
+      A column whose first value is not a number is categorical and becomes one 0/1 feature
+      per level, named column=level. Exit status: 0 success (a warning on stderr if some
+      alpha did not converge), 2 usage or input error, 1 internal error.
+      """;
+}

@@ -1,0 +1,178 @@
+package org.l1path.job;
+
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.RecordType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streams a CSV file into columns. Fields go straight from the parser's buffer into primitive
+ * arrays, so the text is never held whole. The first record is the header; blank lines are skipped;
+ * fields are trimmed of surrounding spaces and tabs; a UTF-8 byte-order mark is ignored. Line
+ * numbers in messages are 1-based file lines, the header being line 1.
+ */
+final class CsvTableReader {
+  private static final int PROGRESS_EVERY = 8192;
+
+  private CsvTableReader() {}
+
+  /**
+   * Reads the whole stream (plain or gzip, told apart by its first bytes).
+   *
+   * @param source the file's name, for messages
+   * @throws InputException when the file is not a table of the expected shape
+   */
+  static CsvTable read(InputStream in, String source, JobProgress progress) throws IOException {
+    Handler handler = new Handler(source);
+    try (CsvReader<Long> reader =
+        CsvReader.builder()
+            .detectBomHeader(true)
+            .skipEmptyLines(true)
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .build(handler, Compression.decompress(in, source), StandardCharsets.UTF_8)) {
+      long rows = 0;
+      for (Long ignored : reader) {
+        rows++;
+        if (rows % PROGRESS_EVERY == 0) {
+          progress.rowsRead(rows - 1);
+        }
+      }
+      progress.rowsRead(Math.max(0, rows - 1));
+    } catch (CsvParseException e) {
+      throw unwrap(e, source);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return handler.table();
+  }
+
+  private static RuntimeException unwrap(CsvParseException e, String source) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InputException input) {
+        return input;
+      }
+    }
+    return new InputException(source + ": " + e.getMessage());
+  }
+
+  /** Receives the parser's fields; the header first, then data rows. */
+  private static final class Handler extends AbstractBaseCsvCallbackHandler<Long> {
+    private final String source;
+    private final List<String> header = new ArrayList<>();
+    private ColumnBuilder[] columns;
+    private long[] lineOfRow = new long[1024];
+    private int rows;
+    private long lastLine;
+
+    Handler(String source) {
+      this.source = source;
+    }
+
+    @Override
+    protected void handleField(int index, char[] buf, int offset, int length, boolean quoted) {
+      int start = offset;
+      int end = offset + length;
+      while (start < end && isBlank(buf[start])) {
+        start++;
+      }
+      while (end > start && isBlank(buf[end - 1])) {
+        end--;
+      }
+      if (columns == null) {
+        header.add(new String(buf, start, end - start));
+      } else if (index < columns.length) {
+        columns[index].add(buf, start, end - start, getStartingLineNumber());
+      }
+    }
+
+    @Override
+    protected Long buildRecord() {
+      long line = getStartingLineNumber();
+      lastLine = line;
+      if (getRecordType() != RecordType.DATA) {
+        return line;
+      }
+      if (columns == null) {
+        startColumns(line);
+        return line;
+      }
+      int fields = getFieldCount();
+      if (fields != columns.length) {
+        throw ragged(line, fields);
+      }
+      if (rows == lineOfRow.length) {
+        lineOfRow = Arrays.copyOf(lineOfRow, rows * 2);
+      }
+      lineOfRow[rows++] = line;
+      return line;
+    }
+
+    private void startColumns(long line) {
+      Map<String, Integer> seen = new HashMap<>();
+      columns = new ColumnBuilder[header.size()];
+      for (int j = 0; j < columns.length; j++) {
+        String name = header.get(j);
+        if (name.isEmpty()) {
+          throw new InputException(
+              String.format(
+                  "%s: line %d, column %d: the header gives this column no name",
+                  source, line, j + 1));
+        }
+        Integer earlier = seen.putIfAbsent(name, j);
+        if (earlier != null) {
+          throw new InputException(
+              String.format(
+                  "%s: line %d, column %d: duplicate column name '%s' (also column %d)",
+                  source, line, j + 1, name, earlier + 1));
+        }
+        columns[j] = new ColumnBuilder(source, name);
+      }
+    }
+
+    private InputException ragged(long line, int fields) {
+      String where =
+          fields < columns.length
+              ? "column '" + columns[fields].name() + "' (column " + (fields + 1) + ") is missing"
+              : "extra field after column '"
+                  + columns[columns.length - 1].name()
+                  + "' (column "
+                  + columns.length
+                  + ")";
+      return new InputException(
+          String.format(
+              "%s: line %d: %d fields, but the header has %d: %s",
+              source, line, fields, columns.length, where));
+    }
+
+    CsvTable table() {
+      if (columns == null) {
+        throw new InputException(
+            source + ": line 1: the file is empty; a header row naming the columns is required");
+      }
+      if (rows == 0) {
+        throw new InputException(
+            String.format(
+                "%s: line %d: the file has a header but no data rows", source, lastLine + 1));
+      }
+      List<Column> built = new ArrayList<>(columns.length);
+      for (ColumnBuilder c : columns) {
+        built.add(c.build());
+      }
+      return new CsvTable(source, List.copyOf(built), Arrays.copyOf(lineOfRow, rows));
+    }
+
+    private static boolean isBlank(char c) {
+      return c == ' ' || c == '\t';
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package org.l1path.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.TimeUnit;
+import org.l1path.solver.CrossValidation;
+import org.l1path.solver.CvResult;
+import org.l1path.solver.CvSettings;
+import org.l1path.solver.ElasticNet;
+import org.l1path.solver.Path;
+
+/**
+ * Reads a CSV, fits the elastic-net path, cross-validates when asked, and writes the result files.
+ * With cross-validation the model is the full-data fit at the alpha and l1 ratio it chose. With
+ * {@code folds = 0} there is nothing to choose by, so the model is the least penalized fit: the
+ * smallest alpha solved (the given alpha when a single one is given); the whole path is reported
+ * either way.
+ */
+public final class FitJob {
+  /** The name of the model file, written last. */
+  public static final String MODEL_JSON = "model.json";
+
+  public static final String COEFFICIENTS_CSV = "coefficients.csv";
+  public static final String CV_CSV = "cv.csv";
+
+  private final int threads;
+
+  /** A job that cross-validates on every available processor. */
+  public FitJob() {
+    this(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** A job that fits up to {@code threads} folds at once; results do not depend on it. */
+  public FitJob(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    this.threads = threads;
+  }
+
+  /**
+   * Fits and writes {@code coefficients.csv}, {@code cv.csv} (with cross-validation) and, last,
+   * {@code model.json}. Nothing is written unless the fit succeeds.
+   *
+   * @param csv the CSV text, plain or gzip; not closed
+   * @param input the input's name, for messages and the report
+   * @throws InputException when the data cannot be fitted as given
+   * @throws IOException when reading the input or writing a result fails
+   */
+  public FitResult run(
+      InputStream csv, String input, FitRequest request, ResultSink sink, JobProgress progress)
+      throws IOException {
+    FitResult result = fit(csv, input, request, progress);
+    write(result, sink);
+    return result;
+  }
+
+  /**
+   * Writes a result's files: {@code coefficients.csv}, {@code cv.csv} (with cross-validation) and,
+   * last, {@code model.json}.
+   */
+  public static void write(FitResult result, ResultSink sink) throws IOException {
+    ResultFiles.write(result, sink);
+  }
+
+  /** Reads and fits, writing nothing. */
+  public FitResult fit(InputStream csv, String input, FitRequest request, JobProgress progress)
+      throws IOException {
+    long start = System.nanoTime();
+    TrainingData data = TrainingData.prepare(CsvTableReader.read(csv, input, progress), request);
+    long read = System.nanoTime();
+    int rows = data.dataset().rows();
+    if (request.crossValidate() && data.foldIds() == null && request.folds() > rows) {
+      throw new InputException(
+          String.format(
+              "%s: folds is %d, but only %d rows are left to fit", input, request.folds(), rows));
+    }
+    CvResult cv = null;
+    Path path;
+    int chosen;
+    try {
+      if (request.crossValidate()) {
+        cv =
+            CrossValidation.run(
+                data.dataset(),
+                request.solverSettings(),
+                request.l1Ratios(),
+                request.alphaGrid(),
+                cvSettings(request, data),
+                progress);
+        path = cv.bestPath();
+        chosen = cv.chosenIndex();
+      } else {
+        path =
+            ElasticNet.fitPath(
+                data.dataset(), request.solverSettings(), request.alphaGrid(), progress);
+        chosen = path.size() - 1;
+      }
+    } catch (IllegalArgumentException e) {
+      // The request and data were checked; what the solver still rejects is a property of the data
+      // (for example a fold whose rows all have weight 0).
+      throw new InputException(input + ": cannot fit: " + e.getMessage());
+    }
+    long fitted = System.nanoTime();
+    return new FitResult(
+        input,
+        request,
+        data.target(),
+        data.dataset().featureNames(),
+        data.columns(),
+        rows,
+        data.rowsDropped(),
+        path,
+        chosen,
+        cv,
+        TimeUnit.NANOSECONDS.toMillis(read - start),
+        TimeUnit.NANOSECONDS.toMillis(fitted - read));
+  }
+
+  private CvSettings cvSettings(FitRequest request, TrainingData data) {
+    CvSettings cv =
+        CvSettings.defaults()
+            .withRule(request.rule())
+            .withSeed(request.seed())
+            .withThreads(threads);
+    return data.foldIds() != null
+        ? cv.withFoldIds(data.foldIds())
+        : cv.withFolds(request.folds()).withAssignment(request.foldAssignment());
+  }
+}

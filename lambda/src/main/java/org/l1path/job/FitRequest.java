@@ -1,0 +1,399 @@
+package org.l1path.job;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.l1path.solver.AlphaGrid;
+import org.l1path.solver.CvSettings;
+import org.l1path.solver.FoldAssignment;
+import org.l1path.solver.SelectionRule;
+import org.l1path.solver.Settings;
+
+/**
+ * Everything a fit needs besides the data. Immutable; every value is checked at construction.
+ * {@link #fromOptions} reads the same option names the command line uses (without {@code --}), so
+ * other front ends can pass configuration text through one parser.
+ *
+ * @param target the target column, or null for the last column
+ * @param weights the observation-weight column, or null for unit weights
+ * @param l1Ratios one or more l1 ratios in [0, 1]; more than one needs cross-validation
+ * @param alphas the alphas to solve, or null for the automatic grid
+ * @param numAlphas the size of the automatic grid
+ * @param alphaMinRatio the automatic grid's smallest alpha over its largest, or NaN for glmnet's
+ *     default (1e-4 when rows > features, else 1e-2)
+ * @param folds the number of cross-validation folds, or 0 for the path alone
+ * @param foldAssignment random or contiguous folds (ignored with a fold column)
+ * @param foldColumn a column holding each row's fold id, or null
+ * @param seed the seed of the random fold assignment
+ * @param rule how cross-validation picks alpha
+ * @param standardize whether coefficients are penalized on the standardized scale
+ * @param intercept whether to fit an unpenalized intercept
+ * @param tolerance the bound on the relative duality gap at every alpha
+ * @param maxIterations the cap on coordinate-descent passes per alpha
+ * @param missing what to do with missing feature values
+ */
+public record FitRequest(
+    String target,
+    String weights,
+    double[] l1Ratios,
+    double[] alphas,
+    int numAlphas,
+    double alphaMinRatio,
+    int folds,
+    FoldAssignment foldAssignment,
+    String foldColumn,
+    long seed,
+    SelectionRule rule,
+    boolean standardize,
+    boolean intercept,
+    double tolerance,
+    int maxIterations,
+    MissingPolicy missing) {
+
+  /** The option names {@link #fromOptions} understands, in the order the usage text lists them. */
+  public static final List<String> OPTION_NAMES =
+      List.of(
+          "target",
+          "weights",
+          "l1-ratio",
+          "alphas",
+          "num-alphas",
+          "alpha-min-ratio",
+          "folds",
+          "fold-assignment",
+          "fold-column",
+          "seed",
+          "rule",
+          "standardize",
+          "intercept",
+          "tol",
+          "max-iter",
+          "missing");
+
+  /** Checks every value and the combinations that cannot work together. */
+  public FitRequest {
+    l1Ratios = l1Ratios == null ? new double[] {1.0} : l1Ratios.clone();
+    alphas = alphas == null ? null : alphas.clone();
+    if (l1Ratios.length == 0) {
+      throw OptionException.invalid("l1-ratio", "", "give at least one ratio");
+    }
+    for (double r : l1Ratios) {
+      if (!(r >= 0 && r <= 1)) {
+        throw OptionException.invalid("l1-ratio", text(r), "each ratio must be in [0, 1]");
+      }
+    }
+    if (alphas != null) {
+      if (alphas.length == 0) {
+        throw OptionException.invalid("alphas", "", "give at least one alpha");
+      }
+      for (double a : alphas) {
+        if (!(a >= 0 && a < Double.POSITIVE_INFINITY)) {
+          throw OptionException.invalid("alphas", text(a), "each alpha must be finite and >= 0");
+        }
+      }
+    }
+    if (numAlphas < 1) {
+      throw OptionException.invalid("num-alphas", text(numAlphas), "must be at least 1");
+    }
+    if (!Double.isNaN(alphaMinRatio) && !(alphaMinRatio > 0 && alphaMinRatio < 1)) {
+      throw OptionException.invalid(
+          "alpha-min-ratio", text(alphaMinRatio), "must be between 0 and 1, exclusive");
+    }
+    if (folds < 0 || folds == 1) {
+      throw OptionException.invalid(
+          "folds", text(folds), "use 0 (no cross-validation) or at least 2 folds");
+    }
+    if (foldAssignment == null || foldAssignment == FoldAssignment.GIVEN) {
+      throw OptionException.invalid(
+          "fold-assignment", String.valueOf(foldAssignment), "must be random or contiguous");
+    }
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(missing, "missing");
+    if (!(tolerance > 0 && tolerance < 1)) {
+      throw OptionException.invalid("tol", text(tolerance), "must be between 0 and 1, exclusive");
+    }
+    if (maxIterations < 1) {
+      throw OptionException.invalid("max-iter", text(maxIterations), "must be at least 1");
+    }
+    requireName("target", target);
+    requireName("weights", weights);
+    requireName("fold-column", foldColumn);
+    if (folds == 0 && l1Ratios.length > 1) {
+      throw OptionException.invalid(
+          "l1-ratio",
+          joined(l1Ratios),
+          "choosing among several ratios needs cross-validation, but folds is 0");
+    }
+    if (folds == 0 && foldColumn != null) {
+      throw OptionException.invalid(
+          "fold-column", foldColumn, "folds is 0, so there is no cross-validation to use it");
+    }
+    if (weights != null && weights.equals(target)) {
+      throw OptionException.invalid("weights", weights, "the weights column is also the target");
+    }
+    if (foldColumn != null && (foldColumn.equals(target) || foldColumn.equals(weights))) {
+      throw OptionException.invalid(
+          "fold-column", foldColumn, "the fold column is also the target or the weights column");
+    }
+  }
+
+  /** Every option at its default. */
+  public static FitRequest defaults() {
+    return fromOptions(Map.of());
+  }
+
+  /**
+   * Parses option values given by name (the command-line names without {@code --}). Absent options
+   * take their defaults.
+   *
+   * @throws OptionException naming the option and its value when a name is unknown or a value is
+   *     bad
+   */
+  public static FitRequest fromOptions(Map<String, String> options) {
+    for (String name : options.keySet()) {
+      if (!OPTION_NAMES.contains(name)) {
+        throw new OptionException("unknown option '" + name + "'");
+      }
+    }
+    Map<String, String> o = new LinkedHashMap<>(options);
+    if (o.containsKey("alphas")
+        && (o.containsKey("num-alphas") || o.containsKey("alpha-min-ratio"))) {
+      throw OptionException.invalid(
+          "alphas",
+          o.get("alphas"),
+          "give either alphas or num-alphas / alpha-min-ratio, not both");
+    }
+    return new FitRequest(
+        name(o, "target"),
+        name(o, "weights"),
+        o.containsKey("l1-ratio") ? doubles(o, "l1-ratio") : new double[] {1.0},
+        o.containsKey("alphas") ? doubles(o, "alphas") : null,
+        o.containsKey("num-alphas") ? integer(o, "num-alphas") : AlphaGrid.DEFAULT_COUNT,
+        o.containsKey("alpha-min-ratio") ? number(o, "alpha-min-ratio") : Double.NaN,
+        o.containsKey("folds") ? integer(o, "folds") : CvSettings.DEFAULT_FOLDS,
+        o.containsKey("fold-assignment")
+            ? assignment(o.get("fold-assignment"))
+            : FoldAssignment.RANDOM,
+        name(o, "fold-column"),
+        o.containsKey("seed") ? longInteger(o, "seed") : 1L,
+        o.containsKey("rule") ? rule(o.get("rule")) : SelectionRule.MIN,
+        !o.containsKey("standardize") || bool(o, "standardize"),
+        !o.containsKey("intercept") || bool(o, "intercept"),
+        o.containsKey("tol") ? number(o, "tol") : Settings.DEFAULT_TOLERANCE,
+        o.containsKey("max-iter") ? integer(o, "max-iter") : Settings.DEFAULT_MAX_ITERATIONS,
+        o.containsKey("missing") ? missing(o.get("missing")) : MissingPolicy.MEAN);
+  }
+
+  /** Whether cross-validation runs. */
+  public boolean crossValidate() {
+    return folds > 0;
+  }
+
+  /** The solver's settings for the first l1 ratio. */
+  public Settings solverSettings() {
+    return Settings.defaults()
+        .withL1Ratio(l1Ratios[0])
+        .withFitIntercept(intercept)
+        .withStandardize(standardize)
+        .withTolerance(tolerance)
+        .withMaxIterations(maxIterations);
+  }
+
+  /** The requested alphas, or the automatic grid. */
+  public AlphaGrid alphaGrid() {
+    return alphas != null ? AlphaGrid.of(alphas) : AlphaGrid.automatic(numAlphas, alphaMinRatio);
+  }
+
+  @Override
+  public double[] l1Ratios() {
+    return l1Ratios.clone();
+  }
+
+  @Override
+  public double[] alphas() {
+    return alphas == null ? null : alphas.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FitRequest r
+        && Objects.equals(target, r.target)
+        && Objects.equals(weights, r.weights)
+        && Arrays.equals(l1Ratios, r.l1Ratios)
+        && Arrays.equals(alphas, r.alphas)
+        && numAlphas == r.numAlphas
+        && Double.compare(alphaMinRatio, r.alphaMinRatio) == 0
+        && folds == r.folds
+        && foldAssignment == r.foldAssignment
+        && Objects.equals(foldColumn, r.foldColumn)
+        && seed == r.seed
+        && rule == r.rule
+        && standardize == r.standardize
+        && intercept == r.intercept
+        && tolerance == r.tolerance
+        && maxIterations == r.maxIterations
+        && missing == r.missing;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+            target,
+            weights,
+            numAlphas,
+            alphaMinRatio,
+            folds,
+            foldAssignment,
+            foldColumn,
+            seed,
+            rule,
+            standardize,
+            intercept,
+            tolerance,
+            maxIterations,
+            missing)
+        + 31 * Arrays.hashCode(l1Ratios)
+        + 961 * Arrays.hashCode(alphas);
+  }
+
+  @Override
+  public String toString() {
+    return "FitRequest[target="
+        + target
+        + ", weights="
+        + weights
+        + ", l1Ratios="
+        + Arrays.toString(l1Ratios)
+        + ", alphas="
+        + (alphas == null ? "automatic(" + numAlphas + ", " + alphaMinRatio + ")" : alphas.length)
+        + ", folds="
+        + folds
+        + ", foldAssignment="
+        + foldAssignment
+        + ", foldColumn="
+        + foldColumn
+        + ", seed="
+        + seed
+        + ", rule="
+        + rule.label()
+        + ", standardize="
+        + standardize
+        + ", intercept="
+        + intercept
+        + ", tol="
+        + tolerance
+        + ", maxIter="
+        + maxIterations
+        + ", missing="
+        + missing.label()
+        + "]";
+  }
+
+  private static void requireName(String option, String value) {
+    if (value != null && value.isBlank()) {
+      throw OptionException.invalid(option, value, "a column name must not be empty");
+    }
+  }
+
+  private static String name(Map<String, String> o, String option) {
+    String value = o.get(option);
+    if (value == null) {
+      return null;
+    }
+    requireName(option, value);
+    return value.trim();
+  }
+
+  private static double number(Map<String, String> o, String option) {
+    return parseNumber(option, o.get(option), o.get(option));
+  }
+
+  private static double parseNumber(String option, String value, String whole) {
+    String t = value.trim();
+    try {
+      double d = Double.parseDouble(t);
+      if (Double.isFinite(d) && t.chars().allMatch(c -> "0123456789+-.eE".indexOf(c) >= 0)) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the option's name
+    }
+    throw OptionException.invalid(option, whole, "'" + value + "' is not a finite number");
+  }
+
+  private static double[] doubles(Map<String, String> o, String option) {
+    String whole = o.get(option);
+    String[] parts = whole.split(",", -1);
+    double[] out = new double[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      out[i] = parseNumber(option, parts[i], whole);
+    }
+    return out;
+  }
+
+  private static int integer(Map<String, String> o, String option) {
+    try {
+      return Integer.parseInt(o.get(option).trim());
+    } catch (NumberFormatException e) {
+      throw OptionException.invalid(option, o.get(option), "not a whole number");
+    }
+  }
+
+  private static long longInteger(Map<String, String> o, String option) {
+    try {
+      return Long.parseLong(o.get(option).trim());
+    } catch (NumberFormatException e) {
+      throw OptionException.invalid(option, o.get(option), "not a whole number");
+    }
+  }
+
+  private static boolean bool(Map<String, String> o, String option) {
+    String v = o.get(option).trim().toLowerCase(Locale.ROOT);
+    return switch (v) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw OptionException.invalid(option, o.get(option), "must be true or false");
+    };
+  }
+
+  private static FoldAssignment assignment(String value) {
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "random" -> FoldAssignment.RANDOM;
+      case "contiguous" -> FoldAssignment.CONTIGUOUS;
+      default ->
+          throw OptionException.invalid("fold-assignment", value, "must be random or contiguous");
+    };
+  }
+
+  private static SelectionRule rule(String value) {
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "min" -> SelectionRule.MIN;
+      case "1se" -> SelectionRule.ONE_SE;
+      default -> throw OptionException.invalid("rule", value, "must be min or 1se");
+    };
+  }
+
+  private static MissingPolicy missing(String value) {
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "error" -> MissingPolicy.ERROR;
+      case "drop" -> MissingPolicy.DROP;
+      case "mean" -> MissingPolicy.MEAN;
+      default -> throw OptionException.invalid("missing", value, "must be error, drop or mean");
+    };
+  }
+
+  private static String text(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  private static String joined(double[] values) {
+    StringBuilder sb = new StringBuilder();
+    for (double v : values) {
+      sb.append(sb.length() == 0 ? "" : ",").append(text(v));
+    }
+    return sb.toString();
+  }
+}

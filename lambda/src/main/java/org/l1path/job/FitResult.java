@@ -1,0 +1,65 @@
+package org.l1path.job;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.l1path.solver.CvResult;
+import org.l1path.solver.Model;
+import org.l1path.solver.Path;
+
+/**
+ * What a fit produced: the path of the chosen l1 ratio, the model at the chosen alpha, the
+ * cross-validation result when it ran, and what was read. Immutable.
+ *
+ * @param input the input's name
+ * @param request the request that was fitted
+ * @param target the target column
+ * @param features the feature names after one-hot encoding, in design order
+ * @param columns the number of columns in the file
+ * @param rows the rows fitted
+ * @param rowsDropped the rows read but not fitted (missing target, or missing feature with {@code
+ *     missing=drop})
+ * @param path the full-data path of the chosen l1 ratio
+ * @param chosenIndex the index on {@code path} of the chosen alpha
+ * @param cv the cross-validation result, or null when {@code folds} was 0
+ * @param readMillis time spent reading and preparing the data
+ * @param fitMillis time spent fitting, cross-validation included
+ */
+public record FitResult(
+    String input,
+    FitRequest request,
+    String target,
+    List<String> features,
+    int columns,
+    int rows,
+    int rowsDropped,
+    Path path,
+    int chosenIndex,
+    CvResult cv,
+    long readMillis,
+    long fitMillis) {
+
+  public FitResult {
+    features = List.copyOf(features);
+  }
+
+  /** The model at the chosen alpha and l1 ratio. */
+  public Model model() {
+    return path.model(chosenIndex);
+  }
+
+  /**
+   * Whether every full-data solve met the tolerance (every l1 ratio's path when cross-validating).
+   */
+  public boolean converged() {
+    return warnings().isEmpty();
+  }
+
+  /** One line per full-data alpha that did not converge. */
+  public List<String> warnings() {
+    List<String> out = new ArrayList<>();
+    for (Path p : cv == null ? List.of(path) : cv.paths()) {
+      out.addAll(p.warnings());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,230 @@
+package org.l1path.job;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import org.l1path.solver.Convergence;
+import org.l1path.solver.CvCurve;
+import org.l1path.solver.CvResult;
+import org.l1path.solver.Model;
+import org.l1path.solver.Path;
+
+/**
+ * Writes {@code model.json}, schema {@code l1path-model/1}. Keys are documented in {@code
+ * docs/fit.md}. A non-finite number is written as {@code null}, so the file is always valid JSON.
+ */
+final class ModelJson {
+  static final String SCHEMA = "l1path-model/1";
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private ModelJson() {}
+
+  static byte[] render(FitResult result) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+      g.useDefaultPrettyPrinter();
+      new ModelJson.Body(g, result).write();
+    }
+    bytes.write('\n');
+    return bytes.toByteArray();
+  }
+
+  /** The writing of one result; a class so the generator need not be passed to every helper. */
+  private static final class Body {
+    private final JsonGenerator g;
+    private final FitResult r;
+    private final FitRequest q;
+
+    Body(JsonGenerator g, FitResult r) {
+      this.g = g;
+      this.r = r;
+      this.q = r.request();
+    }
+
+    void write() throws IOException {
+      Model model = r.model();
+      g.writeStartObject();
+      g.writeStringField("schema", SCHEMA);
+      g.writeStringField("version", Version.get());
+      g.writeObjectFieldStart("input");
+      g.writeStringField("name", r.input());
+      g.writeNumberField("rows", r.rows());
+      g.writeNumberField("columns", r.columns());
+      g.writeNumberField("rows_dropped", r.rowsDropped());
+      g.writeEndObject();
+      g.writeStringField("target", r.target());
+      g.writeFieldName("features");
+      strings(r.features());
+      g.writeStringField("family", "gaussian");
+      settings();
+      number("alpha", model.alpha());
+      number("l1_ratio", model.l1Ratio());
+      number("intercept", model.intercept());
+      g.writeObjectFieldStart("coefficients");
+      double[] b = model.coefficients();
+      for (int j = 0; j < b.length; j++) {
+        number(r.features().get(j), b[j]);
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("selected");
+      for (int j : model.selected()) {
+        g.writeString(r.features().get(j));
+      }
+      g.writeEndArray();
+      g.writeBooleanField("converged", r.converged());
+      path(r.path());
+      cv(r.cv());
+      g.writeObjectFieldStart("timing_ms");
+      g.writeNumberField("read", r.readMillis());
+      g.writeNumberField("fit", r.fitMillis());
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+
+    private void settings() throws IOException {
+      g.writeObjectFieldStart("settings");
+      g.writeFieldName("l1_ratio");
+      numbers(q.l1Ratios());
+      g.writeBooleanField("standardize", q.standardize());
+      g.writeBooleanField("fit_intercept", q.intercept());
+      number("tol", q.tolerance());
+      g.writeNumberField("max_iter", q.maxIterations());
+      g.writeNumberField("seed", q.seed());
+      g.writeFieldName("alphas");
+      if (q.alphas() == null) {
+        g.writeNull();
+      } else {
+        numbers(q.alphas());
+      }
+      g.writeNumberField("num_alphas", q.alphas() == null ? q.numAlphas() : q.alphas().length);
+      number("alpha_min_ratio", q.alphaMinRatio());
+      nullableString("weights", q.weights());
+      g.writeStringField("missing", q.missing().label());
+      g.writeEndObject();
+    }
+
+    private void path(Path p) throws IOException {
+      int count = p.size();
+      double[] gaps = new double[count];
+      int[] iterations = new int[count];
+      int[] nonzero = new int[count];
+      double[] devRatio = new double[count];
+      g.writeObjectFieldStart("path");
+      number("l1_ratio", p.l1Ratio());
+      g.writeFieldName("alphas");
+      numbers(p.alphas());
+      g.writeFieldName("intercepts");
+      numbers(p.intercepts());
+      g.writeArrayFieldStart("coefficients");
+      for (int k = 0; k < count; k++) {
+        numbers(p.coefficients(k));
+        Convergence c = p.convergence(k);
+        gaps[k] = c.relativeGap();
+        iterations[k] = c.iterations();
+        nonzero[k] = p.nonZero(k);
+        devRatio[k] = p.devRatio(k);
+      }
+      g.writeEndArray();
+      g.writeFieldName("nonzero");
+      g.writeArray(nonzero, 0, count);
+      g.writeFieldName("dev_ratio");
+      numbers(devRatio);
+      g.writeFieldName("duality_gap");
+      numbers(gaps);
+      g.writeFieldName("iterations");
+      g.writeArray(iterations, 0, count);
+      g.writeArrayFieldStart("converged");
+      for (int k = 0; k < count; k++) {
+        g.writeBoolean(p.convergence(k).converged());
+      }
+      g.writeEndArray();
+      g.writeStringField("stop_reason", p.stopReason().label());
+      g.writeEndObject();
+    }
+
+    private void cv(CvResult cv) throws IOException {
+      if (cv == null) {
+        g.writeNullField("cv");
+        return;
+      }
+      List<CvCurve> curves = cv.curves();
+      g.writeObjectFieldStart("cv");
+      g.writeNumberField("folds", cv.folds());
+      g.writeStringField(
+          "fold_assignment",
+          q.foldColumn() != null
+              ? "column"
+              : q.foldAssignment().name().toLowerCase(java.util.Locale.ROOT));
+      nullableString("fold_column", q.foldColumn());
+      g.writeNumberField("seed", q.seed());
+      g.writeStringField("measure", "mse");
+      g.writeArrayFieldStart("l1_ratios");
+      for (CvCurve c : curves) {
+        number(c.l1Ratio());
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("alphas");
+      for (CvCurve c : curves) {
+        numbers(c.alphas());
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("mean_error");
+      for (CvCurve c : curves) {
+        numbers(c.meanError());
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("std_error");
+      for (CvCurve c : curves) {
+        numbers(c.stdError());
+      }
+      g.writeEndArray();
+      CvCurve best = cv.bestCurve();
+      number("alpha_min", best.alphaMin());
+      number("alpha_1se", best.alpha1se());
+      number("l1_ratio_best", best.l1Ratio());
+      g.writeStringField("rule", cv.rule().label());
+      g.writeEndObject();
+    }
+
+    private void strings(List<String> values) throws IOException {
+      g.writeStartArray();
+      for (String v : values) {
+        g.writeString(v);
+      }
+      g.writeEndArray();
+    }
+
+    private void numbers(double[] values) throws IOException {
+      g.writeStartArray();
+      for (double v : values) {
+        number(v);
+      }
+      g.writeEndArray();
+    }
+
+    private void number(double value) throws IOException {
+      if (Double.isFinite(value)) {
+        g.writeNumber(value);
+      } else {
+        g.writeNull();
+      }
+    }
+
+    private void number(String field, double value) throws IOException {
+      g.writeFieldName(field);
+      number(value);
+    }
+
+    private void nullableString(String field, String value) throws IOException {
+      if (value == null) {
+        g.writeNullField(field);
+      } else {
+        g.writeStringField(field, value);
+      }
+    }
+  }
+}

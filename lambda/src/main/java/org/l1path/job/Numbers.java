@@ -1,0 +1,50 @@
+package org.l1path.job;
+
+import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
+
+/**
+ * Decimal numbers in CSV fields. Only plain decimal notation counts as a number ({@code 12}, {@code
+ * -0.5}, {@code .5}, {@code 1e-3}); Java's extras (hex floats, {@code d}/{@code f} suffixes) do
+ * not, so codes such as {@code 1d} are read as categories. Infinity spelled out is recognised so
+ * that it can be rejected rather than taken for a category.
+ */
+final class Numbers {
+  private Numbers() {}
+
+  /**
+   * The value of a trimmed field: a finite or infinite double, or NaN when the text is not a
+   * number.
+   */
+  static double parse(char[] buf, int offset, int length) {
+    if (length == 0) {
+      return Double.NaN;
+    }
+    for (int i = offset; i < offset + length; i++) {
+      char c = buf[i];
+      boolean allowed =
+          (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
+      if (!allowed) {
+        return infinity(buf, offset, length);
+      }
+    }
+    try {
+      return JavaDoubleParser.parseDouble(buf, offset, length);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** ±Infinity for {@code inf} or {@code infinity} (any case, optional sign), else NaN. */
+  private static double infinity(char[] buf, int offset, int length) {
+    int start = offset;
+    double sign = 1;
+    if (buf[start] == '+' || buf[start] == '-') {
+      sign = buf[start] == '-' ? -1 : 1;
+      start++;
+    }
+    String word = new String(buf, start, offset + length - start);
+    return word.equalsIgnoreCase("inf") || word.equalsIgnoreCase("infinity")
+        ? sign * Double.POSITIVE_INFINITY
+        : Double.NaN;
+  }
+}

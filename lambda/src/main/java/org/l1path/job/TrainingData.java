@@ -1,0 +1,338 @@
+package org.l1path.job;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.l1path.solver.Dataset;
+
+/**
+ * The rows and columns a fit uses, made from a {@link CsvTable}: the target, the weights and fold
+ * ids taken out, categorical columns expanded to one indicator per level ({@code column=level}),
+ * rows with a missing target dropped, and missing features handled by the request's policy.
+ *
+ * @param dataset the design, response and weights, kept rows only
+ * @param foldIds one fold id per kept row, or null without a fold column
+ * @param target the target column's name
+ * @param columns the number of columns in the file
+ * @param rowsRead the data rows in the file
+ * @param droppedMissingTarget rows dropped because the target was missing
+ * @param droppedMissingFeature rows dropped because a feature was missing ({@code --missing drop})
+ */
+record TrainingData(
+    Dataset dataset,
+    int[] foldIds,
+    String target,
+    int columns,
+    int rowsRead,
+    int droppedMissingTarget,
+    int droppedMissingFeature) {
+
+  int rowsDropped() {
+    return droppedMissingTarget + droppedMissingFeature;
+  }
+
+  /** Builds the training data, or fails with a message naming the line and column at fault. */
+  static TrainingData prepare(CsvTable table, FitRequest request) {
+    String source = table.source();
+    int n = table.rows();
+    List<Column> columns = table.columns();
+    String targetName =
+        request.target() != null ? request.target() : columns.get(columns.size() - 1).name();
+    int targetIndex = require(table, targetName, "target");
+    int weightIndex = request.weights() == null ? -1 : require(table, request.weights(), "weights");
+    int foldIndex =
+        request.foldColumn() == null ? -1 : require(table, request.foldColumn(), "fold-column");
+
+    double[] y = target(table, columns.get(targetIndex));
+    boolean[] keep = new boolean[n];
+    int droppedTarget = 0;
+    for (int i = 0; i < n; i++) {
+      keep[i] = !Double.isNaN(y[i]);
+      if (!keep[i]) {
+        droppedTarget++;
+      }
+    }
+
+    List<Column> features = new ArrayList<>();
+    for (int j = 0; j < columns.size(); j++) {
+      if (j != targetIndex && j != weightIndex && j != foldIndex) {
+        features.add(columns.get(j));
+      }
+    }
+    int droppedFeature = applyMissingPolicy(table, features, keep, request.missing());
+    int kept = n - droppedTarget - droppedFeature;
+    if (kept == 0) {
+      throw new InputException(
+          String.format(
+              "%s: no rows left to fit: %d of %d rows have no target ('%s')%s",
+              source,
+              droppedTarget,
+              n,
+              targetName,
+              droppedFeature > 0
+                  ? " and " + droppedFeature + " more a missing feature (missing=drop)"
+                  : ""));
+    }
+    double[] weights =
+        weightIndex < 0 ? null : weights(table, columns.get(weightIndex), keep, kept);
+    int[] folds = foldIndex < 0 ? null : folds(table, columns.get(foldIndex), keep, kept);
+
+    List<String> names = new ArrayList<>();
+    List<double[]> design = new ArrayList<>();
+    for (Column c : features) {
+      expand(table, c, keep, kept, names, design);
+    }
+    requireUnique(source, names);
+    Dataset dataset;
+    try {
+      dataset = Dataset.of(design.toArray(new double[0][]), compact(y, keep, kept), weights, names);
+    } catch (IllegalArgumentException e) {
+      // Every value was checked on the way in; what is left (weights summing to 0) is the data's.
+      throw new InputException(source + ": " + e.getMessage());
+    }
+    return new TrainingData(
+        dataset, folds, targetName, columns.size(), n, droppedTarget, droppedFeature);
+  }
+
+  private static int require(CsvTable table, String name, String option) {
+    int index = table.indexOf(name);
+    if (index < 0) {
+      List<String> names = new ArrayList<>();
+      for (Column c : table.columns()) {
+        names.add(c.name());
+      }
+      String list =
+          names.size() <= 20
+              ? String.join(", ", names)
+              : String.join(", ", names.subList(0, 20)) + ", … (" + names.size() + " in all)";
+      throw new InputException(
+          String.format(
+              "%s: line 1: no column named '%s' (given as %s); the columns are: %s",
+              table.source(), name, option, list));
+    }
+    return index;
+  }
+
+  private static double[] target(CsvTable table, Column column) {
+    if (column instanceof Column.Numeric numeric) {
+      return numeric.values();
+    }
+    if (column instanceof Column.Categorical c) {
+      throw new InputException(
+          String.format(
+              "%s: line %d, column '%s': the target value '%s' is not a number; classification"
+                  + " is not supported yet, so the target must be numeric",
+              table.source(), c.firstLine(), c.name(), c.firstValue()));
+    }
+    throw new InputException(
+        String.format(
+            "%s: column '%s': the target has no values (every row is missing)",
+            table.source(), column.name()));
+  }
+
+  /** Marks rows to drop or fills in values; returns how many rows it dropped. */
+  private static int applyMissingPolicy(
+      CsvTable table, List<Column> features, boolean[] keep, MissingPolicy policy) {
+    for (Column c : features) {
+      if (c instanceof Column.Empty) {
+        throw new InputException(
+            String.format(
+                "%s: column '%s': every value is missing; remove the column",
+                table.source(), c.name()));
+      }
+    }
+    if (policy == MissingPolicy.MEAN) {
+      return 0;
+    }
+    int dropped = 0;
+    // Rows outer, so that an error names the first missing value in file order.
+    for (int i = 0; i < keep.length; i++) {
+      for (int j = 0; j < features.size() && keep[i]; j++) {
+        Column c = features.get(j);
+        if (!isMissing(c, i)) {
+          continue;
+        }
+        if (policy == MissingPolicy.ERROR) {
+          throw new InputException(
+              String.format(
+                  "%s: line %d, column '%s': missing value (missing=error)",
+                  table.source(), table.lineOfRow()[i], c.name()));
+        }
+        keep[i] = false;
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  private static boolean isMissing(Column c, int row) {
+    if (c instanceof Column.Numeric numeric) {
+      return Double.isNaN(numeric.values()[row]);
+    }
+    return c instanceof Column.Categorical cat && cat.codes()[row] < 0;
+  }
+
+  private static double[] weights(CsvTable table, Column column, boolean[] keep, int kept) {
+    if (!(column instanceof Column.Numeric numeric)) {
+      throw notNumeric(table, column, "weights");
+    }
+    double[] w = numeric.values();
+    for (int i = 0; i < w.length; i++) {
+      if (keep[i] && !(w[i] >= 0)) {
+        throw new InputException(
+            String.format(
+                "%s: line %d, column '%s': weight %s; weights must be numbers >= 0",
+                table.source(),
+                table.lineOfRow()[i],
+                column.name(),
+                Double.isNaN(w[i]) ? "is missing" : "is " + w[i]));
+      }
+    }
+    return compact(w, keep, kept);
+  }
+
+  private static int[] folds(CsvTable table, Column column, boolean[] keep, int kept) {
+    if (!(column instanceof Column.Numeric numeric)) {
+      throw notNumeric(table, column, "fold ids");
+    }
+    double[] f = numeric.values();
+    int[] out = new int[kept];
+    Set<Integer> distinct = new HashSet<>();
+    for (int i = 0, k = 0; i < f.length; i++) {
+      if (!keep[i]) {
+        continue;
+      }
+      if (!(f[i] == Math.rint(f[i]) && Math.abs(f[i]) <= Integer.MAX_VALUE)) {
+        throw new InputException(
+            String.format(
+                "%s: line %d, column '%s': fold id %s; fold ids must be whole numbers",
+                table.source(),
+                table.lineOfRow()[i],
+                column.name(),
+                Double.isNaN(f[i]) ? "is missing" : "is " + f[i]));
+      }
+      out[k++] = (int) f[i];
+      distinct.add((int) f[i]);
+    }
+    if (distinct.size() < 2) {
+      throw new InputException(
+          String.format(
+              "%s: column '%s': the fold column names %d fold; cross-validation needs at least 2",
+              table.source(), column.name(), distinct.size()));
+    }
+    return out;
+  }
+
+  private static InputException notNumeric(CsvTable table, Column column, String what) {
+    if (column instanceof Column.Categorical c) {
+      return new InputException(
+          String.format(
+              "%s: line %d, column '%s': '%s' is not a number; %s must be numeric",
+              table.source(), c.firstLine(), c.name(), c.firstValue(), what));
+    }
+    return new InputException(
+        String.format(
+            "%s: column '%s': every value is missing; %s need values",
+            table.source(), column.name(), what));
+  }
+
+  /** Adds one design column (numeric) or one per level seen in kept rows (categorical). */
+  private static void expand(
+      CsvTable table,
+      Column column,
+      boolean[] keep,
+      int kept,
+      List<String> names,
+      List<double[]> design) {
+    if (column instanceof Column.Numeric numeric) {
+      double[] x = compact(numeric.values(), keep, kept);
+      double mean = meanOfPresent(x);
+      if (Double.isNaN(mean)) {
+        throw new InputException(
+            String.format(
+                "%s: column '%s': every value in the rows kept is missing",
+                table.source(), column.name()));
+      }
+      for (int i = 0; i < kept; i++) {
+        if (Double.isNaN(x[i])) {
+          x[i] = mean;
+        }
+      }
+      names.add(column.name());
+      design.add(x);
+      return;
+    }
+    Column.Categorical c = (Column.Categorical) column;
+    int[] codes = compact(c.codes(), keep, kept);
+    int[] counts = new int[c.levels().size()];
+    for (int code : codes) {
+      if (code >= 0) {
+        counts[code]++;
+      }
+    }
+    int mostFrequent = 0;
+    for (int level = 1; level < counts.length; level++) {
+      if (counts[level] > counts[mostFrequent]) {
+        mostFrequent = level;
+      }
+    }
+    for (int level = 0; level < counts.length; level++) {
+      if (counts[level] == 0) {
+        continue;
+      }
+      double[] indicator = new double[kept];
+      for (int i = 0; i < kept; i++) {
+        int code = codes[i] < 0 ? mostFrequent : codes[i];
+        indicator[i] = code == level ? 1.0 : 0.0;
+      }
+      names.add(c.name() + "=" + c.levels().get(level));
+      design.add(indicator);
+    }
+  }
+
+  private static double meanOfPresent(double[] x) {
+    double sum = 0;
+    int count = 0;
+    for (double v : x) {
+      if (!Double.isNaN(v)) {
+        sum += v;
+        count++;
+      }
+    }
+    return count == 0 ? Double.NaN : sum / count;
+  }
+
+  private static void requireUnique(String source, List<String> names) {
+    Set<String> seen = new HashSet<>();
+    for (String name : names) {
+      if (!seen.add(name)) {
+        throw new InputException(
+            String.format(
+                "%s: line 1: feature name '%s' occurs twice after one-hot encoding; rename the"
+                    + " column",
+                source, name));
+      }
+    }
+  }
+
+  private static double[] compact(double[] values, boolean[] keep, int kept) {
+    double[] out = new double[kept];
+    for (int i = 0, k = 0; i < values.length; i++) {
+      if (keep[i]) {
+        out[k++] = values[i];
+      }
+    }
+    return out;
+  }
+
+  private static int[] compact(int[] values, boolean[] keep, int kept) {
+    int[] out = new int[kept];
+    for (int i = 0, k = 0; i < values.length; i++) {
+      if (keep[i]) {
+        out[k++] = values[i];
+      }
+    }
+    return out;
+  }
+}
