@@ -29,6 +29,7 @@ final class EventLog {
     return fields.get(name);
   }
 
+  /** The line, newline-terminated so that a plain stdout log keeps one event per line. */
   String line() {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -37,6 +38,8 @@ final class EventLog {
         Object v = field.getValue();
         if (v == null) {
           g.writeNullField(field.getKey());
+        } else if (v instanceof Boolean b) {
+          g.writeBooleanField(field.getKey(), b);
         } else if (v instanceof Integer i) {
           g.writeNumberField(field.getKey(), i);
         } else if (v instanceof Long l) {
@@ -55,6 +58,6 @@ final class EventLog {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString();
+    return out.toString() + "\n";
   }
 }

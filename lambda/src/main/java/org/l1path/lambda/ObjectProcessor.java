@@ -141,7 +141,7 @@ final class ObjectProcessor {
         .put("read_ms", result.readMillis())
         .put("fit_ms", result.fitMillis())
         .put("outcome", sink.alreadyThere().isEmpty() ? "fitted" : "fitted_again")
-        .put("converged", String.valueOf(result.converged()));
+        .put("converged", result.converged());
   }
 
   private void rejected(
