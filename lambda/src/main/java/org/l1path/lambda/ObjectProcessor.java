@@ -141,6 +141,9 @@ final class ObjectProcessor {
         .put("read_ms", result.readMillis())
         .put("fit_ms", result.fitMillis())
         .put("outcome", sink.alreadyThere().isEmpty() ? "fitted" : "fitted_again")
+        .put(
+            "already_written",
+            sink.alreadyThere().isEmpty() ? null : String.join(",", sink.alreadyThere()))
         .put("converged", result.converged());
   }
 

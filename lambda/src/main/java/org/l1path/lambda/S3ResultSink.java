@@ -39,14 +39,14 @@ final class S3ResultSink implements ResultSink {
       s3.putObject(put, RequestBody.fromBytes(bytes));
     } catch (S3Exception e) {
       if (e.statusCode() == 412 || e.statusCode() == 409) {
-        alreadyThere.add(name);
+        alreadyThere.add(name + " (" + e.statusCode() + ")");
         return;
       }
       throw e;
     }
   }
 
-  /** The files that another delivery had already written. */
+  /** The files that another delivery had already written, each with the status S3 answered. */
   List<String> alreadyThere() {
     return List.copyOf(alreadyThere);
   }
