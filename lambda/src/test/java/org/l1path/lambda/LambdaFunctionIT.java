@@ -178,6 +178,42 @@ class LambdaFunctionIT {
   }
 
   @Test
+  void anEmptyObjectAndAMalformedSidecarAreReportedNotRetried() throws Exception {
+    String empty = "input/empty.csv";
+    String emptyEtag = put(empty, new byte[0], Map.of());
+    String badSidecar = "input/badsidecar.csv";
+    put(
+        badSidecar + ".l1path.json",
+        "{\"target\": \"bmi\",}".getBytes(StandardCharsets.UTF_8),
+        Map.of());
+    byte[] csv = Files.readAllBytes(DIABETES);
+    String etag = put(badSidecar, csv, Map.of());
+
+    RuntimeApi.Result result =
+        function.invoke(
+            Events.sqs(
+                List.of(
+                    Events.s3Put(BUCKET, empty, 0, emptyEtag),
+                    Events.s3Put(BUCKET, badSidecar, csv.length, etag)),
+                List.of("empty-1", "sidecar-2")));
+
+    assertEquals(List.of(), failures(result));
+    JsonNode emptyError = json("output/" + empty + "/" + emptyEtag + "/error.json");
+    assertEquals("input", emptyError.get("kind").asText());
+    assertTrue(
+        emptyError.get("error").asText().startsWith("s3://data/input/empty.csv"),
+        emptyError.toString());
+    JsonNode sidecarError = json("output/" + badSidecar + "/" + etag + "/error.json");
+    assertEquals("settings", sidecarError.get("kind").asText());
+    assertTrue(
+        sidecarError
+            .get("error")
+            .asText()
+            .contains("malformed sidecar input/badsidecar.csv.l1path.json"),
+        sidecarError.toString());
+  }
+
+  @Test
   void aSidecarOverridesTheTargetAndMetadataTheFolds() throws Exception {
     String key = "input/sidecar.csv";
     put(
