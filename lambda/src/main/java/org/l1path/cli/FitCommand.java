@@ -3,7 +3,6 @@ package org.l1path.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,10 +27,9 @@ final class FitCommand {
   }
 
   /**
-   * Runs the command.
-   *
-   * @throws UsageException, OptionException, InputException for the caller to report (status 2)
-   * @throws CliIoException when reading the input or writing a result fails (status 2)
+   * Runs the command. Failures are thrown for {@link Main} to report: {@link UsageException},
+   * {@code OptionException}, {@code InputException} and {@link CliIoException} (reading the input
+   * or writing a result) all mean exit status 2.
    */
   void run(List<String> args) {
     FitArguments a = FitArguments.parse(args);
@@ -112,7 +110,7 @@ final class FitCommand {
       names.append(i == 0 ? ": " : ", ").append(r.features().get(selected[i]));
     }
     if (selected.length > SELECTED_SHOWN) {
-      names.append(", …");
+      names.append(", ...");
     }
     out.printf(
         Locale.ROOT, "selected %d of %d features%s%n", selected.length, r.features().size(), names);
@@ -123,10 +121,10 @@ final class FitCommand {
         r.cv() == null ? "" : ", cv.csv");
   }
 
-  /** Six significant digits without trailing zeros: 1.31644, 0.5, 1. */
-  private static String brief(double value) {
-    return new BigDecimal(String.format(Locale.ROOT, "%.6g", value))
-        .stripTrailingZeros()
-        .toPlainString();
+  /** Six significant digits without trailing zeros: 1.31644, 0.5, 1, 2.5e-07. */
+  static String brief(double value) {
+    return String.format(Locale.ROOT, "%.6g", value)
+        .replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2")
+        .replaceFirst("\\.(e|$)", "$1");
   }
 }

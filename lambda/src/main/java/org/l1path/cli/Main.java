@@ -53,7 +53,7 @@ public final class Main {
     } catch (UsageException | OptionException | InputException | CliIoException e) {
       err.println("l1path: " + oneLine(e.getMessage()));
       return USAGE_ERROR;
-    } catch (RuntimeException | OutOfMemoryError e) {
+    } catch (RuntimeException | Error e) {
       err.println("l1path: internal error: " + oneLine(String.valueOf(e)));
       e.printStackTrace(err);
       return INTERNAL_ERROR;

@@ -14,6 +14,7 @@ import java.util.Map;
  */
 final class ColumnBuilder {
   private static final int INITIAL_CAPACITY = 1024;
+  private static final int MAX_SHOWN = 40;
 
   private enum Kind {
     UNKNOWN,
@@ -62,7 +63,7 @@ final class ColumnBuilder {
     double value = Numbers.parse(buf, offset, length);
     rejectInfinite(value, buf, offset, length, line);
     firstLine = line;
-    firstValue = new String(buf, offset, length);
+    firstValue = shown(buf, offset, length);
     int leading = size;
     if (Double.isNaN(value)) {
       kind = Kind.CATEGORICAL;
@@ -70,7 +71,7 @@ final class ColumnBuilder {
       Arrays.fill(codes, 0, leading, -1);
       codeOfLevel = new HashMap<>();
       levels = new ArrayList<>();
-      addLevel(firstValue);
+      addLevel(new String(buf, offset, length));
     } else {
       kind = Kind.NUMERIC;
       numbers = new double[Math.max(INITIAL_CAPACITY, leading + 1)];
@@ -87,7 +88,7 @@ final class ColumnBuilder {
           String.format(
               "%s: line %d, column '%s': '%s' is not a number, but the column is numeric (its"
                   + " first value, '%s' on line %d, was a number)",
-              source, line, name, new String(buf, offset, length), firstValue, firstLine));
+              source, line, name, shown(buf, offset, length), firstValue, firstLine));
     }
     return value;
   }
@@ -98,8 +99,14 @@ final class ColumnBuilder {
           String.format(
               "%s: line %d, column '%s': '%s' is infinite; only finite numbers or a missing"
                   + " value (empty, NA, NaN, ?) are allowed",
-              source, line, name, new String(buf, offset, length)));
+              source, line, name, shown(buf, offset, length)));
     }
+  }
+
+  /** A field as quoted in a message: line breaks as spaces, at most 40 characters. */
+  static String shown(char[] buf, int offset, int length) {
+    String text = new String(buf, offset, Math.min(length, MAX_SHOWN)).replaceAll("[\\r\\n]+", " ");
+    return length > MAX_SHOWN ? text + "..." : text;
   }
 
   void addMissing() {

@@ -3,6 +3,7 @@ package org.l1path.job;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /** Recognises gzip input by its magic bytes, whatever the file is called. */
@@ -27,7 +28,7 @@ final class Compression {
     if (first == GZIP_MAGIC_1 && second == GZIP_MAGIC_2) {
       return new GZIPInputStream(buffered, BUFFER);
     }
-    if (source.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+    if (source.toLowerCase(Locale.ROOT).endsWith(".gz")) {
       throw new InputException(source + ": the name ends in .gz but the content is not gzip");
     }
     return buffered;

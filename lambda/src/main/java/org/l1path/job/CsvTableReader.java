@@ -40,14 +40,15 @@ final class CsvTableReader {
             .allowExtraFields(true)
             .allowMissingFields(true)
             .build(handler, Compression.decompress(in, source), StandardCharsets.UTF_8)) {
-      long rows = 0;
+      // The first record is the header, so data rows are one fewer than records.
+      long records = 0;
       for (Long ignored : reader) {
-        rows++;
-        if (rows % PROGRESS_EVERY == 0) {
-          progress.rowsRead(rows - 1);
+        records++;
+        if (records % PROGRESS_EVERY == 1) {
+          progress.rowsRead(records - 1);
         }
       }
-      progress.rowsRead(Math.max(0, rows - 1));
+      progress.rowsRead(Math.max(0, records - 1));
     } catch (CsvParseException e) {
       throw unwrap(e, source);
     } catch (UncheckedIOException e) {
@@ -56,7 +57,9 @@ final class CsvTableReader {
     return handler.table();
   }
 
+  /** Our own error if the handler threw one, else the parser's messages joined on one line. */
   private static RuntimeException unwrap(CsvParseException e, String source) {
+    StringBuilder why = new StringBuilder(source);
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof InputException input) {
         return input;
@@ -65,8 +68,9 @@ final class CsvTableReader {
         // Running out of memory mid-file is not a fault of the file; callers handle it as such.
         throw error;
       }
+      why.append(": ").append(t.getMessage());
     }
-    return new InputException(source + ": " + e.getMessage());
+    return new InputException(why.toString());
   }
 
   /** Receives the parser's fields; the header first, then data rows. */
@@ -76,7 +80,7 @@ final class CsvTableReader {
     private ColumnBuilder[] columns;
     private long[] lineOfRow = new long[1024];
     private int rows;
-    private long lastLine;
+    private long headerLine;
 
     Handler(String source) {
       this.source = source;
@@ -102,7 +106,6 @@ final class CsvTableReader {
     @Override
     protected Long buildRecord() {
       long line = getStartingLineNumber();
-      lastLine = line;
       if (getRecordType() != RecordType.DATA) {
         return line;
       }
@@ -122,6 +125,7 @@ final class CsvTableReader {
     }
 
     private void startColumns(long line) {
+      headerLine = line;
       Map<String, Integer> seen = new HashMap<>();
       columns = new ColumnBuilder[header.size()];
       for (int j = 0; j < columns.length; j++) {
@@ -166,7 +170,7 @@ final class CsvTableReader {
       if (rows == 0) {
         throw new InputException(
             String.format(
-                "%s: line %d: the file has a header but no data rows", source, lastLine + 1));
+                "%s: line %d: the file has a header but no data rows", source, headerLine + 1));
       }
       List<Column> built = new ArrayList<>(columns.length);
       for (ColumnBuilder c : columns) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import org.l1path.solver.Convergence;
 import org.l1path.solver.CvCurve;
 import org.l1path.solver.CvResult;
@@ -26,8 +27,9 @@ final class ModelJson {
   static byte[] render(FitResult result) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
-      g.useDefaultPrettyPrinter();
-      new ModelJson.Body(g, result).write();
+      ModelPrettyPrinter printer = new ModelPrettyPrinter();
+      g.setPrettyPrinter(printer);
+      new ModelJson.Body(g, printer, result).write();
     }
     bytes.write('\n');
     return bytes.toByteArray();
@@ -36,11 +38,13 @@ final class ModelJson {
   /** The writing of one result; a class so the generator need not be passed to every helper. */
   private static final class Body {
     private final JsonGenerator g;
+    private final ModelPrettyPrinter printer;
     private final FitResult r;
     private final FitRequest q;
 
-    Body(JsonGenerator g, FitResult r) {
+    Body(JsonGenerator g, ModelPrettyPrinter printer, FitResult r) {
       this.g = g;
+      this.printer = printer;
       this.r = r;
       this.q = r.request();
     }
@@ -119,7 +123,9 @@ final class ModelJson {
       numbers(p.alphas());
       g.writeFieldName("intercepts");
       numbers(p.intercepts());
-      g.writeArrayFieldStart("coefficients");
+      g.writeFieldName("coefficients");
+      printer.nextArrayIsMatrix();
+      g.writeStartArray();
       for (int k = 0; k < count; k++) {
         numbers(p.coefficients(k));
         Convergence c = p.convergence(k);
@@ -156,9 +162,7 @@ final class ModelJson {
       g.writeNumberField("folds", cv.folds());
       g.writeStringField(
           "fold_assignment",
-          q.foldColumn() != null
-              ? "column"
-              : q.foldAssignment().name().toLowerCase(java.util.Locale.ROOT));
+          q.foldColumn() != null ? "column" : q.foldAssignment().name().toLowerCase(Locale.ROOT));
       nullableString("fold_column", q.foldColumn());
       g.writeNumberField("seed", q.seed());
       g.writeStringField("measure", "mse");
@@ -167,17 +171,23 @@ final class ModelJson {
         number(c.l1Ratio());
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("alphas");
+      g.writeFieldName("alphas");
+      printer.nextArrayIsMatrix();
+      g.writeStartArray();
       for (CvCurve c : curves) {
         numbers(c.alphas());
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("mean_error");
+      g.writeFieldName("mean_error");
+      printer.nextArrayIsMatrix();
+      g.writeStartArray();
       for (CvCurve c : curves) {
         numbers(c.meanError());
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("std_error");
+      g.writeFieldName("std_error");
+      printer.nextArrayIsMatrix();
+      g.writeStartArray();
       for (CvCurve c : curves) {
         numbers(c.stdError());
       }

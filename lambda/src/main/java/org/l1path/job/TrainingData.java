@@ -28,6 +28,9 @@ record TrainingData(
     int droppedMissingTarget,
     int droppedMissingFeature) {
 
+  /** More levels than this in one categorical column is taken for a mistake (an identifier). */
+  static final int MAX_LEVELS = 10_000;
+
   int rowsDropped() {
     return droppedMissingTarget + droppedMissingFeature;
   }
@@ -43,6 +46,13 @@ record TrainingData(
     int weightIndex = request.weights() == null ? -1 : require(table, request.weights(), "weights");
     int foldIndex =
         request.foldColumn() == null ? -1 : require(table, request.foldColumn(), "fold-column");
+    if (weightIndex == targetIndex || foldIndex == targetIndex) {
+      throw new InputException(
+          String.format(
+              "%s: column '%s' is the target (the last column unless target is given), so it"
+                  + " cannot also be the %s column",
+              source, targetName, weightIndex == targetIndex ? "weights" : "fold"));
+    }
 
     double[] y = target(table, columns.get(targetIndex));
     boolean[] keep = new boolean[n];
@@ -78,6 +88,7 @@ record TrainingData(
         weightIndex < 0 ? null : weights(table, columns.get(weightIndex), keep, kept);
     int[] folds = foldIndex < 0 ? null : folds(table, columns.get(foldIndex), keep, kept);
 
+    requireDesignFits(table, features, kept);
     List<String> names = new ArrayList<>();
     List<double[]> design = new ArrayList<>();
     for (Column c : features) {
@@ -105,7 +116,7 @@ record TrainingData(
       String list =
           names.size() <= 20
               ? String.join(", ", names)
-              : String.join(", ", names.subList(0, 20)) + ", … (" + names.size() + " in all)";
+              : String.join(", ", names.subList(0, 20)) + ", ... (" + names.size() + " in all)";
       throw new InputException(
           String.format(
               "%s: line 1: no column named '%s' (given as %s); the columns are: %s",
@@ -288,6 +299,38 @@ record TrainingData(
       }
       names.add(c.name() + "=" + c.levels().get(level));
       design.add(indicator);
+    }
+  }
+
+  /**
+   * Fails early, with a message a person can act on, when one-hot encoding would make a design too
+   * large for memory: typically an identifier column read as categorical.
+   */
+  private static void requireDesignFits(CsvTable table, List<Column> features, int kept) {
+    long width = 0;
+    for (Column c : features) {
+      if (c instanceof Column.Categorical cat) {
+        int levels = cat.levels().size();
+        if (levels > MAX_LEVELS) {
+          throw new InputException(
+              String.format(
+                  "%s: column '%s': %d distinct non-numeric values (first '%s' on line %d); a"
+                      + " categorical column may have at most %d levels. Is it an identifier?"
+                      + " Remove it",
+                  table.source(), c.name(), levels, cat.firstValue(), cat.firstLine(), MAX_LEVELS));
+        }
+        width += levels;
+      } else {
+        width++;
+      }
+    }
+    long bytes = width * kept * Double.BYTES;
+    if (bytes > Runtime.getRuntime().maxMemory() / 2) {
+      throw new InputException(
+          String.format(
+              "%s: %d rows x %d features need %d MiB, more than half the memory this JVM may use"
+                  + " (%d MiB); give Java more memory (-Xmx) or use fewer columns",
+              table.source(), kept, width, bytes >> 20, Runtime.getRuntime().maxMemory() >> 20));
     }
   }
 

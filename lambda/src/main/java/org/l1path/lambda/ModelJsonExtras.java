@@ -1,13 +1,13 @@
 package org.l1path.lambda;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.l1path.job.FitJob;
 import org.l1path.job.ResultSink;
@@ -35,20 +35,35 @@ final class ModelJsonExtras implements ResultSink {
     target.write(name, FitJob.MODEL_JSON.equals(name) ? annotate(bytes) : bytes);
   }
 
+  /**
+   * The job's document with the two keys added before its closing brace. The job's bytes are kept
+   * as they are (its layout included); the result is parsed once to prove it is still one object.
+   */
   byte[] annotate(byte[] modelJson) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(modelJson.length + 1024);
-    try (JsonParser parser = JSON.createParser(modelJson);
-        JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+    String document = new String(modelJson, StandardCharsets.UTF_8);
+    int close = document.lastIndexOf('}');
+    if (close < 0) {
+      throw new IllegalStateException("model.json is not a JSON object");
+    }
+    String fields = extraFields();
+    String inner = fields.substring(fields.indexOf('{') + 1, fields.lastIndexOf('}'));
+    String annotated =
+        document.substring(0, close).stripTrailing()
+            + ","
+            + inner
+            + "}"
+            + document.substring(close + 1);
+    byte[] bytes = annotated.getBytes(StandardCharsets.UTF_8);
+    requireOneObject(bytes);
+    return bytes;
+  }
+
+  /** {@code source} and {@code settings_origin} as an object in Jackson's default layout. */
+  private String extraFields() {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
       g.useDefaultPrettyPrinter();
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalStateException("model.json is not a JSON object");
-      }
       g.writeStartObject();
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        g.writeFieldName(parser.currentName());
-        parser.nextToken();
-        g.copyCurrentStructure(parser);
-      }
       writeSource(g, source);
       g.writeObjectFieldStart("settings_origin");
       for (Map.Entry<String, Origin> entry : origins.entrySet()) {
@@ -59,8 +74,21 @@ final class ModelJsonExtras implements ResultSink {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    out.write('\n');
-    return out.toByteArray();
+    return out.toString();
+  }
+
+  private static void requireOneObject(byte[] json) {
+    try (JsonParser parser = JSON.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalStateException("model.json is not a JSON object");
+      }
+      parser.skipChildren();
+      if (parser.nextToken() != null) {
+        throw new IllegalStateException("model.json has content after its object");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("model.json is not valid JSON after annotation", e);
+    }
   }
 
   /** {@code "source": {bucket, key, version_id, etag}}. */

@@ -1,0 +1,361 @@
+package org.l1path.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.l1path.job.FitRequest;
+
+/** {@code l1path fit} end to end in-process: every documented output key and file, and the text. */
+class FitCommandTest {
+  @TempDir Path tmp;
+  private Path data;
+
+  /** 80 rows: y depends on a, b and the colour; c is noise; a few values are missing. */
+  @BeforeEach
+  void writeData() throws IOException {
+    Random random = new Random(7);
+    String[] colours = {"red", "green", "blue"};
+    StringBuilder sb = new StringBuilder("a,b,c,colour,y\n");
+    for (int i = 0; i < 80; i++) {
+      double a = random.nextGaussian();
+      double b = random.nextGaussian();
+      double c = random.nextGaussian();
+      String colour = colours[i % 3];
+      double y = 3 * a - 2 * b + (colour.equals("red") ? 1.5 : 0) + 0.3 * random.nextGaussian();
+      String aText = i == 5 ? "NA" : Double.toString(a);
+      String yText = i == 9 || i == 17 ? "" : Double.toString(y);
+      sb.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s%n", aText, b, c, colour, yText));
+    }
+    data = tmp.resolve("data.csv");
+    Files.writeString(data, sb);
+  }
+
+  private Path out() {
+    return tmp.resolve("out");
+  }
+
+  private JsonNode model() {
+    return Reference.json(out().resolve("model.json"));
+  }
+
+  @Test
+  void crossValidatedFitWritesEveryDocumentedKey() throws IOException {
+    Cli run = Cli.run("fit", data.toString(), "--out", out().toString(), "--folds", "5");
+    assertEquals(0, run.status(), run.err());
+    assertEquals("", run.err());
+    JsonNode m = model();
+    assertEquals(
+        List.of(
+            "schema",
+            "version",
+            "input",
+            "target",
+            "features",
+            "family",
+            "settings",
+            "alpha",
+            "l1_ratio",
+            "intercept",
+            "coefficients",
+            "selected",
+            "converged",
+            "path",
+            "cv",
+            "timing_ms"),
+        names(m));
+    assertEquals("l1path-model/1", m.get("schema").asText());
+    assertEquals("0.1.0", m.get("version").asText());
+    assertEquals(data.toString(), m.get("input").get("name").asText());
+    assertEquals(78, m.get("input").get("rows").asInt());
+    assertEquals(5, m.get("input").get("columns").asInt());
+    assertEquals(2, m.get("input").get("rows_dropped").asInt(), "two rows have no target");
+    assertEquals("y", m.get("target").asText());
+    assertEquals(
+        List.of("a", "b", "c", "colour=blue", "colour=green", "colour=red"),
+        texts(m.get("features")));
+    assertEquals("gaussian", m.get("family").asText());
+    assertEquals(
+        List.of(
+            "l1_ratio",
+            "standardize",
+            "fit_intercept",
+            "tol",
+            "max_iter",
+            "seed",
+            "alphas",
+            "num_alphas",
+            "alpha_min_ratio",
+            "weights",
+            "missing"),
+        names(m.get("settings")));
+    assertTrue(m.get("settings").get("alpha_min_ratio").isNull(), "NaN (the default) is null");
+    assertEquals(6, m.get("coefficients").size());
+    assertTrue(m.get("converged").asBoolean());
+
+    JsonNode path = m.get("path");
+    assertEquals(
+        List.of(
+            "l1_ratio",
+            "alphas",
+            "intercepts",
+            "coefficients",
+            "nonzero",
+            "dev_ratio",
+            "duality_gap",
+            "iterations",
+            "converged",
+            "stop_reason"),
+        names(path));
+    int count = path.get("alphas").size();
+    assertEquals(100, count, "the default grid");
+    for (String key : List.of("intercepts", "coefficients", "nonzero", "dev_ratio")) {
+      assertEquals(count, path.get(key).size(), key);
+    }
+    assertEquals(6, path.get("coefficients").get(count - 1).size());
+    assertEquals("completed", path.get("stop_reason").asText());
+
+    JsonNode cv = m.get("cv");
+    assertEquals(
+        List.of(
+            "folds",
+            "fold_assignment",
+            "fold_column",
+            "seed",
+            "measure",
+            "l1_ratios",
+            "alphas",
+            "mean_error",
+            "std_error",
+            "alpha_min",
+            "alpha_1se",
+            "l1_ratio_best",
+            "rule"),
+        names(cv));
+    assertEquals(5, cv.get("folds").asInt());
+    assertEquals("random", cv.get("fold_assignment").asText());
+    assertEquals("mse", cv.get("measure").asText());
+    assertTrue(cv.get("alphas").get(0).isArray(), "two-dimensional even for one ratio");
+    assertTrue(cv.get("mean_error").get(0).isArray());
+    assertTrue(cv.get("std_error").get(0).isArray());
+    assertEquals(cv.get("alpha_min").asDouble(), m.get("alpha").asDouble(), 0.0, "rule min");
+    assertEquals(List.of("read", "fit"), names(m.get("timing_ms")));
+
+    // The model recovers the signal: a, b and colour=red are selected, a and b first.
+    List<String> selected = texts(m.get("selected"));
+    assertEquals(List.of("a", "b"), selected.subList(0, 2));
+    assertTrue(selected.contains("colour=red"), selected.toString());
+
+    assertTrue(run.out().contains("data.csv: 78 rows (2 dropped), 6 features, target 'y'"));
+    assertTrue(run.out().contains("chosen by 5-fold cross-validation, rule min"), run.out());
+    assertTrue(run.out().contains("wrote " + out() + " (model.json, coefficients.csv, cv.csv)"));
+  }
+
+  @Test
+  void coefficientsCsvAndCvCsvAgreeWithModelJson() throws IOException {
+    Cli run = Cli.run("fit", data.toString(), "--out", out().toString(), "--num-alphas", "20");
+    assertEquals(0, run.status(), run.err());
+    JsonNode m = model();
+    List<String> coefficients = Files.readAllLines(out().resolve("coefficients.csv"));
+    assertEquals("feature,coefficient,standardized_coefficient", coefficients.get(0));
+    assertEquals(7, coefficients.size());
+    Map<String, Double> standardized = new HashMap<>();
+    for (String line : coefficients.subList(1, coefficients.size())) {
+      String[] f = line.split(",");
+      assertEquals(m.get("coefficients").get(f[0]).asDouble(), Double.parseDouble(f[1]), 0.0);
+      standardized.put(f[0], Math.abs(Double.parseDouble(f[2])));
+    }
+    List<String> selected = texts(m.get("selected"));
+    for (int i = 1; i < selected.size(); i++) {
+      assertTrue(
+          standardized.get(selected.get(i - 1)) >= standardized.get(selected.get(i)),
+          "selected is ordered by decreasing |standardized coefficient|: " + selected);
+    }
+    for (String feature : texts(m.get("features"))) {
+      assertEquals(
+          m.get("coefficients").get(feature).asDouble() != 0,
+          selected.contains(feature),
+          feature + " is selected exactly when non-zero");
+    }
+    List<String> cv = Files.readAllLines(out().resolve("cv.csv"));
+    assertEquals("l1_ratio,alpha,mean_error,std_error,nonzero", cv.get(0));
+    assertEquals(21, cv.size());
+    String[] first = cv.get(1).split(",");
+    assertEquals(m.get("cv").get("alphas").get(0).get(0).asDouble(), Double.parseDouble(first[1]));
+    assertEquals("0", first[4], "nothing is selected at alpha_max");
+  }
+
+  @Test
+  void severalRatiosAreSearchedOnTheSameFolds() {
+    Cli run =
+        Cli.run(
+            "fit",
+            data.toString(),
+            "--out",
+            out().toString(),
+            "--l1-ratio",
+            "0.2,1",
+            "--num-alphas",
+            "30",
+            "--folds",
+            "4",
+            "--fold-assignment",
+            "contiguous",
+            "--rule",
+            "1se");
+    assertEquals(0, run.status(), run.err());
+    JsonNode cv = model().get("cv");
+    assertEquals(2, cv.get("l1_ratios").size());
+    assertEquals(2, cv.get("alphas").size());
+    assertEquals(30, cv.get("mean_error").get(1).size());
+    assertEquals("contiguous", cv.get("fold_assignment").asText());
+    assertEquals("1se", cv.get("rule").asText());
+    double best = cv.get("l1_ratio_best").asDouble();
+    assertEquals(best, model().get("l1_ratio").asDouble(), 0.0);
+    assertEquals(best, model().get("path").get("l1_ratio").asDouble(), 0.0);
+    assertEquals(cv.get("alpha_1se").asDouble(), model().get("alpha").asDouble(), 0.0);
+  }
+
+  @Test
+  void withoutCrossValidationTheModelIsTheSmallestAlpha() {
+    Cli run =
+        Cli.run(
+            "fit",
+            data.toString(),
+            "--out",
+            out().toString(),
+            "--folds",
+            "0",
+            "--alphas",
+            "0.5,0.01,0.1");
+    assertEquals(0, run.status(), run.err());
+    JsonNode m = model();
+    assertTrue(m.get("cv").isNull());
+    assertFalse(Files.exists(out().resolve("cv.csv")));
+    assertEquals(0.01, m.get("alpha").asDouble(), 0.0);
+    assertEquals(List.of(0.5, 0.1, 0.01), doubles(m.get("path").get("alphas")));
+    assertTrue(run.out().contains("the smallest alpha on the path (no cross-validation)"));
+  }
+
+  @Test
+  void nonConvergenceIsAWarningNotAFailure() {
+    Cli run =
+        Cli.run(
+            "fit",
+            data.toString(),
+            "--out",
+            out().toString(),
+            "--folds",
+            "0",
+            "--max-iter",
+            "1",
+            "--tol",
+            "1e-12",
+            "--num-alphas",
+            "10");
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.err().startsWith("l1path: warning: "), run.err());
+    assertEquals(1, run.err().lines().count(), run.err());
+    JsonNode m = model();
+    assertFalse(m.get("converged").asBoolean());
+    boolean anyFalse = false;
+    for (JsonNode c : m.get("path").get("converged")) {
+      anyFalse |= !c.asBoolean();
+    }
+    assertTrue(anyFalse);
+  }
+
+  @Test
+  void gzipInputAndTheEqualsSyntax() throws IOException {
+    Path gz = tmp.resolve("data.csv.gz");
+    try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      o.write(Files.readAllBytes(data));
+    }
+    Cli run = Cli.run("fit", "--input=" + gz, "--out=" + out(), "--folds=3", "--missing=drop");
+    assertEquals(0, run.status(), run.err());
+    JsonNode m = model();
+    assertEquals(77, m.get("input").get("rows").asInt());
+    assertEquals(3, m.get("input").get("rows_dropped").asInt(), "2 without target, 1 missing a");
+    assertEquals("drop", m.get("settings").get("missing").asText());
+  }
+
+  @Test
+  void theSameSeedGivesTheSameFolds() throws IOException {
+    Cli.run("fit", data.toString(), "--out", out().toString(), "--seed", "42");
+    JsonNode first = model().get("cv").get("mean_error");
+    Cli.run("fit", data.toString(), "--out", out().toString(), "--seed", "42");
+    assertEquals(first, model().get("cv").get("mean_error"));
+    Cli.run("fit", data.toString(), "--out", out().toString(), "--seed", "43");
+    assertFalse(first.equals(model().get("cv").get("mean_error")));
+  }
+
+  @Test
+  void helpGoesToStdout() {
+    Cli main = Cli.run("--help");
+    assertEquals(0, main.status());
+    assertEquals(Usage.MAIN, main.out());
+    Cli fit = Cli.run("fit", "--help");
+    assertEquals(0, fit.status());
+    assertEquals(Usage.FIT, fit.out());
+    assertEquals("", fit.err());
+    for (String option : FitRequest.OPTION_NAMES) {
+      assertTrue(Usage.FIT.contains("--" + option + " "), option + " is documented");
+    }
+    Cli version = Cli.run("--version");
+    assertEquals("l1path 0.1.0\n", version.out());
+  }
+
+  @Test
+  void summaryNumbersAreShort() {
+    assertEquals("1.31644", FitCommand.brief(1.3164388382842693));
+    assertEquals("1", FitCommand.brief(1.0));
+    assertEquals("0.5", FitCommand.brief(0.5));
+    assertEquals("2.5e-07", FitCommand.brief(2.5e-7));
+    assertEquals("1e-19", FitCommand.brief(1e-19));
+    assertEquals("120", FitCommand.brief(120));
+  }
+
+  @Test
+  void defaultOutputDirectoryDropsTheExtensions() {
+    assertEquals(Path.of("diabetes-l1path"), FitArguments.defaultOut("examples/diabetes.csv"));
+    assertEquals(Path.of("sales-l1path"), FitArguments.defaultOut("/x/sales.csv.gz"));
+    assertEquals(Path.of("data.v2-l1path"), FitArguments.defaultOut("data.v2.csv"));
+    assertEquals(Path.of("plain-l1path"), FitArguments.defaultOut("plain"));
+  }
+
+  private static List<String> names(JsonNode object) {
+    List<String> out = new ArrayList<>();
+    for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+      out.add(it.next());
+    }
+    return out;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(v -> out.add(v.asText()));
+    return out;
+  }
+
+  private static List<Double> doubles(JsonNode array) {
+    List<Double> out = new ArrayList<>();
+    array.forEach(v -> out.add(v.asDouble()));
+    return out;
+  }
+}

@@ -1,0 +1,87 @@
+package org.l1path.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged {@code l1path.jar}, run as a user runs it: {@code java -jar} in a child JVM. */
+class FitJarIT {
+  @TempDir Path work;
+
+  private record Run(int status, String out, String err) {}
+
+  private Run java(String... args) throws IOException, InterruptedException {
+    Path jar = Path.of(System.getProperty("l1path.jar", "target/l1path.jar")).toAbsolutePath();
+    assertTrue(Files.isRegularFile(jar), "the shaded jar is built: " + jar);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(List.of(args));
+    Path out = work.resolve("stdout.txt");
+    Path err = work.resolve("stderr.txt");
+    Process p =
+        new ProcessBuilder(command)
+            .directory(work.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "l1path finished within 2 minutes");
+    return new Run(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpExitsZeroOnStdout() throws Exception {
+    Run main = java("--help");
+    assertEquals(0, main.status());
+    assertTrue(main.out().contains("l1path fit FILE.csv [options]"), main.out());
+    Run fit = java("fit", "--help");
+    assertEquals(0, fit.status());
+    assertTrue(fit.out().contains("--fold-column NAME"), fit.out());
+    assertEquals("", fit.err());
+  }
+
+  @Test
+  void badInputExitsTwoWithOneLine() throws Exception {
+    Files.writeString(work.resolve("bad.csv"), "a,b\n1,2\n3\n");
+    Run run = java("fit", "bad.csv");
+    assertEquals(2, run.status());
+    assertEquals(
+        "l1path: bad.csv: line 3: 1 fields, but the header has 2: column 'b' (column 2) is"
+            + " missing\n",
+        run.err());
+    assertTrue(!Files.exists(work.resolve("bad-l1path")), "nothing written");
+  }
+
+  @Test
+  void fitsExampleDataIntoTheDefaultDirectory() throws Exception {
+    Path examples = Files.createDirectories(work.resolve("examples"));
+    Files.copy(Reference.csv("diabetes"), examples.resolve("diabetes.csv"));
+    Run run = java("fit", "examples/diabetes.csv");
+    assertEquals(0, run.status(), run.err());
+    assertEquals("", run.err(), "no progress when stderr is not a terminal");
+    Path dir = work.resolve("diabetes-l1path");
+    for (String file : List.of("model.json", "coefficients.csv", "cv.csv")) {
+      assertTrue(Files.isRegularFile(dir.resolve(file)), file);
+    }
+    JsonNode model = Reference.json(dir.resolve("model.json"));
+    assertEquals("l1path-model/1", model.get("schema").asText());
+    assertEquals(442, model.get("input").get("rows").asInt());
+    assertEquals(10, model.get("cv").get("folds").asInt());
+    assertTrue(model.get("selected").size() > 0);
+    assertTrue(run.out().contains("wrote diabetes-l1path"), run.out());
+  }
+}

@@ -1,0 +1,184 @@
+package org.l1path.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.l1path.solver.Dataset;
+
+/** Reading CSV text into columns and turning the columns into training data. */
+class CsvReadingTest {
+
+  private static CsvTable read(String text) throws IOException {
+    return read(text.getBytes(StandardCharsets.UTF_8), "t.csv");
+  }
+
+  private static CsvTable read(byte[] bytes, String name) throws IOException {
+    return CsvTableReader.read(new ByteArrayInputStream(bytes), name, JobProgress.NONE);
+  }
+
+  private static TrainingData prepare(String text, Map<String, String> options) throws IOException {
+    return TrainingData.prepare(read(text), FitRequest.fromOptions(options));
+  }
+
+  private static double[] numbers(CsvTable t, int column) {
+    return ((Column.Numeric) t.columns().get(column)).values();
+  }
+
+  @Test
+  void quotedFieldsCrlfAndBom() throws IOException {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] body =
+        "\"a\",\"b, with comma\"\r\n\"1.5\",x\r\n2,\"say \"\"hi\"\"\"\r\n"
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[bom.length + body.length];
+    System.arraycopy(bom, 0, all, 0, bom.length);
+    System.arraycopy(body, 0, all, bom.length, body.length);
+    CsvTable t = read(all, "t.csv");
+    assertEquals("a", t.columns().get(0).name(), "the BOM is not part of the first name");
+    assertEquals("b, with comma", t.columns().get(1).name());
+    assertArrayEquals(new double[] {1.5, 2}, numbers(t, 0));
+    Column.Categorical b = (Column.Categorical) t.columns().get(1);
+    assertEquals(List.of("say \"hi\"", "x"), b.levels());
+    assertArrayEquals(new long[] {2, 3}, t.lineOfRow());
+  }
+
+  @Test
+  void gzipIsRecognisedByItsBytesWhateverTheName() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+      gz.write("x,y\n1,2\n3,4\n".getBytes(StandardCharsets.UTF_8));
+    }
+    assertArrayEquals(new double[] {2, 4}, numbers(read(bytes.toByteArray(), "d.csv.gz"), 1));
+    assertArrayEquals(new double[] {2, 4}, numbers(read(bytes.toByteArray(), "d.csv"), 1));
+  }
+
+  @Test
+  void aGzNameWithPlainContentIsAnError() {
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> read("x,y\n1,2\n".getBytes(StandardCharsets.UTF_8), "d.csv.gz"));
+    assertEquals("d.csv.gz: the name ends in .gz but the content is not gzip", e.getMessage());
+  }
+
+  @Test
+  void fieldsAreTrimmedAndBlankLinesSkipped() throws IOException {
+    CsvTable t = read(" x , y \n 1 ,\t2\n\n3,4\n");
+    assertEquals("x", t.columns().get(0).name());
+    assertArrayEquals(new double[] {1, 3}, numbers(t, 0));
+    assertArrayEquals(new long[] {2, 4}, t.lineOfRow(), "line numbers count the blank line");
+  }
+
+  @Test
+  void aMultiLineQuotedFieldKeepsLaterLineNumbersTrue() throws IOException {
+    InputException e = assertThrows(InputException.class, () -> read("x,y\n\"a\nb\",1\nc,oops\n"));
+    assertEquals(
+        "t.csv: line 4, column 'y': 'oops' is not a number, but the column is numeric (its first"
+            + " value, '1' on line 2, was a number)",
+        e.getMessage());
+  }
+
+  @Test
+  void missingMarkersAreMissing() throws IOException {
+    CsvTable t = read("x,y\n,1\nNA,2\nNaN,3\n?,4\nnan,5\n7,6\n");
+    double[] x = numbers(t, 0);
+    for (int i = 0; i < 5; i++) {
+      assertTrue(Double.isNaN(x[i]), "row " + i);
+    }
+    assertEquals(7.0, x[5], 0.0);
+  }
+
+  @Test
+  void columnKindIsSettledByTheFirstNonMissingValue() throws IOException {
+    CsvTable t = read("a,b,c\nNA,,?\n1,red,NA\n2,2,NA\n");
+    assertInstanceOf(Column.Numeric.class, t.columns().get(0), "leading missing values wait");
+    assertInstanceOf(Column.Categorical.class, t.columns().get(1), "'2' later is a level");
+    assertInstanceOf(Column.Empty.class, t.columns().get(2));
+  }
+
+  @Test
+  void javaOnlyNumberSyntaxIsNotANumber() throws IOException {
+    CsvTable t = read("a,b,y\n1d,0x10,1\n2f,0x11,2\n");
+    assertInstanceOf(Column.Categorical.class, t.columns().get(0));
+    assertInstanceOf(Column.Categorical.class, t.columns().get(1));
+  }
+
+  @Test
+  void categoricalColumnsBecomeOneIndicatorPerLevelInSortedOrder() throws IOException {
+    TrainingData d = prepare("colour,x,y\nred,1,10\nblue,2,20\nred,3,30\ngreen,4,40\n", Map.of());
+    Dataset ds = d.dataset();
+    assertEquals(List.of("colour=blue", "colour=green", "colour=red", "x"), ds.featureNames());
+    assertArrayEquals(new double[] {0, 1, 0, 0}, ds.column(0));
+    assertArrayEquals(new double[] {0, 0, 0, 1}, ds.column(1));
+    assertArrayEquals(new double[] {1, 0, 1, 0}, ds.column(2));
+    assertArrayEquals(new double[] {10, 20, 30, 40}, ds.response());
+  }
+
+  @Test
+  void rowsWithAMissingTargetAreDroppedAndCounted() throws IOException {
+    TrainingData d = prepare("x,y\n1,10\n2,NA\n3,\n4,40\n", Map.of());
+    assertEquals(2, d.droppedMissingTarget());
+    assertEquals(2, d.dataset().rows());
+    assertArrayEquals(new double[] {1, 4}, d.dataset().column(0));
+  }
+
+  @Test
+  void missingMeanFillsTheMeanAndTheMostFrequentLevel() throws IOException {
+    TrainingData d = prepare("x,c,y\n1,a,1\nNA,b,2\n5,b,3\n3,?,4\n", Map.of("missing", "mean"));
+    Dataset ds = d.dataset();
+    // mean of 1, 5, 3 is 3; the most frequent level is b
+    assertArrayEquals(new double[] {1, 3, 5, 3}, ds.column(0));
+    assertEquals(List.of("x", "c=a", "c=b"), ds.featureNames());
+    assertArrayEquals(new double[] {0, 1, 1, 1}, ds.column(2));
+    assertEquals(0, d.rowsDropped());
+  }
+
+  @Test
+  void missingDropDropsRowsAndCountsThem() throws IOException {
+    TrainingData d =
+        prepare("x,c,y\n1,a,1\nNA,b,2\n5,b,3\n3,?,4\n6,a,NA\n", Map.of("missing", "drop"));
+    assertEquals(2, d.dataset().rows());
+    assertEquals(1, d.droppedMissingTarget());
+    assertEquals(2, d.droppedMissingFeature());
+    assertEquals(3, d.rowsDropped());
+    assertArrayEquals(new double[] {1, 5}, d.dataset().column(0));
+  }
+
+  @Test
+  void missingErrorNamesTheFirstMissingValueInFileOrder() {
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () -> prepare("x,c,y\n1,a,1\n2,?,2\nNA,b,3\n", Map.of("missing", "error")));
+    assertEquals("t.csv: line 3, column 'c': missing value (missing=error)", e.getMessage());
+  }
+
+  @Test
+  void weightsAndFoldColumnsAreNotFeatures() throws IOException {
+    TrainingData d =
+        prepare(
+            "x,w,f,y\n1,1,1,1\n2,2,2,2\n3,1,1,3\n4,2,2,4\n",
+            Map.of("weights", "w", "fold-column", "f"));
+    assertEquals(List.of("x"), d.dataset().featureNames());
+    assertArrayEquals(new double[] {1, 2, 1, 2}, d.dataset().weights());
+    assertArrayEquals(new int[] {1, 2, 1, 2}, d.foldIds());
+  }
+
+  @Test
+  void theTargetDefaultsToTheLastColumn() throws IOException {
+    TrainingData d = prepare("a,b\n1,2\n3,4\n", Map.of());
+    assertEquals("b", d.target());
+    assertEquals(2, d.columns());
+  }
+}

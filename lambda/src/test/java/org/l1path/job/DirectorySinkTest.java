@@ -1,0 +1,31 @@
+package org.l1path.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DirectorySinkTest {
+  @TempDir Path tmp;
+
+  @Test
+  void createsTheDirectoryAndReplacesFilesWholeLeavingNoTemporaryFile() throws IOException {
+    Path dir = tmp.resolve("a/b");
+    DirectorySink sink = new DirectorySink(dir);
+    sink.write("model.json", "{}".getBytes(StandardCharsets.UTF_8));
+    sink.write("model.json", "{\"x\":1}".getBytes(StandardCharsets.UTF_8));
+    sink.write("coefficients.csv", "feature\n".getBytes(StandardCharsets.UTF_8));
+    assertEquals("{\"x\":1}", Files.readString(dir.resolve("model.json")));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(
+          List.of("coefficients.csv", "model.json"),
+          files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+}
