@@ -65,6 +65,37 @@ class TemplateIT {
     assertEquals("S3", map(map(function, "Events"), "CsvUploads").get("Type"));
   }
 
+  @Test
+  void theJarCarriesOneHttpClientAndNoRuntimeInterfaceClient() throws Exception {
+    try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(JAR.toFile())) {
+      List<String> names = jar.stream().map(java.util.zip.ZipEntry::getName).toList();
+      assertTrue(
+          names.stream()
+              .noneMatch(
+                  n ->
+                      n.startsWith("software/amazon/awssdk/http/nio/")
+                          || n.startsWith("software/amazon/awssdk/http/apache")
+                          || n.startsWith("io/netty/")
+                          || n.startsWith("org/apache/http")),
+          "an unused SDK HTTP client is in the jar");
+      assertTrue(
+          names.stream()
+              .noneMatch(n -> n.startsWith("com/amazonaws/services/lambda/runtime/api/client/")),
+          "the runtime interface client belongs to the runtime, not the jar");
+      String services =
+          new String(
+              jar.getInputStream(
+                      jar.getEntry("META-INF/services/software.amazon.awssdk.http.SdkHttpService"))
+                  .readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8);
+      List<String> providers =
+          services.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+      assertEquals(
+          List.of("software.amazon.awssdk.http.urlconnection.UrlConnectionSdkHttpService"),
+          providers);
+    }
+  }
+
   private static void assertFunctionBasics(Map<String, Object> function, String eventType)
       throws Exception {
     assertEquals("java21", function.get("Runtime"));
