@@ -184,10 +184,17 @@ public final class PathPlot {
         .toArray(Integer[]::new);
   }
 
-  private static String shorten(String name) {
-    return name.length() <= LABEL_CHARACTERS
-        ? name
-        : name.substring(0, LABEL_CHARACTERS - 1) + "\u2026";
+  /**
+   * A long name keeps its start and its end, since one-hot names ({@code column=level}) and
+   * numbered features differ at the end.
+   */
+  static String shorten(String name) {
+    if (name.length() <= LABEL_CHARACTERS) {
+      return name;
+    }
+    int head = (LABEL_CHARACTERS - 1) / 2;
+    int tail = LABEL_CHARACTERS - 1 - head;
+    return name.substring(0, head) + "\u2026" + name.substring(name.length() - tail);
   }
 
   static String ratio(double l1Ratio) {

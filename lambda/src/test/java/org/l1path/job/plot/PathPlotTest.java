@@ -173,6 +173,14 @@ class PathPlotTest {
   }
 
   @Test
+  void longNamesKeepTheirStartAndEnd() {
+    assertEquals("short", PathPlot.shorten("short"));
+    String shortened = PathPlot.shorten("feature_with_a_long_name_17");
+    assertEquals("feature_wi\u2026ng_name_17", shortened);
+    assertEquals(22, shortened.length());
+  }
+
+  @Test
   void mismatchedShapesAreRejected() {
     IllegalArgumentException error =
         assertThrows(
