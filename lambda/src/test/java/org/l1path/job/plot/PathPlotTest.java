@@ -176,7 +176,7 @@ class PathPlotTest {
   void longNamesKeepTheirStartAndEnd() {
     assertEquals("short", PathPlot.shorten("short"));
     String shortened = PathPlot.shorten("feature_with_a_long_name_17");
-    assertEquals("feature_wi\u2026ng_name_17", shortened);
+    assertEquals("feature_wi\u2026ong_name_17", shortened);
     assertEquals(22, shortened.length());
   }
 
