@@ -216,14 +216,20 @@ class LambdaFunctionIT {
   @Test
   void aSidecarOverridesTheTargetAndMetadataTheFolds() throws Exception {
     String key = "input/sidecar.csv";
-    put(
-        key + ".l1path.json",
-        "{\"target\": \"bmi\", \"l1_ratio\": [0.5, 1]}".getBytes(StandardCharsets.UTF_8),
-        Map.of());
+    byte[] sidecar =
+        "{\"target\": \"bmi\", \"l1_ratio\": [0.5, 1]}".getBytes(StandardCharsets.UTF_8);
+    String sidecarEtag = put(key + ".l1path.json", sidecar, Map.of());
     byte[] csv = Files.readAllBytes(DIABETES);
     String etag = put(key, csv, Map.of("l1path-folds", "5", "l1path-target", "age"));
 
-    RuntimeApi.Result result = function.invoke(sqsFor(key, csv.length, etag));
+    // The sidecar's own event (were the notification to match it) is ignored, not fitted.
+    RuntimeApi.Result result =
+        function.invoke(
+            Events.sqs(
+                List.of(
+                    Events.s3Put(BUCKET, key + ".l1path.json", sidecar.length, sidecarEtag),
+                    Events.s3Put(BUCKET, key, csv.length, etag)),
+                List.of("sidecar-event", "csv-event")));
 
     assertEquals(List.of(), failures(result));
     JsonNode model = json("output/" + key + "/" + etag + "/model.json");
