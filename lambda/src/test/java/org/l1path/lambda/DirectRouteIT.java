@@ -144,6 +144,33 @@ class DirectRouteIT {
     }
   }
 
+  @Test
+  void anUnreachableS3FailsTheMessageSoThatSqsRetriesIt() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    Path other = Files.createTempDirectory(work, "unreachable");
+    try (LambdaContainer cut =
+        new LambdaContainer(
+            LambdaFunctionIT.JAR,
+            other,
+            SqsHandler.class.getName() + "::handleRequest",
+            Map.of("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + closedPort),
+            "128m")) {
+      RuntimeApi.Result result =
+          cut.invoke(
+              Events.sqs(
+                  List.of(Events.s3Put(BUCKET, "input/d.csv", 100, "0123")),
+                  List.of("transient-1")));
+
+      assertTrue(result.success(), result.body());
+      assertEquals(List.of("transient-1"), LambdaFunctionIT.failures(result));
+      assertTrue(cut.log().contains("\"outcome\":\"failed\""), cut.log());
+    }
+  }
+
   private static String put(String key, byte[] bytes) {
     return SourceObject.unquote(
         s3.client()
