@@ -1,5 +1,6 @@
 package org.l1path.lambda;
 
+import java.io.IOException;
 import java.net.URI;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -58,8 +59,14 @@ final class LocalS3 implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     client.close();
-    proxy.stop();
+    try {
+      proxy.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IOException("S3Proxy did not stop", e);
+    }
   }
 }
