@@ -118,7 +118,7 @@ final class FitCommand {
         Locale.ROOT,
         "wrote %s (model.json, coefficients.csv%s)%n",
         outDir,
-        r.cv() == null ? "" : ", cv.csv");
+        r.cv() == null ? ", path.svg" : ", cv.csv, path.svg, cv.svg");
   }
 
   /** Six significant digits without trailing zeros: 1.31644, 0.5, 1, 2.5e-07. */

@@ -64,6 +64,10 @@ final class CsvTableReader {
       if (t instanceof InputException input) {
         return input;
       }
+      if (t instanceof Error error) {
+        // Running out of memory mid-file is not a fault of the file; callers handle it as such.
+        throw error;
+      }
       why.append(": ").append(t.getMessage());
     }
     return new InputException(why.toString());

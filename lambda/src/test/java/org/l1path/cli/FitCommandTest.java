@@ -164,7 +164,10 @@ class FitCommandTest {
 
     assertTrue(run.out().contains("data.csv: 78 rows (2 dropped), 6 features, target 'y'"));
     assertTrue(run.out().contains("chosen by 5-fold cross-validation, rule min"), run.out());
-    assertTrue(run.out().contains("wrote " + out() + " (model.json, coefficients.csv, cv.csv)"));
+    assertTrue(
+        run.out()
+            .contains(
+                "wrote " + out() + " (model.json, coefficients.csv, cv.csv, path.svg, cv.svg)"));
   }
 
   @Test

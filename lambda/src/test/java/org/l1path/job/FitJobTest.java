@@ -48,7 +48,8 @@ class FitJobTest {
               sink,
               JobProgress.NONE);
     }
-    assertEquals(List.of("coefficients.csv", "cv.csv", "model.json"), sink.order);
+    assertEquals(
+        List.of("coefficients.csv", "cv.csv", "path.svg", "cv.svg", "model.json"), sink.order);
     String json = new String(sink.files.get("model.json"), StandardCharsets.UTF_8);
     assertTrue(json.startsWith("{\n  \"schema\" : \"l1path-model/1\""), json.substring(0, 40));
     assertTrue(
@@ -69,7 +70,7 @@ class FitJobTest {
               sink,
               JobProgress.NONE);
     }
-    assertEquals(List.of("coefficients.csv", "model.json"), sink.order);
+    assertEquals(List.of("coefficients.csv", "path.svg", "model.json"), sink.order);
   }
 
   @Test

@@ -1,0 +1,161 @@
+package org.l1path.lambda;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The function's environment: where inputs are taken from, where results go, and the default fit
+ * options ({@code L1PATH_} plus the option in upper snake case).
+ *
+ * @param inputPrefix only keys starting with this are fitted
+ * @param inputSuffixes only keys ending with one of these are fitted
+ * @param outputBucket the bucket results go to, or null for the input's own bucket
+ * @param outputPrefix results go under this prefix
+ * @param fitOptions fit options set by the environment, by command-line name
+ */
+public record FunctionConfig(
+    String inputPrefix,
+    List<String> inputSuffixes,
+    String outputBucket,
+    String outputPrefix,
+    Map<String, String> fitOptions) {
+
+  public static final String INPUT_PREFIX = "L1PATH_INPUT_PREFIX";
+  public static final String INPUT_SUFFIXES = "L1PATH_INPUT_SUFFIXES";
+  public static final String OUTPUT_BUCKET = "L1PATH_OUTPUT_BUCKET";
+  public static final String OUTPUT_PREFIX = "L1PATH_OUTPUT_PREFIX";
+  static final String DEFAULT_INPUT_PREFIX = "input/";
+  static final String DEFAULT_OUTPUT_PREFIX = "output/";
+  static final String DEFAULT_SUFFIXES = ".csv,.csv.gz";
+
+  /** The ending that marks a sidecar: {@code <csv key>.l1path.json}. */
+  public static final String SIDECAR_SUFFIX = ".l1path.json";
+
+  public FunctionConfig {
+    inputSuffixes = List.copyOf(inputSuffixes);
+    fitOptions = Map.copyOf(fitOptions);
+    if (inputSuffixes.isEmpty()) {
+      throw new ConfigurationException(INPUT_SUFFIXES + " names no suffix");
+    }
+    if (outputBucket == null && overlaps(inputPrefix, outputPrefix)) {
+      throw new ConfigurationException(
+          "the output area overlaps the input area: "
+              + OUTPUT_PREFIX
+              + "='"
+              + outputPrefix
+              + "' and "
+              + INPUT_PREFIX
+              + "='"
+              + inputPrefix
+              + "' in the same bucket would make the function read its own results. Use"
+              + " prefixes where neither starts with the other (for example 'input/' and"
+              + " 'output/'), or set "
+              + OUTPUT_BUCKET
+              + " to another bucket.");
+    }
+  }
+
+  /**
+   * Reads the configuration from environment variables.
+   *
+   * @param optionNames the fit options, by command-line name
+   * @throws ConfigurationException for an {@code L1PATH_} variable that is not a setting, or
+   *     overlapping input and output areas
+   */
+  public static FunctionConfig fromEnvironment(Map<String, String> env, List<String> optionNames) {
+    Map<String, String> options = new LinkedHashMap<>();
+    TreeSet<String> known =
+        new TreeSet<>(List.of(INPUT_PREFIX, INPUT_SUFFIXES, OUTPUT_BUCKET, OUTPUT_PREFIX));
+    for (String option : optionNames) {
+      String variable = OptionNames.environment(option);
+      known.add(variable);
+      String value = env.get(variable);
+      if (value != null && !value.isBlank()) {
+        options.put(option, value.trim());
+      }
+    }
+    for (String variable : new TreeSet<>(env.keySet())) {
+      if (variable.startsWith(OptionNames.ENVIRONMENT_PREFIX) && !known.contains(variable)) {
+        throw new ConfigurationException(
+            "unknown setting " + variable + "; the settings are " + String.join(", ", known));
+      }
+    }
+    String outputBucket = env.get(OUTPUT_BUCKET);
+    return new FunctionConfig(
+        env.getOrDefault(INPUT_PREFIX, DEFAULT_INPUT_PREFIX),
+        suffixes(env.getOrDefault(INPUT_SUFFIXES, DEFAULT_SUFFIXES)),
+        outputBucket == null || outputBucket.isBlank() ? null : outputBucket.trim(),
+        env.getOrDefault(OUTPUT_PREFIX, DEFAULT_OUTPUT_PREFIX),
+        options);
+  }
+
+  /** The bucket that results for an input in {@code inputBucket} go to. */
+  public String outputBucketFor(String inputBucket) {
+    return outputBucket == null ? inputBucket : outputBucket;
+  }
+
+  /**
+   * The folder that holds the results for one version of an input: {@code <prefix><key>/<etag>/}.
+   */
+  public String outputFolder(String inputKey, String etag) {
+    return outputPrefix + inputKey + "/" + etag + "/";
+  }
+
+  /**
+   * Why an object is not fitted, or null when it is: results and sidecars are never inputs, so the
+   * function cannot trigger itself.
+   */
+  public String ignoreReason(String bucket, String key) {
+    if (bucket.equals(outputBucketFor(bucket)) && key.startsWith(outputPrefix)) {
+      return "the key is under the output prefix '" + outputPrefix + "'";
+    }
+    if (key.endsWith(SIDECAR_SUFFIX)) {
+      return "the key is a sidecar";
+    }
+    if (!key.startsWith(inputPrefix)) {
+      return "the key is not under the input prefix '" + inputPrefix + "'";
+    }
+    if (inputSuffixes.stream().noneMatch(key::endsWith)) {
+      return "the key does not end with " + String.join(" or ", inputSuffixes);
+    }
+    if (key.endsWith("/")) {
+      return "the key is a folder marker";
+    }
+    return null;
+  }
+
+  /** Refuses results written where the function reads, for a bucket known only from an event. */
+  public void checkBucket(String inputBucket) {
+    if (inputBucket.equals(outputBucket) && overlaps(inputPrefix, outputPrefix)) {
+      throw new ConfigurationException(
+          "the output area overlaps the input area in bucket '"
+              + inputBucket
+              + "': "
+              + OUTPUT_PREFIX
+              + "='"
+              + outputPrefix
+              + "', "
+              + INPUT_PREFIX
+              + "='"
+              + inputPrefix
+              + "'");
+    }
+  }
+
+  private static boolean overlaps(String inputPrefix, String outputPrefix) {
+    return inputPrefix.startsWith(outputPrefix) || outputPrefix.startsWith(inputPrefix);
+  }
+
+  private static List<String> suffixes(String text) {
+    List<String> suffixes = new ArrayList<>();
+    for (String part : text.split(",")) {
+      if (!part.isBlank()) {
+        suffixes.add(part.trim());
+      }
+    }
+    return suffixes;
+  }
+}

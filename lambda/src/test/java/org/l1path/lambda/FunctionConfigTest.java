@@ -1,0 +1,79 @@
+package org.l1path.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FunctionConfigTest {
+  private static final List<String> OPTIONS = List.of("target", "l1-ratio", "folds");
+
+  @Test
+  void defaultsReadInputAndWriteOutputInTheSameBucket() {
+    FunctionConfig config = FunctionConfig.fromEnvironment(Map.of(), OPTIONS);
+
+    assertEquals("input/", config.inputPrefix());
+    assertEquals(List.of(".csv", ".csv.gz"), config.inputSuffixes());
+    assertEquals("data", config.outputBucketFor("data"));
+    assertEquals("output/input/a b.csv/abc123/", config.outputFolder("input/a b.csv", "abc123"));
+    assertTrue(config.fitOptions().isEmpty());
+  }
+
+  @Test
+  void fitOptionsComeFromUpperSnakeCaseVariables() {
+    FunctionConfig config =
+        FunctionConfig.fromEnvironment(
+            Map.of("L1PATH_L1_RATIO", "0.5,1", "L1PATH_FOLDS", " 5 ", "PATH", "/bin"), OPTIONS);
+
+    assertEquals(Map.of("l1-ratio", "0.5,1", "folds", "5"), config.fitOptions());
+  }
+
+  @Test
+  void anUnknownSettingIsRefusedWithTheKnownOnes() {
+    ConfigurationException error =
+        assertThrows(
+            ConfigurationException.class,
+            () -> FunctionConfig.fromEnvironment(Map.of("L1PATH_L1RATIO", "0.5"), OPTIONS));
+    assertTrue(error.getMessage().contains("unknown setting L1PATH_L1RATIO"), error.getMessage());
+    assertTrue(error.getMessage().contains("L1PATH_L1_RATIO"), error.getMessage());
+  }
+
+  @Test
+  void overlappingAreasInOneBucketAreRefusedAtStartUp() {
+    ConfigurationException nested =
+        assertThrows(
+            ConfigurationException.class,
+            () ->
+                FunctionConfig.fromEnvironment(
+                    Map.of("L1PATH_INPUT_PREFIX", "data/", "L1PATH_OUTPUT_PREFIX", "data/results/"),
+                    OPTIONS));
+    assertTrue(nested.getMessage().contains("overlaps the input area"), nested.getMessage());
+    assertThrows(
+        ConfigurationException.class,
+        () -> FunctionConfig.fromEnvironment(Map.of("L1PATH_INPUT_PREFIX", ""), OPTIONS));
+
+    FunctionConfig elsewhere =
+        FunctionConfig.fromEnvironment(
+            Map.of("L1PATH_INPUT_PREFIX", "", "L1PATH_OUTPUT_BUCKET", "results"), OPTIONS);
+    assertEquals("results", elsewhere.outputBucketFor("data"));
+    ConfigurationException sameBucket =
+        assertThrows(ConfigurationException.class, () -> elsewhere.checkBucket("results"));
+    assertTrue(sameBucket.getMessage().contains("'results'"), sameBucket.getMessage());
+  }
+
+  @Test
+  void onlyCsvInputsUnderTheInputPrefixAreFitted() {
+    FunctionConfig config = FunctionConfig.fromEnvironment(Map.of(), OPTIONS);
+
+    assertNull(config.ignoreReason("b", "input/x.csv"));
+    assertNull(config.ignoreReason("b", "input/deep/x.csv.gz"));
+    assertTrue(config.ignoreReason("b", "output/input/x.csv/e/model.json").contains("output"));
+    assertTrue(config.ignoreReason("b", "input/x.csv.l1path.json").contains("sidecar"));
+    assertTrue(config.ignoreReason("b", "elsewhere/x.csv").contains("input prefix"));
+    assertTrue(config.ignoreReason("b", "input/x.txt").contains(".csv or .csv.gz"));
+  }
+}

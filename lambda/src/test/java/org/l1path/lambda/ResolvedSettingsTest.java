@@ -1,0 +1,100 @@
+package org.l1path.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ResolvedSettingsTest {
+  private static final List<String> OPTIONS =
+      List.of("target", "l1-ratio", "folds", "rule", "standardize");
+
+  @Test
+  void sidecarBeatsMetadataBeatsEnvironmentBeatsDefault() {
+    Map<String, String> environment = Map.of("target", "env", "l1-ratio", "0.1", "folds", "3");
+    Map<String, String> metadata =
+        Map.of("l1path-target", "meta", "l1path-l1-ratio", "0.2", "owner", "someone");
+    Map<String, String> sidecar = Map.of("target", "side");
+
+    ResolvedSettings settings = ResolvedSettings.resolve(OPTIONS, environment, metadata, sidecar);
+
+    assertEquals(Map.of("target", "side", "l1-ratio", "0.2", "folds", "3"), settings.options());
+    Map<String, Origin> expected = new LinkedHashMap<>();
+    expected.put("target", Origin.SIDECAR);
+    expected.put("l1_ratio", Origin.METADATA);
+    expected.put("folds", Origin.ENVIRONMENT);
+    expected.put("rule", Origin.DEFAULT);
+    expected.put("standardize", Origin.DEFAULT);
+    assertEquals(List.copyOf(expected.entrySet()), List.copyOf(settings.origins().entrySet()));
+  }
+
+  @Test
+  void metadataMayUseUnderscoresAndAnyCase() {
+    ResolvedSettings settings =
+        ResolvedSettings.resolve(OPTIONS, Map.of(), Map.of("L1path-L1_Ratio", "0.5"), Map.of());
+    assertEquals("0.5", settings.options().get("l1-ratio"));
+  }
+
+  @Test
+  void anUnknownMetadataSettingIsRefused() {
+    SettingsException error =
+        assertThrows(
+            SettingsException.class,
+            () ->
+                ResolvedSettings.resolve(
+                    OPTIONS, Map.of(), Map.of("l1path-tagret", "y"), Map.of()));
+    assertTrue(error.getMessage().contains("x-amz-meta-l1path-tagret"), error.getMessage());
+  }
+
+  @Test
+  void sidecarListsBecomeCommaSeparatedAndNumbersKeepTheirText() {
+    Map<String, String> options =
+        Sidecar.parse(
+            "{\"target\": \"price\", \"l1_ratio\": [0.5, 1], \"folds\": 5, \"standardize\": false}",
+            "in/x.csv.l1path.json",
+            OPTIONS);
+
+    assertEquals(
+        Map.of("target", "price", "l1-ratio", "0.5,1", "folds", "5", "standardize", "false"),
+        options);
+  }
+
+  @Test
+  void malformedSidecarsNameTheFileAndTheProblem() {
+    String name = "in/x.csv.l1path.json";
+    assertEquals(
+        "malformed sidecar in/x.csv.l1path.json: unknown setting 'tagret'; the settings are"
+            + " target, l1_ratio, folds, rule, standardize",
+        assertThrows(
+                SettingsException.class, () -> Sidecar.parse("{\"tagret\": \"y\"}", name, OPTIONS))
+            .getMessage());
+    assertTrue(
+        assertThrows(SettingsException.class, () -> Sidecar.parse("{\"target\": ", name, OPTIONS))
+            .getMessage()
+            .contains("not valid JSON"));
+    assertTrue(
+        assertThrows(SettingsException.class, () -> Sidecar.parse("[1]", name, OPTIONS))
+            .getMessage()
+            .contains("one JSON object"));
+    assertTrue(
+        assertThrows(
+                SettingsException.class,
+                () -> Sidecar.parse("{\"target\": {\"a\": 1}}", name, OPTIONS))
+            .getMessage()
+            .contains("'target' must be"));
+    assertTrue(
+        assertThrows(
+                SettingsException.class,
+                () -> Sidecar.parse("{\"folds\": 5, \"folds\": 3}", name, OPTIONS))
+            .getMessage()
+            .contains("given twice"));
+    assertTrue(
+        assertThrows(SettingsException.class, () -> Sidecar.parse("{} {}", name, OPTIONS))
+            .getMessage()
+            .contains("after the settings object"));
+  }
+}

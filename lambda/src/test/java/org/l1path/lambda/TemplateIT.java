@@ -1,0 +1,189 @@
+package org.l1path.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SAM templates against what the function needs: the runtime, handlers that exist in the shaded
+ * jar with the right event types, recursion stopped, partial batch failures, a dead-letter queue,
+ * and policies without wildcard actions.
+ */
+class TemplateIT {
+  private static final Path JAR = Path.of(System.getProperty("l1path.jar"));
+
+  @Test
+  void theSqsTemplateDeploysTheSqsHandlerWithBatchFailuresAndADeadLetterQueue() throws Exception {
+    Map<String, Object> template = CloudFormationYaml.read(Path.of("template.yaml"));
+    Map<String, Object> function = properties(template, "FitFunction");
+
+    assertEquals("AWS::Serverless-2016-10-31", template.get("Transform"));
+    assertFunctionBasics(function, "com.amazonaws.services.lambda.runtime.events.SQSEvent");
+    Map<String, Object> source = map(map(map(function, "Events"), "Uploads"), "Properties");
+    assertEquals(List.of("ReportBatchItemFailures"), source.get("FunctionResponseTypes"));
+    assertEquals(Map.of("Fn::GetAtt", List.of("EventQueue", "Arn")), source.get("Queue"));
+
+    Map<String, Object> queue = properties(template, "EventQueue");
+    int timeout = (Integer) function.get("Timeout");
+    assertTrue(
+        (Integer) queue.get("VisibilityTimeout") >= 6 * timeout,
+        "visibility timeout " + queue.get("VisibilityTimeout") + " < 6 x " + timeout);
+    Map<String, Object> redrive = map(queue, "RedrivePolicy");
+    assertEquals(
+        Map.of("Fn::GetAtt", List.of("DeadLetterQueue", "Arn")),
+        redrive.get("deadLetterTargetArn"));
+    assertTrue((Integer) redrive.get("maxReceiveCount") > 1);
+    assertEquals("AWS::SQS::Queue", map(map(template, "Resources"), "DeadLetterQueue").get("Type"));
+
+    List<Object> notifications =
+        list(
+            map(properties(template, "DataBucket"), "NotificationConfiguration"),
+            "QueueConfigurations");
+    assertEquals(List.of(".csv", ".csv.gz"), suffixes(notifications));
+  }
+
+  @Test
+  void theDirectTemplateDeploysTheS3HandlerWithFailedEventsToADeadLetterQueue() throws Exception {
+    Map<String, Object> template = CloudFormationYaml.read(Path.of("template-direct.yaml"));
+    Map<String, Object> function = properties(template, "FitFunction");
+
+    assertFunctionBasics(function, "com.amazonaws.services.lambda.runtime.events.S3Event");
+    Map<String, Object> onFailure =
+        map(map(map(function, "EventInvokeConfig"), "DestinationConfig"), "OnFailure");
+    assertEquals(
+        Map.of("Fn::GetAtt", List.of("DeadLetterQueue", "Arn")), onFailure.get("Destination"));
+    assertEquals("S3", map(map(function, "Events"), "CsvUploads").get("Type"));
+  }
+
+  @Test
+  void theJarCarriesOneHttpClientAndNoRuntimeInterfaceClient() throws Exception {
+    try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(JAR.toFile())) {
+      List<String> names = jar.stream().map(java.util.zip.ZipEntry::getName).toList();
+      assertTrue(
+          names.stream()
+              .noneMatch(
+                  n ->
+                      n.startsWith("software/amazon/awssdk/http/nio/")
+                          || n.startsWith("software/amazon/awssdk/http/apache")
+                          || n.startsWith("io/netty/")
+                          || n.startsWith("org/apache/http")),
+          "an unused SDK HTTP client is in the jar");
+      assertTrue(
+          names.stream()
+              .noneMatch(n -> n.startsWith("com/amazonaws/services/lambda/runtime/api/client/")),
+          "the runtime interface client belongs to the runtime, not the jar");
+      String services =
+          new String(
+              jar.getInputStream(
+                      jar.getEntry("META-INF/services/software.amazon.awssdk.http.SdkHttpService"))
+                  .readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8);
+      List<String> providers =
+          services.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+      assertEquals(
+          List.of("software.amazon.awssdk.http.urlconnection.UrlConnectionSdkHttpService"),
+          providers);
+    }
+  }
+
+  private static void assertFunctionBasics(Map<String, Object> function, String eventType)
+      throws Exception {
+    assertEquals("java21", function.get("Runtime"));
+    assertEquals("target/l1path.jar", function.get("CodeUri"));
+    assertEquals("Terminate", function.get("RecursiveLoop"));
+    String handler = (String) function.get("Handler");
+    assertTrue(handler.endsWith("::handleRequest"), handler);
+    assertHandlerInJar(handler.substring(0, handler.indexOf("::")), eventType);
+    List<Object> actions = new ArrayList<>();
+    List<Object> resources = new ArrayList<>();
+    for (Object policy : list(function, "Policies")) {
+      for (Object statement : list(cast(policy), "Statement")) {
+        actions.addAll(asList(cast(statement).get("Action")));
+        resources.addAll(asList(cast(statement).get("Resource")));
+      }
+    }
+    assertFalse(actions.isEmpty());
+    for (Object action : actions) {
+      assertFalse(action.toString().contains("*"), "wildcard action " + action);
+    }
+    for (Object resource : resources) {
+      assertFalse("*".equals(resource), "wildcard resource");
+    }
+    Map<String, Object> env = map(map(function, "Environment"), "Variables");
+    assertEquals(Map.of("Ref", "InputPrefix"), env.get(FunctionConfig.INPUT_PREFIX));
+    assertEquals(Map.of("Ref", "OutputPrefix"), env.get(FunctionConfig.OUTPUT_PREFIX));
+  }
+
+  /**
+   * Loads the class from the shaded jar alone (no test classpath behind it) and checks it is a
+   * {@code RequestHandler} of the event type the route delivers.
+   */
+  private static void assertHandlerInJar(String className, String eventType) throws Exception {
+    try (URLClassLoader jar =
+        new URLClassLoader(new URL[] {JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      Class<?> handler = Class.forName(className, false, jar);
+      assertEquals(jar, handler.getClassLoader(), "loaded from the jar");
+      Class<?> requestHandler =
+          Class.forName("com.amazonaws.services.lambda.runtime.RequestHandler", false, jar);
+      boolean found = false;
+      for (Type type : handler.getGenericInterfaces()) {
+        if (type instanceof ParameterizedType p && p.getRawType() == requestHandler) {
+          assertEquals(eventType, p.getActualTypeArguments()[0].getTypeName());
+          found = true;
+        }
+      }
+      assertTrue(found, className + " is not a RequestHandler");
+      // Lambda builds the handler with its public no-argument constructor.
+      assertTrue(java.lang.reflect.Modifier.isPublic(handler.getConstructor().getModifiers()));
+    }
+  }
+
+  private static List<String> suffixes(List<Object> notifications) {
+    List<String> suffixes = new ArrayList<>();
+    for (Object n : notifications) {
+      for (Object rule : list(map(map(cast(n), "Filter"), "S3Key"), "Rules")) {
+        if ("suffix".equals(cast(rule).get("Name"))) {
+          suffixes.add((String) cast(rule).get("Value"));
+        }
+      }
+    }
+    return suffixes;
+  }
+
+  private static Map<String, Object> properties(Map<String, Object> template, String resource) {
+    return map(map(map(template, "Resources"), resource), "Properties");
+  }
+
+  private static Map<String, Object> map(Map<String, Object> parent, String key) {
+    Object value = parent.get(key);
+    assertTrue(value instanceof Map, key + " is missing or not a mapping");
+    return cast(value);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> list(Map<String, Object> parent, String key) {
+    Object value = parent.get(key);
+    assertTrue(value instanceof List, key + " is missing or not a list");
+    return (List<Object>) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> asList(Object value) {
+    return value instanceof List ? (List<Object>) value : List.of(value);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> cast(Object value) {
+    return (Map<String, Object>) value;
+  }
+}
