@@ -171,8 +171,14 @@ final class LogisticPath {
     return false;
   }
 
-  /** The intercept-only fit: the log-odds (or log-shares) of the weighted class frequencies. */
+  /**
+   * The intercept-only fit: the log-odds (or log-shares) of the weighted class frequencies; all
+   * zero without an intercept.
+   */
   private void fitInterceptOnly() {
+    if (!settings.fitIntercept()) {
+      return;
+    }
     double[] share = new double[rows];
     for (int r = 0; r < rows; r++) {
       share[r] = Math.min(Math.max(base.weightedSum(y[r]), P_MIN), 1 - P_MIN);

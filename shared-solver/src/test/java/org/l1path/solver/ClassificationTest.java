@@ -90,6 +90,20 @@ class ClassificationTest {
   }
 
   @Test
+  void withoutAnInterceptTheInterceptIsZeroAndKktHolds() {
+    Dataset data = Reference.classCsv("binomial");
+    Settings s = Settings.defaults().withFitIntercept(false).withTolerance(1e-10);
+    Path path = ElasticNet.fitPath(data, s, AlphaGrid.automatic(20, 1e-2));
+    for (int k = 0; k < path.size(); k++) {
+      assertEquals(0.0, path.intercept(k), 0.0);
+      assertTrue(path.convergence(k).converged(), "alpha " + k + " " + path.convergence(k));
+    }
+    // At alpha_max every coefficient is 0, so p = 1/2 and the gradient is sum_i v_i z_ij (y_i -
+    // 1/2).
+    assertEquals(0, path.nonZero(0));
+  }
+
+  @Test
   void stratifiedFoldsKeepEveryClassInEveryFold() {
     int n = 103;
     int[] cls = new int[n];
