@@ -51,6 +51,9 @@ final class LogisticPath {
   /** Linear predictors {@code eta[r][i]}. */
   private final double[][] eta;
 
+  /** Fitted probabilities {@code prob[r][i]}, as of the last {@link #refreshProbabilities()}. */
+  private final double[][] prob;
+
   private final double[] workingResponse;
   private final double[] workingWeight;
   private final double[] gradient;
@@ -84,6 +87,7 @@ final class LogisticPath {
     beta = new double[rows][p];
     intercept = new double[rows];
     eta = new double[rows][n];
+    prob = new double[rows][n];
     workingResponse = new double[n];
     workingWeight = new double[n];
     gradient = new double[p];
@@ -203,6 +207,7 @@ final class LogisticPath {
   private double alphaMax() {
     double max = 0;
     double l1 = Math.max(base.l1Ratio, 1e-3);
+    refreshProbabilities();
     for (int r = 0; r < rows; r++) {
       lossGradient(r);
       for (int j = 0; j < p; j++) {
@@ -259,13 +264,14 @@ final class LogisticPath {
 
   /** One IRLS step for coefficient row r, the other rows held fixed. */
   private void newtonStep(int r, double alpha, double innerTolerance) {
+    refreshProbabilities();
     double weightSum = 0;
     for (int i = 0; i < n; i++) {
-      double prob = probability(r, i);
-      double clipped = Math.min(Math.max(prob, P_MIN), 1 - P_MIN);
+      double pi = prob[r][i];
+      double clipped = Math.min(Math.max(pi, P_MIN), 1 - P_MIN);
       double curvature = clipped * (1 - clipped);
       workingWeight[i] = base.weight(i) * curvature;
-      workingResponse[i] = eta[r][i] + (y[r][i] - prob) / curvature;
+      workingResponse[i] = eta[r][i] + (y[r][i] - pi) / curvature;
       weightSum += workingWeight[i];
     }
     if (!(weightSum > 0)) {
@@ -293,31 +299,46 @@ final class LogisticPath {
    * which is the intercepts' optimality condition.
    */
   private void settleIntercepts() {
+    refreshProbabilities();
     for (int sweep = 0; sweep < 50; sweep++) {
-      double largest = 0;
+      double largestScore = 0;
+      double largestStep = 0;
+      double largestIntercept = 0;
       for (int r = 0; r < rows; r++) {
         double score = 0;
         double information = 0;
         for (int i = 0; i < n; i++) {
-          double prob = probability(r, i);
+          double pi = prob[r][i];
           double vi = base.weight(i);
-          score += vi * (y[r][i] - prob);
-          information += vi * prob * (1 - prob);
+          score += vi * (y[r][i] - pi);
+          information += vi * pi * (1 - pi);
         }
         if (!(information > 1e-300)) {
           continue;
         }
         double step = score / information;
         intercept[r] += step;
+        // Shifting eta_r by the step scales p_r by e^step and renormalizes: one exp, not n K.
+        double factor = Math.exp(step) - 1;
         for (int i = 0; i < n; i++) {
           eta[r][i] += step;
+          double pr = prob[r][i];
+          double norm = 1 / (1 + pr * factor);
+          for (int k = 0; k < rows; k++) {
+            prob[k][i] *= norm;
+          }
+          prob[r][i] = pr * (1 + factor) * norm;
         }
-        largest = Math.max(largest, Math.abs(score));
+        largestScore = Math.max(largestScore, Math.abs(score));
+        largestStep = Math.max(largestStep, Math.abs(step));
+        largestIntercept = Math.max(largestIntercept, Math.abs(intercept[r]));
       }
-      if (largest <= 1e-15) {
-        return;
+      // Stop at a zero score, or once the steps are down at the intercepts' rounding.
+      if (largestScore <= 1e-15 || largestStep <= 1e-15 * (1 + largestIntercept)) {
+        break;
       }
     }
+    refreshProbabilities();
   }
 
   private void updateLinearPredictor(int r, double[] b) {
@@ -333,20 +354,29 @@ final class LogisticPath {
     }
   }
 
-  /** The fitted probability of row r's event at observation i. */
-  private double probability(int r, int i) {
+  /** Recomputes {@link #prob} from the linear predictors: sigmoid, or softmax over the rows. */
+  private void refreshProbabilities() {
     if (!multinomial) {
-      return Links.sigmoid(eta[0][i]);
+      for (int i = 0; i < n; i++) {
+        prob[0][i] = Links.sigmoid(eta[0][i]);
+      }
+      return;
     }
-    double max = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < rows; k++) {
-      max = Math.max(max, eta[k][i]);
+    for (int i = 0; i < n; i++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < rows; k++) {
+        max = Math.max(max, eta[k][i]);
+      }
+      double sum = 0;
+      for (int k = 0; k < rows; k++) {
+        double e = Math.exp(eta[k][i] - max);
+        prob[k][i] = e;
+        sum += e;
+      }
+      for (int k = 0; k < rows; k++) {
+        prob[k][i] /= sum;
+      }
     }
-    double sum = 0;
-    for (int k = 0; k < rows; k++) {
-      sum += Math.exp(eta[k][i] - max);
-    }
-    return Math.exp(eta[r][i] - max) / sum;
   }
 
   /** {@code G_j = sum_i v_i z_ij (y_ri - p_ri)} for every feature, into {@link #gradient}. */
@@ -354,7 +384,7 @@ final class LogisticPath {
     double[] u = workingResponse;
     double sumU = 0;
     for (int i = 0; i < n; i++) {
-      u[i] = base.weight(i) * (y[r][i] - probability(r, i));
+      u[i] = base.weight(i) * (y[r][i] - prob[r][i]);
       sumU += u[i];
     }
     for (int j = 0; j < p; j++) {
@@ -412,6 +442,7 @@ final class LogisticPath {
    * Sets {@link #objective} to the primal objective.
    */
   private double dualityGap(double alpha) {
+    refreshProbabilities();
     double aScale = alpha * base.l1Ratio;
     double qScale = alpha * (1 - base.l1Ratio);
     double penalty = 0;
@@ -433,10 +464,10 @@ final class LogisticPath {
       double term = 0;
       if (multinomial) {
         for (int k = 0; k < rows; k++) {
-          term += Links.xlogx((1 - c) * y[k][i] + c * probability(k, i));
+          term += Links.xlogx((1 - c) * y[k][i] + c * prob[k][i]);
         }
       } else {
-        double t = (1 - c) * y[0][i] + c * probability(0, i);
+        double t = (1 - c) * y[0][i] + c * prob[0][i];
         term = Links.xlogx(t) + Links.xlogx(1 - t);
       }
       entropy += vi * term;
