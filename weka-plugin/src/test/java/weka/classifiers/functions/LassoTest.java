@@ -6,6 +6,7 @@ import junit.framework.TestSuite;
 import org.l1path.weka.RegressionReferences;
 import weka.classifiers.AbstractClassifierTest;
 import weka.classifiers.Classifier;
+import weka.classifiers.evaluation.NominalPrediction;
 import weka.classifiers.evaluation.NumericPrediction;
 import weka.classifiers.evaluation.Prediction;
 import weka.core.Instances;
@@ -33,8 +34,17 @@ public class LassoTest extends AbstractClassifierTest {
   protected ArrayList<Prediction> useClassifier(Instances data) throws Exception {
     ArrayList<Prediction> rounded = new ArrayList<>();
     for (Prediction p : super.useClassifier(data)) {
-      rounded.add(
-          new NumericPrediction(p.actual(), RegressionReferences.round(p.predicted()), p.weight()));
+      if (p instanceof NominalPrediction nominal) {
+        double[] distribution = nominal.distribution().clone();
+        for (int c = 0; c < distribution.length; c++) {
+          distribution[c] = RegressionReferences.round(distribution[c]);
+        }
+        rounded.add(new NominalPrediction(p.actual(), distribution, p.weight()));
+      } else {
+        rounded.add(
+            new NumericPrediction(
+                p.actual(), RegressionReferences.round(p.predicted()), p.weight()));
+      }
     }
     return rounded;
   }
