@@ -65,6 +65,10 @@ final class SummaryReport {
     };
   }
 
+  private String bestCvLabel() {
+    return s.measure() == CvMeasure.AUC ? "highest CV AUC" : "lowest CV error";
+  }
+
   private void choice() {
     switch (s.how()) {
       case FIXED -> line("Alpha fixed by the user (-alpha); no cross-validation.");
@@ -84,7 +88,7 @@ final class SummaryReport {
                 s.rule(),
                 s.seed(),
                 s.l1Ratios().length > 1
-                    ? ", l1 ratio by the best CV " + measureName() + " among " + ratios()
+                    ? ", l1 ratio by the " + bestCvLabel() + " among " + ratios()
                     : ""));
       }
     }
