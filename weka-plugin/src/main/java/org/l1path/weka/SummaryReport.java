@@ -34,8 +34,8 @@ final class SummaryReport {
     pathTable();
     if (s.stopReason() == StopReason.DEVIANCE_RATIO_SATURATED) {
       line(
-          "The path stopped early: the model explains more than 99.9% of the deviance (the classes"
-              + " are nearly separable), so smaller alphas would only inflate the coefficients.");
+          "The path stopped early: the model explains over 99.9% of the deviance (the classes are");
+      line("nearly separable), so smaller alphas would only inflate the coefficients.");
     }
     for (String warning : s.warnings()) {
       line("WARNING: " + warning);
