@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.l1path.solver.CvMeasure;
 import org.l1path.solver.Family;
+import org.l1path.solver.StopReason;
 import weka.classifiers.functions.Lasso;
+import weka.core.Attribute;
+import weka.core.DenseInstance;
+import weka.core.Instance;
 import weka.core.Instances;
 
 /**
@@ -116,5 +121,54 @@ class NominalClassTest {
     copy.setOptions(lasso.getOptions());
     assertEquals("auc", copy.getCvMeasure().getSelectedTag().getIDStr());
     assertEquals("deviance", new Lasso().getCvMeasure().getSelectedTag().getIDStr());
+  }
+
+  @Test
+  void separableClassesEndThePathEarlyWithFiniteProbabilities() throws Exception {
+    ArrayList<Attribute> attributes = new ArrayList<>();
+    attributes.add(new Attribute("x"));
+    attributes.add(new Attribute("class", List.of("left", "right")));
+    Instances data = new Instances("clusters", attributes, 40);
+    data.setClassIndex(1);
+    for (int i = 0; i < 20; i++) {
+      data.add(new DenseInstance(1.0, new double[] {-2 + 0.05 * i, 0}));
+      data.add(new DenseInstance(1.0, new double[] {1 + 0.05 * i, 1}));
+    }
+    Lasso lasso = new Lasso();
+    lasso.buildClassifier(data);
+    assertEquals(StopReason.DEVIANCE_RATIO_SATURATED, lasso.getSummary().stopReason());
+    assertTrue(lasso.toString().contains("The path stopped early"), lasso.toString());
+    for (Instance inst : data) {
+      double[] p = lasso.distributionForInstance(inst);
+      assertTrue(Double.isFinite(p[0]) && Double.isFinite(p[1]), "finite probabilities");
+      assertEquals(inst.classValue(), lasso.classifyInstance(inst), 0.0, "separated: all right");
+    }
+  }
+
+  @Test
+  void weightTwoCountsAsTwoInstances() throws Exception {
+    Instances labor = TestData.withLastClass("labor.arff");
+    Instances weighted = new Instances(labor);
+    Instances duplicated = new Instances(labor);
+    for (int i = 0; i < labor.numInstances(); i += 3) {
+      weighted.instance(i).setWeight(2.0);
+      duplicated.add((Instance) labor.instance(i).copy());
+    }
+    String[] options = {"-alpha", "0.02", "-tol", "1e-12"};
+    Lasso a = new Lasso();
+    a.setOptions(options.clone());
+    a.buildClassifier(weighted);
+    Lasso b = new Lasso();
+    b.setOptions(options.clone());
+    b.buildClassifier(duplicated);
+    // The two indicators of a two-valued attribute are collinear, so coefficients may split
+    // differently between them; the fitted probabilities are unique. Both are solved to a duality
+    // gap of 1e-12, so they agree to ~1e-6.
+    for (Instance inst : labor) {
+      double[] pa = a.distributionForInstance(inst);
+      double[] pb = b.distributionForInstance(inst);
+      assertEquals(pb[1], pa[1], 1e-6, "P(good)");
+    }
+    assertTrue(a.getModel().nonZeroCount() > 0, "a real model");
   }
 }
