@@ -85,7 +85,8 @@ public class LassoAttributeEval extends ASEvaluation
         + " stability selection, the fraction of fits on random half-samples in which the"
         + " attribute is selected. A nominal attribute's merit is the largest of its value"
         + " indicators'; with more than two classes, an attribute's coefficient merit is its"
-        + " largest over the per-class coefficients. Takes the Lasso classifier's options.\n\nFor more information see:\n\n"
+        + " largest over the per-class coefficients. Takes the Lasso classifier's options."
+        + "\n\nFor more information see:\n\n"
         + getTechnicalInformation().toString();
   }
 
