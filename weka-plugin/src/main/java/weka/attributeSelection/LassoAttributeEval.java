@@ -76,14 +76,17 @@ public class LassoAttributeEval extends ASEvaluation
 
   /** The description shown in the GUI. */
   public String globalInfo() {
-    return "Ranks attributes with the lasso (or elastic net) for a numeric class. Use with the"
+    return "Ranks attributes with the lasso (or elastic net): linear regression for a numeric"
+        + " class, logistic or multinomial logistic regression for a nominal one. Use with the"
         + " Ranker search. Merit modes: 'coefficient' is the absolute standardized coefficient at"
         + " the cross-validated alpha (rule 1se by default), so Ranker with threshold 0 keeps"
         + " exactly the lasso's selection; 'entry' is how early the attribute enters the"
         + " regularization path (its largest non-zero alpha divided by alpha_max); 'stability' is"
         + " stability selection, the fraction of fits on random half-samples in which the"
         + " attribute is selected. A nominal attribute's merit is the largest of its value"
-        + " indicators'. Takes the Lasso classifier's options.\n\nFor more information see:\n\n"
+        + " indicators'; with more than two classes, an attribute's coefficient merit is its"
+        + " largest over the per-class coefficients. Takes the Lasso classifier's options."
+        + "\n\nFor more information see:\n\n"
         + getTechnicalInformation().toString();
   }
 
@@ -101,6 +104,8 @@ public class LassoAttributeEval extends ASEvaluation
     result.enable(Capability.DATE_ATTRIBUTES);
     result.enable(Capability.MISSING_VALUES);
     result.enable(Capability.NUMERIC_CLASS);
+    result.enable(Capability.NOMINAL_CLASS);
+    result.enable(Capability.BINARY_CLASS);
     result.enable(Capability.MISSING_CLASS_VALUES);
     return result;
   }
@@ -137,14 +142,16 @@ public class LassoAttributeEval extends ASEvaluation
     summary = LassoSummary.of(fit, training);
   }
 
-  /** Entry merits need the whole automatic path, whatever alpha was chosen. */
+  /**
+   * Entry merits need the whole automatic path, whatever alpha was chosen. That path starts at
+   * alpha_max, the smallest alpha at which every penalized coefficient is 0.
+   */
   private double[] entryMerits(TrainingSet training, PathFit fit) {
     Path path =
         fit.how() == PathFit.Choice.CROSS_VALIDATION && !options.isAlphaFixed()
             ? fit.path()
             : ElasticNet.fitPath(training.dataset(), fit.settings(), options.automaticGrid());
-    double alphaMax = ElasticNet.alphaMax(training.dataset(), fit.settings());
-    return AttributeMerits.entry(path, alphaMax, training.encoder());
+    return AttributeMerits.entry(path, path.alpha(0), training.encoder());
   }
 
   @Override
@@ -338,6 +345,20 @@ public class LassoAttributeEval extends ASEvaluation
 
   public void setRule(SelectedTag value) {
     options.setRuleTag(value);
+  }
+
+  public String cvMeasureTipText() {
+    return "What cross-validation measures for a nominal class: deviance, class"
+        + " (misclassification rate) or auc (two classes only). A numeric class always uses the"
+        + " mean squared error.";
+  }
+
+  public SelectedTag getCvMeasure() {
+    return options.getMeasureTag();
+  }
+
+  public void setCvMeasure(SelectedTag value) {
+    options.setMeasureTag(value);
   }
 
   public String seedTipText() {

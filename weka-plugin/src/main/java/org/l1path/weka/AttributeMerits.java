@@ -16,19 +16,15 @@ import org.l1path.solver.Settings;
 
 /**
  * Per-attribute merits from lasso fits, one value per predictor attribute of the encoder. A nominal
- * attribute's merit is the largest of its indicators' values.
+ * attribute's merit is the largest of its indicators' values; a multinomial model's, the largest
+ * over its per-class coefficients.
  */
 public final class AttributeMerits {
   private AttributeMerits() {}
 
-  /** The absolute standardized coefficient at the chosen alpha. */
+  /** The absolute standardized coefficient at the chosen alpha (the largest over classes). */
   public static double[] coefficient(PathFit fit, InstancesEncoder encoder) {
-    double[] std = fit.model().standardizedCoefficients();
-    double[] perFeature = new double[std.length];
-    for (int j = 0; j < std.length; j++) {
-      perFeature[j] = Math.abs(std[j]);
-    }
-    return perAttribute(perFeature, encoder);
+    return perAttribute(fit.model().effectSizes(), encoder);
   }
 
   /**
@@ -41,10 +37,12 @@ public final class AttributeMerits {
   public static double[] entry(Path path, double alphaMax, InstancesEncoder encoder) {
     double[] perFeature = new double[encoder.features()];
     for (int k = path.size() - 1; k >= 0; k--) {
-      double[] b = path.coefficients(k);
-      for (int j = 0; j < b.length; j++) {
-        if (b[j] != 0) {
-          perFeature[j] = alphaMax > 0 ? Math.min(1.0, path.alpha(k) / alphaMax) : 1.0;
+      for (int r = 0; r < path.responses(); r++) {
+        double[] b = path.coefficients(k, r);
+        for (int j = 0; j < b.length; j++) {
+          if (b[j] != 0) {
+            perFeature[j] = alphaMax > 0 ? Math.min(1.0, path.alpha(k) / alphaMax) : 1.0;
+          }
         }
       }
     }
@@ -83,7 +81,7 @@ public final class AttributeMerits {
                 () -> {
                   double[] w = halfSampleWeights(dataset, half, stream);
                   Path path = ElasticNet.fitPath(dataset.withWeights(w), settings, grid);
-                  return path.coefficients(path.size() - 1);
+                  return path.model(path.size() - 1).effectSizes();
                 }));
       }
       for (Future<double[]> f : futures) {

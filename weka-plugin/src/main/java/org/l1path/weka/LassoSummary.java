@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.l1path.solver.CvCurve;
+import org.l1path.solver.CvMeasure;
+import org.l1path.solver.Family;
 import org.l1path.solver.Model;
 import org.l1path.solver.Path;
+import org.l1path.solver.StopReason;
 
 /**
  * What a Weka user is told about a fitted model, kept with the model so that a saved and reloaded
@@ -14,6 +17,8 @@ import org.l1path.solver.Path;
  * path table.
  *
  * @param className the class attribute's name
+ * @param family the model's family: gaussian for a numeric class, else binomial or multinomial
+ * @param classes the class values of a nominal class, in declared order; empty for a numeric one
  * @param how how alpha was chosen
  * @param l1Ratios the l1 ratios tried
  * @param l1Ratio the chosen l1 ratio
@@ -21,21 +26,26 @@ import org.l1path.solver.Path;
  * @param folds the number of CV folds, 0 without cross-validation
  * @param rule the CV rule's label, or null without cross-validation
  * @param seed the fold seed
- * @param cvError the CV mean squared error at the chosen alpha, NaN without cross-validation
+ * @param measure what cross-validation measured, or null without cross-validation
+ * @param cvError the CV measure at the chosen alpha, NaN without cross-validation
  * @param cvStdError its standard error, NaN without cross-validation
  * @param instances how many instances the fit used
  * @param attributes how many predictor attributes the data has
- * @param selectedAttributes how many of them have a non-zero coefficient
+ * @param selectedAttributes how many of them have a non-zero coefficient (in any row)
  * @param featureNames the solver feature names
- * @param coefficients the coefficients on the original scale
- * @param standardized the coefficients times each feature's standard deviation
- * @param intercept the intercept
+ * @param coefficients the coefficient rows on the original scale: one row (gaussian; binomial, the
+ *     log-odds of the second class) or one per class (multinomial)
+ * @param standardized the coefficients times each feature's standard deviation, row by row
+ * @param intercepts the intercept of each row
  * @param path the path table (about ten alphas, the chosen one among them)
  * @param pathLength how many alphas the full path has
+ * @param stopReason why the path ended where it did
  * @param warnings one line per alpha that did not converge
  */
 public record LassoSummary(
     String className,
+    Family family,
+    List<String> classes,
     PathFit.Choice how,
     double[] l1Ratios,
     double l1Ratio,
@@ -43,17 +53,19 @@ public record LassoSummary(
     int folds,
     String rule,
     long seed,
+    CvMeasure measure,
     double cvError,
     double cvStdError,
     int instances,
     int attributes,
     int selectedAttributes,
     List<String> featureNames,
-    double[] coefficients,
-    double[] standardized,
-    double intercept,
+    double[][] coefficients,
+    double[][] standardized,
+    double[] intercepts,
     List<PathRow> path,
     int pathLength,
+    StopReason stopReason,
     List<String> warnings)
     implements Serializable {
 
@@ -64,9 +76,9 @@ public record LassoSummary(
    * One row of the path table.
    *
    * @param alpha the penalty
-   * @param nonZero how many coefficients are non-zero
-   * @param devRatio the fraction of the null deviance explained (R squared on the training data)
-   * @param cvError the CV mean squared error, NaN without cross-validation
+   * @param nonZero how many features have a non-zero coefficient (in any row)
+   * @param devRatio the fraction of the null deviance explained (R squared for a numeric class)
+   * @param cvError the CV measure, NaN without cross-validation
    * @param cvStdError its standard error
    * @param chosen whether this is the chosen alpha
    */
@@ -80,10 +92,19 @@ public record LassoSummary(
     Path path = fit.path();
     CvCurve curve = fit.curve();
     InstancesEncoder encoder = data.encoder();
-    double[] b = model.coefficients();
+    int responses = model.responses();
+    double[][] b = new double[responses][];
+    double[][] std = new double[responses][];
+    double[] intercepts = new double[responses];
+    for (int r = 0; r < responses; r++) {
+      b[r] = model.coefficients(r);
+      std[r] = model.standardizedCoefficients(r);
+      intercepts[r] = model.intercept(r);
+    }
+    double[] effect = model.effectSizes();
     int selected = 0;
     for (int k = 0; k < encoder.predictors(); k++) {
-      if (anyNonZero(b, encoder.firstFeature(k), encoder.featureCount(k))) {
+      if (anyNonZero(effect, encoder.firstFeature(k), encoder.featureCount(k))) {
         selected++;
       }
     }
@@ -101,6 +122,8 @@ public record LassoSummary(
     int chosen = fit.chosen();
     return new LassoSummary(
         data.instances().classAttribute().name(),
+        model.family(),
+        model.classes(),
         fit.how(),
         fit.l1Ratios(),
         path.l1Ratio(),
@@ -108,6 +131,7 @@ public record LassoSummary(
         fit.cv() == null ? 0 : fit.cv().folds(),
         fit.rule() == null ? null : fit.rule().label(),
         fit.cv() == null ? 0 : fit.cv().seed(),
+        curve == null ? null : curve.measure(),
         curve == null ? Double.NaN : curve.meanError()[chosen],
         curve == null ? Double.NaN : curve.stdError()[chosen],
         data.dataset().rows(),
@@ -115,22 +139,30 @@ public record LassoSummary(
         selected,
         encoder.featureNames(),
         b,
-        model.standardizedCoefficients(),
-        model.intercept(),
+        std,
+        intercepts,
         List.copyOf(rows),
         path.size(),
+        path.stopReason(),
         List.copyOf(path.warnings()));
   }
 
-  /** How many coefficients are non-zero. */
+  /** How many coefficients are non-zero, over all rows. */
   public int nonZeroCoefficients() {
     int count = 0;
-    for (double c : coefficients) {
-      if (c != 0) {
-        count++;
+    for (double[] row : coefficients) {
+      for (double c : row) {
+        if (c != 0) {
+          count++;
+        }
       }
     }
     return count;
+  }
+
+  /** How many coefficients there are, over all rows. */
+  public int coefficientCount() {
+    return coefficients.length * featureNames.size();
   }
 
   /** The human-readable report. */

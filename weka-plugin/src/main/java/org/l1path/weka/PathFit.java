@@ -41,7 +41,10 @@ public record PathFit(
     FIXED,
     /** Too few instances to cross-validate: the largest alpha of the path, all coefficients 0. */
     TOO_FEW_INSTANCES,
-    /** The data has no predictor attribute: the model is the weighted mean of the class. */
+    /**
+     * The data has no predictor attribute: the model is the weighted mean of the class (or the
+     * weighted class frequencies).
+     */
     NO_PREDICTORS
   }
 
@@ -70,7 +73,7 @@ public record PathFit(
       Path path = ElasticNet.fitPath(data.dataset(), single, grid);
       return new PathFit(Choice.FIXED, ratios, path, 0, null, null, single);
     }
-    CvSettings cv = options.cvSettings(rows);
+    CvSettings cv = options.cvSettings(rows, data.dataset().family());
     CvResult result =
         CrossValidation.run(data.dataset(), settings, ratios, grid, cv, Progress.NONE);
     return new PathFit(

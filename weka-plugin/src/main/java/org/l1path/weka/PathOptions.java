@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.l1path.solver.AlphaGrid;
+import org.l1path.solver.CvMeasure;
 import org.l1path.solver.CvSettings;
+import org.l1path.solver.Family;
 import org.l1path.solver.SelectionRule;
 import org.l1path.solver.Settings;
 import weka.core.Option;
@@ -29,6 +31,15 @@ public final class PathOptions implements Serializable {
     new Tag(SelectionRule.ONE_SE.ordinal(), "1se", "1se: largest alpha within one SE of it", false)
   };
 
+  /** The cross-validation measures for a nominal class, for the GUI's drop-down. */
+  public static final Tag[] MEASURES = {
+    new Tag(CvMeasure.DEVIANCE.ordinal(), "deviance", "deviance: -2 log-likelihood", false),
+    new Tag(CvMeasure.CLASS.ordinal(), "class", "class: misclassification rate", false),
+    new Tag(CvMeasure.AUC.ordinal(), "auc", "auc: area under the ROC curve (2 classes)", false)
+  };
+
+  private static final CvMeasure DEFAULT_MEASURE = CvMeasure.DEVIANCE;
+
   private final SelectionRule defaultRule;
   private String l1Ratios = "1";
   private double alpha;
@@ -36,6 +47,7 @@ public final class PathOptions implements Serializable {
   private double alphaMinRatio;
   private int folds = CvSettings.DEFAULT_FOLDS;
   private SelectionRule rule;
+  private CvMeasure measure = DEFAULT_MEASURE;
   private int seed = 1;
   private boolean standardize = true;
   private String unpenalized = "";
@@ -94,6 +106,14 @@ public final class PathOptions implements Serializable {
             "rule",
             1,
             "-rule <min|1se>"));
+    out.add(
+        new Option(
+            "\tWhat cross-validation measures for a nominal class: deviance,\n"
+                + "\tclass (misclassification rate) or auc (2 classes only).\n"
+                + "\tA numeric class always uses the mean squared error. (default deviance)",
+            "measure",
+            1,
+            "-measure <deviance|class|auc>"));
     out.add(new Option("\tThe seed of the fold assignment. (default 1)", "S", 1, "-S <num>"));
     out.add(
         new Option(
@@ -146,6 +166,8 @@ public final class PathOptions implements Serializable {
     setFolds(value.isEmpty() ? CvSettings.DEFAULT_FOLDS : parseInt("-folds", value));
     value = Utils.getOption("rule", options);
     setRule(value.isEmpty() ? defaultRule : parseRule(value));
+    value = Utils.getOption("measure", options);
+    setMeasure(value.isEmpty() ? DEFAULT_MEASURE : parseMeasure(value));
     value = Utils.getOption('S', options);
     setSeed(value.isEmpty() ? 1 : parseInt("-S", value));
     setStandardize(!Utils.getFlag("no-standardize", options));
@@ -175,6 +197,8 @@ public final class PathOptions implements Serializable {
     out.add(Integer.toString(folds));
     out.add("-rule");
     out.add(rule.label());
+    out.add("-measure");
+    out.add(measure.label());
     out.add("-S");
     out.add(Integer.toString(seed));
     if (!standardize) {
@@ -245,13 +269,27 @@ public final class PathOptions implements Serializable {
     return AlphaGrid.automatic(numAlphas, alphaMinRatio > 0 ? alphaMinRatio : Double.NaN);
   }
 
-  /** The cross-validation settings for data with {@code rows} instances. */
-  public CvSettings cvSettings(int rows) {
+  /**
+   * The cross-validation settings for data with {@code rows} instances of {@code family}: a numeric
+   * class is measured by its mean squared error, a nominal class by {@code -measure}.
+   */
+  public CvSettings cvSettings(int rows, Family family) {
     if (folds < 2) {
       throw new IllegalArgumentException("-folds must be at least 2, got " + folds);
     }
     // With fewer instances than folds, leave-one-out is the most folds the data allows.
-    return CvSettings.defaults().withFolds(Math.min(folds, rows)).withSeed(seed).withRule(rule);
+    CvSettings cv =
+        CvSettings.defaults().withFolds(Math.min(folds, rows)).withSeed(seed).withRule(rule);
+    if (family == Family.GAUSSIAN) {
+      return cv.withMeasure(CvMeasure.MSE);
+    }
+    if (measure == CvMeasure.AUC && family != Family.BINOMIAL) {
+      throw new IllegalArgumentException(
+          "-measure auc needs a class with 2 values; use deviance or class for "
+              + family.label()
+              + " data");
+    }
+    return cv.withMeasure(measure);
   }
 
   /**
@@ -341,6 +379,26 @@ public final class PathOptions implements Serializable {
     }
   }
 
+  public CvMeasure getMeasure() {
+    return measure;
+  }
+
+  public void setMeasure(CvMeasure value) {
+    measure = value;
+  }
+
+  /** The measure as a GUI tag. */
+  public SelectedTag getMeasureTag() {
+    return new SelectedTag(measure.ordinal(), MEASURES);
+  }
+
+  /** Sets the measure from a GUI tag; a tag of another list is ignored, as Weka's schemes do. */
+  public void setMeasureTag(SelectedTag value) {
+    if (value.getTags() == MEASURES) {
+      measure = CvMeasure.values()[value.getSelectedTag().getID()];
+    }
+  }
+
   public int getSeed() {
     return seed;
   }
@@ -411,6 +469,16 @@ public final class PathOptions implements Serializable {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(option + " expects an integer, got '" + text + "'", e);
     }
+  }
+
+  private static CvMeasure parseMeasure(String text) {
+    for (Tag tag : MEASURES) {
+      if (tag.getIDStr().equalsIgnoreCase(text.trim())) {
+        return CvMeasure.values()[tag.getID()];
+      }
+    }
+    throw new IllegalArgumentException(
+        "-measure must be deviance, class or auc, got '" + text + "'");
   }
 
   private static SelectionRule parseRule(String text) {

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.l1path.solver.CvMeasure;
+import org.l1path.solver.Family;
+import org.l1path.solver.StopReason;
 
 /** Formats a {@link LassoSummary} as the text the Weka Explorer shows after "Start". */
 final class SummaryReport {
@@ -18,8 +21,9 @@ final class SummaryReport {
   @Override
   public String toString() {
     out.setLength(0);
-    line("Lasso / elastic-net linear regression (l1path)");
-    line("==============================================");
+    String title = "Lasso / elastic-net " + modelKind() + " (l1path)";
+    line(title);
+    line("=".repeat(title.length()));
     line("");
     choice();
     line("");
@@ -28,17 +32,51 @@ final class SummaryReport {
     coefficients();
     line("");
     pathTable();
+    if (s.stopReason() == StopReason.DEVIANCE_RATIO_SATURATED) {
+      line(
+          "The path stopped early: the model explains over 99.9% of the deviance (the classes are");
+      line("nearly separable), so smaller alphas would only inflate the coefficients.");
+    }
     for (String warning : s.warnings()) {
       line("WARNING: " + warning);
     }
     return out.toString();
   }
 
+  private String modelKind() {
+    return switch (s.family()) {
+      case GAUSSIAN -> "linear regression";
+      case BINOMIAL -> "logistic regression";
+      case MULTINOMIAL -> "multinomial logistic regression";
+    };
+  }
+
+  /** The measure's name in the report; without cross-validation, the family's default one. */
+  private String measureName() {
+    CvMeasure m = s.measure();
+    if (m == null) {
+      m = s.family() == Family.GAUSSIAN ? CvMeasure.MSE : CvMeasure.DEVIANCE;
+    }
+    return switch (m) {
+      case MSE, AUTO -> "MSE";
+      case DEVIANCE -> "deviance";
+      case CLASS -> "error rate";
+      case AUC -> "AUC";
+    };
+  }
+
+  private String bestCvLabel() {
+    return s.measure() == CvMeasure.AUC ? "highest CV AUC" : "lowest CV error";
+  }
+
   private void choice() {
     switch (s.how()) {
       case FIXED -> line("Alpha fixed by the user (-alpha); no cross-validation.");
       case NO_PREDICTORS ->
-          line("No predictor attributes: the model predicts the weighted mean of the class.");
+          line(
+              s.family() == Family.GAUSSIAN
+                  ? "No predictor attributes: the model predicts the weighted mean of the class."
+                  : "No predictor attributes: the model predicts the weighted class frequencies.");
       case TOO_FEW_INSTANCES ->
           line("Too few instances to cross-validate: alpha is the largest on the path.");
       case CROSS_VALIDATION -> {
@@ -50,17 +88,20 @@ final class SummaryReport {
                 s.rule(),
                 s.seed(),
                 s.l1Ratios().length > 1
-                    ? ", l1 ratio by the lowest CV error among " + ratios()
+                    ? ", l1 ratio by the " + bestCvLabel() + " among " + ratios()
                     : ""));
       }
     }
-    line(String.format(Locale.ROOT, "  alpha    = %.6g", s.alpha()));
-    line("  l1 ratio = " + PathOptions.format(s.l1Ratio()));
+    String cvLabel = "CV " + measureName();
+    String label = "  %-" + Math.max("l1 ratio".length(), cvLabel.length()) + "s = ";
+    line(String.format(Locale.ROOT, label + "%.6g", "alpha", s.alpha()));
+    line(String.format(Locale.ROOT, label, "l1 ratio") + PathOptions.format(s.l1Ratio()));
     if (!Double.isNaN(s.cvError())) {
       line(
           String.format(
               Locale.ROOT,
-              "  CV MSE   = %.6g +/- %.3g (standard error)",
+              label + "%.6g +/- %.3g (standard error)",
+              cvLabel,
               s.cvError(),
               s.cvStdError()));
     }
@@ -74,43 +115,72 @@ final class SummaryReport {
             s.selectedAttributes(),
             s.attributes(),
             s.nonZeroCoefficients(),
-            s.coefficients().length,
+            s.coefficientCount(),
             s.instances()));
   }
 
   private void coefficients() {
+    switch (s.family()) {
+      case GAUSSIAN ->
+          coefficientTable(
+              0, "Model for " + s.className() + ", largest standardized effect first:");
+      case BINOMIAL ->
+          coefficientTable(
+              0,
+              String.format(
+                  Locale.ROOT,
+                  "Log-odds of %s = %s (against %s), largest standardized effect first:",
+                  s.className(),
+                  s.classes().get(1),
+                  s.classes().get(0)));
+      case MULTINOMIAL -> {
+        line("One score per class; P(class) = exp(its score) / sum of exp(every class's score).");
+        for (int r = 0; r < s.classes().size(); r++) {
+          line("");
+          coefficientTable(
+              r,
+              String.format(
+                  Locale.ROOT,
+                  "Score of %s = %s, largest standardized effect first:",
+                  s.className(),
+                  s.classes().get(r)));
+        }
+      }
+    }
+  }
+
+  /** The non-zero coefficients of row {@code r}, largest standardized effect first. */
+  private void coefficientTable(int r, String heading) {
+    double[] b = s.coefficients()[r];
+    double[] std = s.standardized()[r];
     List<Integer> order = new ArrayList<>();
-    for (int j = 0; j < s.coefficients().length; j++) {
-      if (s.coefficients()[j] != 0) {
+    for (int j = 0; j < b.length; j++) {
+      if (b[j] != 0) {
         order.add(j);
       }
     }
-    double[] std = s.standardized();
     order.sort(Comparator.comparingDouble((Integer j) -> -Math.abs(std[j])).thenComparing(j -> j));
     int width = "(intercept)".length();
     for (int j : order) {
       width = Math.max(width, s.featureNames().get(j).length());
     }
     String row = "  %-" + width + "s %14s %14s";
-    line("Model for " + s.className() + ", largest standardized effect first:");
+    line(heading);
     line(String.format(Locale.ROOT, row, "attribute", "coefficient", "standardized"));
     for (int j : order) {
-      line(
-          String.format(
-              Locale.ROOT,
-              row,
-              s.featureNames().get(j),
-              number(s.coefficients()[j]),
-              number(std[j])));
+      line(String.format(Locale.ROOT, row, s.featureNames().get(j), number(b[j]), number(std[j])));
     }
-    line(String.format(Locale.ROOT, row, "(intercept)", number(s.intercept()), "").stripTrailing());
+    line(
+        String.format(Locale.ROOT, row, "(intercept)", number(s.intercepts()[r]), "")
+            .stripTrailing());
   }
 
   private void pathTable() {
     line(String.format(Locale.ROOT, "Path (%d of %d alphas):", s.path().size(), s.pathLength()));
-    String row = "  %12s %9s %10s %12s %10s %s";
+    String cvHeader = "CV " + measureName();
+    String row = "  %12s %9s %10s %" + Math.max(12, cvHeader.length()) + "s %10s %s";
     line(
-        String.format(Locale.ROOT, row, "alpha", "non-zero", "dev.ratio", "CV MSE", "SE", "")
+        String.format(Locale.ROOT, row, "alpha", "non-zero", "dev.ratio", cvHeader, "SE", "")
             .stripTrailing());
     for (LassoSummary.PathRow r : s.path()) {
       line(
@@ -119,7 +189,7 @@ final class SummaryReport {
                   row,
                   number(r.alpha()),
                   r.nonZero(),
-                  String.format(Locale.ROOT, "%.4f", r.devRatio()),
+                  ratio(r.devRatio()),
                   Double.isNaN(r.cvError()) ? "-" : number(r.cvError()),
                   Double.isNaN(r.cvStdError()) ? "-" : number(r.cvStdError()),
                   r.chosen() ? "<- chosen" : "")
@@ -130,6 +200,11 @@ final class SummaryReport {
   private String ratios() {
     return Arrays.toString(
         Arrays.stream(s.l1Ratios()).mapToObj(PathOptions::format).toArray(String[]::new));
+  }
+
+  /** A ratio to 4 decimals; rounding noise below 0 prints as 0, not -0.0000. */
+  private static String ratio(double v) {
+    return String.format(Locale.ROOT, "%.4f", Math.abs(v) < 5e-5 ? 0.0 : v);
   }
 
   private static String number(double v) {

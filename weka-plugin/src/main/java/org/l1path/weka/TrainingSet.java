@@ -1,11 +1,16 @@
 package org.l1path.weka;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.l1path.solver.Dataset;
+import weka.core.Attribute;
 import weka.core.Instances;
 
 /**
  * Training instances as the solver sees them: the instances that count (class present, weight above
- * 0), the encoding learned from them, and the resulting dataset.
+ * 0), the encoding learned from them, and the resulting dataset. A numeric class makes a gaussian
+ * dataset; a nominal class makes a classification dataset whose classes are the class attribute's
+ * values in their declared order (two values: binomial, for the second value; more: multinomial).
  *
  * @param instances the instances used, in their original order
  * @param encoder the encoding learned from {@code instances}
@@ -29,12 +34,36 @@ public record TrainingSet(Instances instances, InstancesEncoder encoder, Dataset
           "no training instance has a class value and a weight above 0");
     }
     InstancesEncoder encoder = InstancesEncoder.learn(used);
+    double[][] columns = encoder.columns(used);
+    double[] weights = InstancesEncoder.weights(used);
+    Attribute classAttribute = used.classAttribute();
     Dataset dataset =
-        Dataset.of(
-            encoder.columns(used),
-            InstancesEncoder.response(used),
-            InstancesEncoder.weights(used),
-            encoder.featureNames());
+        classAttribute.isNominal()
+            ? Dataset.ofClasses(
+                columns, classOfRow(used), classes(classAttribute), weights, encoder.featureNames())
+            : Dataset.of(columns, InstancesEncoder.response(used), weights, encoder.featureNames());
     return new TrainingSet(used, encoder, dataset);
+  }
+
+  /** Whether the class is nominal, so that the model gives class probabilities. */
+  public boolean isClassification() {
+    return instances.classAttribute().isNominal();
+  }
+
+  /** A nominal attribute's values in their declared order. */
+  public static List<String> classes(Attribute classAttribute) {
+    List<String> out = new ArrayList<>(classAttribute.numValues());
+    for (int v = 0; v < classAttribute.numValues(); v++) {
+      out.add(classAttribute.value(v));
+    }
+    return out;
+  }
+
+  private static int[] classOfRow(Instances data) {
+    int[] out = new int[data.numInstances()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (int) data.instance(i).classValue();
+    }
+    return out;
   }
 }

@@ -1,10 +1,11 @@
 package weka.classifiers.functions;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import org.l1path.solver.Dataset;
+import org.l1path.solver.Family;
 import org.l1path.solver.Model;
 import org.l1path.solver.SelectionRule;
 import org.l1path.weka.InstancesEncoder;
@@ -28,9 +29,9 @@ import weka.core.TechnicalInformationHandler;
 import weka.core.WeightedInstancesHandler;
 
 /**
- * Lasso and elastic-net linear regression with the penalty chosen by cross-validation, as a Weka
- * classifier. A thin adapter: the l1path solver does the numerics; this class handles Weka's
- * options, capabilities and output.
+ * Lasso and elastic-net linear, logistic and multinomial regression with the penalty chosen by
+ * cross-validation, as a Weka classifier. A thin adapter: the l1path solver does the numerics; this
+ * class handles Weka's options, capabilities and output.
  */
 public class Lasso extends AbstractClassifier
     implements WeightedInstancesHandler,
@@ -56,10 +57,14 @@ public class Lasso extends AbstractClassifier
 
   /** The description shown in the GUI. */
   public String globalInfo() {
-    return "Linear regression with a lasso (L1) or elastic-net (L1 + L2) penalty, fitted along a"
-        + " whole regularization path by coordinate descent, with the penalty alpha chosen by"
-        + " cross-validation. Many coefficients are exactly zero: the model selects attributes."
-        + " Nominal attributes become one indicator per value; missing values are replaced by the"
+    return "Linear regression (numeric class), logistic regression (class with two values) or"
+        + " multinomial logistic regression (more values) with a lasso (L1) or elastic-net (L1 +"
+        + " L2) penalty, fitted along a whole regularization path by coordinate descent, with the"
+        + " penalty alpha chosen by cross-validation. Many coefficients are exactly zero: the"
+        + " model selects attributes. For a nominal class the predictions are class"
+        + " probabilities; the logistic model is for the class's second value, the multinomial"
+        + " model has one coefficient per attribute and class. Nominal attributes become one"
+        + " indicator per value; missing values are replaced by the"
         + " weighted mean or mode of the training data; instance weights are used. Attributes are"
         + " standardized for the penalty unless -no-standardize is given; coefficients are"
         + " reported on the original scale.\n\nFor more information see:\n\n"
@@ -79,8 +84,9 @@ public class Lasso extends AbstractClassifier
     result.enable(Capability.NUMERIC_ATTRIBUTES);
     result.enable(Capability.DATE_ATTRIBUTES);
     result.enable(Capability.MISSING_VALUES);
-    // A nominal class (logistic and multinomial models) comes with the classification family.
     result.enable(Capability.NUMERIC_CLASS);
+    result.enable(Capability.NOMINAL_CLASS);
+    result.enable(Capability.BINARY_CLASS);
     result.enable(Capability.MISSING_CLASS_VALUES);
     return result;
   }
@@ -101,12 +107,21 @@ public class Lasso extends AbstractClassifier
   @Override
   public double classifyInstance(Instance instance) throws Exception {
     requireModel();
+    if (model.family() != Family.GAUSSIAN) {
+      // The most probable class, from distributionForInstance.
+      return super.classifyInstance(instance);
+    }
     return model.predict(encoder.row(instance));
   }
 
+  /** The class probabilities, in the class's declared order; the prediction for a numeric class. */
   @Override
   public double[] distributionForInstance(Instance instance) throws Exception {
-    return new double[] {classifyInstance(instance)};
+    requireModel();
+    double[] row = encoder.row(instance);
+    return model.family() == Family.GAUSSIAN
+        ? new double[] {model.predict(row)}
+        : model.probabilities(row);
   }
 
   @Override
@@ -117,15 +132,19 @@ public class Lasso extends AbstractClassifier
   @Override
   public double[][] distributionsForInstances(Instances batch) throws Exception {
     requireModel();
-    double[] predictions = new double[batch.numInstances()];
-    if (encoder.features() == 0) {
-      // Model.predict(columns) takes the row count from the first column; here there is none.
-      Arrays.fill(predictions, model.intercept());
-    } else {
-      predictions = model.predict(encoder.columns(batch));
+    // The class values are unused: the dataset only carries the encoded columns to the model.
+    int n = batch.numInstances();
+    if (n == 0) {
+      return new double[0][];
     }
-    double[][] out = new double[predictions.length][];
-    for (int i = 0; i < predictions.length; i++) {
+    Dataset features =
+        Dataset.of(encoder.columns(batch), new double[n], null, encoder.featureNames());
+    if (model.family() != Family.GAUSSIAN) {
+      return model.probabilities(features);
+    }
+    double[] predictions = model.predict(features);
+    double[][] out = new double[n][];
+    for (int i = 0; i < n; i++) {
       out[i] = new double[] {predictions[i]};
     }
     return out;
@@ -276,8 +295,23 @@ public class Lasso extends AbstractClassifier
     options.setRuleTag(value);
   }
 
+  public String cvMeasureTipText() {
+    return "What cross-validation measures for a nominal class: deviance (-2 log-likelihood),"
+        + " class (misclassification rate) or auc (area under the ROC curve, two classes only)."
+        + " A numeric class always uses the mean squared error.";
+  }
+
+  public SelectedTag getCvMeasure() {
+    return options.getMeasureTag();
+  }
+
+  public void setCvMeasure(SelectedTag value) {
+    options.setMeasureTag(value);
+  }
+
   public String seedTipText() {
-    return "The seed of the random assignment of instances to cross-validation folds.";
+    return "The seed of the random assignment of instances to cross-validation folds (stratified"
+        + " by class for a nominal class).";
   }
 
   @Override

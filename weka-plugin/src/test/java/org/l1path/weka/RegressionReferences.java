@@ -15,11 +15,16 @@ import weka.test.Regression;
  *
  * <p>Numbers in the references are rounded to {@link #DIGITS} significant digits: the solver stops
  * at a relative duality gap of 1e-6, so digits beyond that are rounding, not behaviour, and would
- * change with any harmless change to the solver's order of operations.
+ * change with any harmless change to the solver's order of operations. Numbers below {@link #NOISE}
+ * in magnitude are written as 0: they are rounding noise (for example the coefficient a solver
+ * leaves on one of two perfectly collinear indicators), not behaviour.
  */
 public final class RegressionReferences {
   /** Significant digits kept in reference output. */
   public static final int DIGITS = 4;
+
+  /** Magnitudes below this are rounding noise in the schemes' output. */
+  public static final double NOISE = 1e-9;
 
   private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+(?:[eE][-+]?\\d+)?");
 
@@ -29,6 +34,9 @@ public final class RegressionReferences {
   public static double round(double value) {
     if (!Double.isFinite(value) || value == 0) {
       return value;
+    }
+    if (Math.abs(value) < NOISE) {
+      return 0.0;
     }
     return new BigDecimal(value).round(new MathContext(DIGITS)).doubleValue();
   }

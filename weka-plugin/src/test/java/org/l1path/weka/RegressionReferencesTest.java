@@ -1,5 +1,6 @@
 package org.l1path.weka;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -22,5 +23,12 @@ class RegressionReferencesTest {
       File ref = RegressionReferences.referenceFile(test);
       assertTrue(ref.isFile() && ref.length() > 0, "missing or empty " + ref);
     }
+  }
+
+  @Test
+  void numbersKeepFourDigitsAndNoiseBecomesZero() {
+    assertEquals(
+        "a 0.1235 b 0.0 c 4.876E-5 d 12",
+        RegressionReferences.roundNumbers("a 0.123456 b 1.17E-12 c 4.87612E-5 d 12"));
   }
 }

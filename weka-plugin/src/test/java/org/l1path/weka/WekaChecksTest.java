@@ -39,6 +39,8 @@ class WekaChecksTest {
     "5",
     "-rule",
     "1se",
+    "-measure",
+    "class",
     "-S",
     "7",
     "-no-standardize",
@@ -88,7 +90,21 @@ class WekaChecksTest {
                 + " predictors)...yes",
             "classifier ignores test instance class vals (numeric class, numeric & nominal & date"
                 + " predictors)...yes",
-            "basic predict (nominal class, nominal predictors)...no (OK error message)",
+            "basic predict (nominal class, nominal predictors)...yes",
+            "basic predict (nominal class, numeric predictors)...yes",
+            "classifier uses instance weights (nominal class, numeric & nominal & date"
+                + " predictors)...yes",
+            "only class in data (nominal class, numeric & nominal & date predictors)...yes",
+            "more than two class problems (nominal class, numeric & nominal & date"
+                + " predictors)...yes",
+            "missing predictor values (nominal class, numeric & nominal & date predictors)...yes",
+            "missing class values (nominal class, numeric & nominal & date predictors)...yes",
+            "correct initialisation during buildClassifier (nominal class, numeric & nominal &"
+                + " date predictors)...yes",
+            "classifier doesn't alter original datasets (nominal class, numeric & nominal & date"
+                + " predictors)...yes",
+            "classifier ignores test instance class vals (nominal class, numeric & nominal & date"
+                + " predictors)...yes",
             "basic predict (numeric class, string predictors)...no (OK error message)")) {
       assertTrue(all.contains(expected), "CheckClassifier did not report: " + expected);
     }
