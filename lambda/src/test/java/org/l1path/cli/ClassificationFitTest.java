@@ -172,4 +172,54 @@ class ClassificationFitTest {
     assertEquals(40, m.get("input").get("rows").asInt());
     assertEquals(10, m.get("input").get("rows_dropped").asInt());
   }
+
+  @Test
+  void theClassificationExampleOfTheDocsPrintsWhatTheyShow() {
+    // docs/fit.md runs examples/binomial.csv, a copy of the reference binomial.csv.
+    Cli run =
+        Cli.run(
+            "fit",
+            Reference.csv("binomial").toString(),
+            "--out",
+            out().toString(),
+            "--measure",
+            "auc");
+    assertEquals(0, run.status(), run.err());
+    assertTrue(
+        run.out()
+            .contains(
+                ": 100 rows, 30 features, target 'class', binomial (classes no, yes)\n"
+                    + "alpha = 0.0450609, l1 ratio = 1: chosen by 10-fold cross-validation, rule"
+                    + " min\n"
+                    + "selected 14 of 30 features: v10, v4, v6, v25, v2, v8, v9, v3, v26, v22,"
+                    + " ...\n"),
+        run.out());
+  }
+
+  @Test
+  void separableClassesEndTheAutomaticPathEarlyWithoutNaN() throws IOException {
+    Path csv = tmp.resolve("separable.csv");
+    StringBuilder text = new StringBuilder("x,z,label\n");
+    for (int i = 0; i < 60; i++) {
+      // Two clusters far apart on x: any threshold between them classifies every row.
+      double x = (i < 30 ? -5 : 5) + (i % 7) * 0.1;
+      text.append(x)
+          .append(',')
+          .append(i % 5)
+          .append(',')
+          .append(i < 30 ? "lo" : "hi")
+          .append('\n');
+    }
+    Files.writeString(csv, text);
+    JsonNode m = fit(csv, "--folds", "3");
+    JsonNode path = m.get("path");
+    assertEquals("deviance_ratio_saturated", path.get("stop_reason").asText());
+    assertTrue(path.get("alphas").size() < 100, "ended before the grid's 100 alphas");
+    for (String key : List.of("alphas", "intercepts", "coefficients", "dev_ratio")) {
+      assertTrue(!path.get(key).toString().contains("null"), key + " has no NaN (null)");
+    }
+    for (String key : List.of("mean_error", "std_error")) {
+      assertTrue(!m.get("cv").get(key).toString().contains("null"), "cv." + key + " has no NaN");
+    }
+  }
 }
