@@ -11,7 +11,8 @@ import org.l1path.solver.Dataset;
  * ids taken out, categorical columns expanded to one indicator per level ({@code column=level}),
  * rows with a missing target dropped, and missing features handled by the request's policy.
  *
- * @param dataset the design, response and weights, kept rows only
+ * @param dataset the design, response (numbers, or classes with their family: see {@link Response})
+ *     and weights, kept rows only
  * @param foldIds one fold id per kept row, or null without a fold column
  * @param target the target column's name
  * @param columns the number of columns in the file
