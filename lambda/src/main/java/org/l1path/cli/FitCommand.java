@@ -84,12 +84,19 @@ final class FitCommand {
     Model model = r.model();
     out.printf(
         Locale.ROOT,
-        "%s: %d rows%s, %d features, target '%s'%n",
+        "%s: %d rows%s, %d features, target '%s'%s%n",
         r.input(),
         r.rows(),
         r.rowsDropped() > 0 ? " (" + r.rowsDropped() + " dropped)" : "",
         r.features().size(),
-        r.target());
+        r.target(),
+        model.classes().isEmpty()
+            ? ""
+            : ", "
+                + model.family().label()
+                + " (classes "
+                + String.join(", ", model.classes())
+                + ")");
     String how =
         r.cv() == null
             ? "the smallest alpha on the path (no cross-validation)"

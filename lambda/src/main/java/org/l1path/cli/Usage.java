@@ -6,7 +6,8 @@ final class Usage {
 
   static final String MAIN =
       """
-      l1path: lasso and elastic-net regression paths with cross-validation.
+      l1path: lasso and elastic-net paths (regression and classification) with
+      cross-validation.
 
       Usage:
         l1path fit FILE.csv [options]   fit a CSV (or .csv.gz) and write model.json and friends
@@ -21,17 +22,21 @@ final class Usage {
       """
       Usage: l1path fit FILE.csv [options]     (or --input FILE.csv)
 
-      Reads a CSV with a header row, fits an elastic-net path, picks alpha by
-      cross-validation and writes model.json, coefficients.csv and cv.csv.
+      Reads a CSV with a header row, fits an elastic-net path (least squares for a numeric
+      target, logistic or multinomial for a class target), picks alpha by cross-validation
+      and writes model.json, coefficients.csv and cv.csv.
 
       Input and output:
         --input FILE            the CSV file (.csv or .csv.gz); or give it as the first argument
         --out DIR               where results go (default ./NAME-l1path for NAME.csv)
-        --target NAME           the numeric target column (default: the last column)
+        --target NAME           the target column (default: the last column)
         --weights NAME          a column of observation weights (>= 0)
         --missing POLICY        missing features: mean (default; most frequent level for
                                 categorical columns), drop (the row) or error
       Model:
+        --family F              auto (default: numeric target gaussian, text target binomial
+                                for 2 classes, multinomial for more), gaussian, binomial or
+                                multinomial (a numeric target's values then are the classes)
         --l1-ratio R[,R...]     1 = lasso (default), 0 = ridge; several are searched by CV
         --alphas A,B,...        exactly these alphas, instead of the automatic grid
         --num-alphas N          size of the automatic grid (default 100)
@@ -48,6 +53,9 @@ final class Usage {
         --fold-column NAME      a column of fold ids (whole numbers) instead
         --seed S                seed of the random fold assignment (default 1)
         --rule RULE             min (default) or 1se
+        --measure M             what CV measures: mse (gaussian, the default), deviance
+                                (classification default), class (misclassification rate)
+                                or auc (binomial only; larger is better)
       Other:
         --quiet, -q             no progress on the terminal
         --help, -h              this text

@@ -122,7 +122,8 @@ public final class FitJob {
         CvSettings.defaults()
             .withRule(request.rule())
             .withSeed(request.seed())
-            .withThreads(threads);
+            .withThreads(threads)
+            .withMeasure(request.measure());
     return data.foldIds() != null
         ? cv.withFoldIds(data.foldIds())
         : cv.withFolds(request.folds()).withAssignment(request.foldAssignment());

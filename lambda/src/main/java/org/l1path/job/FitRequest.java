@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.l1path.solver.AlphaGrid;
+import org.l1path.solver.CvMeasure;
 import org.l1path.solver.CvSettings;
+import org.l1path.solver.Family;
 import org.l1path.solver.FoldAssignment;
 import org.l1path.solver.SelectionRule;
 import org.l1path.solver.Settings;
@@ -34,6 +36,9 @@ import org.l1path.solver.Settings;
  * @param tolerance the bound on the relative duality gap at every alpha
  * @param maxIterations the cap on coordinate-descent passes per alpha
  * @param missing what to do with missing feature values
+ * @param family the model family, or null to choose it by the target (numeric: gaussian, two
+ *     classes: binomial, more: multinomial)
+ * @param measure the cross-validation measure; {@link CvMeasure#AUTO} for the family's default
  */
 public record FitRequest(
     String target,
@@ -51,7 +56,9 @@ public record FitRequest(
     boolean intercept,
     double tolerance,
     int maxIterations,
-    MissingPolicy missing) {
+    MissingPolicy missing,
+    Family family,
+    CvMeasure measure) {
 
   /** The option names {@link #fromOptions} understands, in the order the usage text lists them. */
   public static final List<String> OPTION_NAMES =
@@ -71,7 +78,9 @@ public record FitRequest(
           "intercept",
           "tol",
           "max-iter",
-          "missing");
+          "missing",
+          "family",
+          "measure");
 
   /** Checks every value and the combinations that cannot work together. */
   public FitRequest {
@@ -112,6 +121,17 @@ public record FitRequest(
     }
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(missing, "missing");
+    Objects.requireNonNull(measure, "measure");
+    if (family != null && measure != CvMeasure.AUTO) {
+      try {
+        measure.resolve(family);
+      } catch (IllegalArgumentException e) {
+        throw OptionException.invalid(
+            "measure",
+            measure.label(),
+            "family " + family.label() + " takes " + measuresFor(family));
+      }
+    }
     if (!(tolerance > 0 && tolerance < 1)) {
       throw OptionException.invalid("tol", text(tolerance), "must be between 0 and 1, exclusive");
     }
@@ -184,7 +204,9 @@ public record FitRequest(
         !o.containsKey("intercept") || bool(o, "intercept"),
         o.containsKey("tol") ? number(o, "tol") : Settings.DEFAULT_TOLERANCE,
         o.containsKey("max-iter") ? integer(o, "max-iter") : Settings.DEFAULT_MAX_ITERATIONS,
-        o.containsKey("missing") ? missing(o.get("missing")) : MissingPolicy.MEAN);
+        o.containsKey("missing") ? missing(o.get("missing")) : MissingPolicy.MEAN,
+        o.containsKey("family") ? family(o.get("family")) : null,
+        o.containsKey("measure") ? measure(o.get("measure")) : CvMeasure.AUTO);
   }
 
   /** Whether cross-validation runs. */
@@ -235,7 +257,9 @@ public record FitRequest(
         && intercept == r.intercept
         && tolerance == r.tolerance
         && maxIterations == r.maxIterations
-        && missing == r.missing;
+        && missing == r.missing
+        && family == r.family
+        && measure == r.measure;
   }
 
   @Override
@@ -254,7 +278,9 @@ public record FitRequest(
             intercept,
             tolerance,
             maxIterations,
-            missing)
+            missing,
+            family,
+            measure)
         + 31 * Arrays.hashCode(l1Ratios)
         + 961 * Arrays.hashCode(alphas);
   }
@@ -289,6 +315,10 @@ public record FitRequest(
         + maxIterations
         + ", missing="
         + missing.label()
+        + ", family="
+        + (family == null ? "auto" : family.label())
+        + ", measure="
+        + measure.label()
         + "]";
   }
 
@@ -383,6 +413,36 @@ public record FitRequest(
       case "mean" -> MissingPolicy.MEAN;
       default -> throw OptionException.invalid("missing", value, "must be error, drop or mean");
     };
+  }
+
+  /** The measures that apply to a family, for messages. */
+  static String measuresFor(Family family) {
+    return switch (family) {
+      case GAUSSIAN -> "mse";
+      case BINOMIAL -> "deviance, class or auc";
+      case MULTINOMIAL -> "deviance or class";
+    };
+  }
+
+  private static Family family(String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (v.equals("auto")) {
+      return null;
+    }
+    try {
+      return Family.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw OptionException.invalid(
+          "family", value, "must be auto, gaussian, binomial or multinomial");
+    }
+  }
+
+  private static CvMeasure measure(String value) {
+    try {
+      return CvMeasure.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw OptionException.invalid("measure", value, "must be auto, deviance, class, auc or mse");
+    }
   }
 
   private static String text(double d) {

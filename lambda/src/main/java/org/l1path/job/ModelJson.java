@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.l1path.solver.Convergence;
 import org.l1path.solver.CvCurve;
 import org.l1path.solver.CvResult;
+import org.l1path.solver.Family;
 import org.l1path.solver.Model;
 import org.l1path.solver.Path;
 
@@ -63,17 +64,21 @@ final class ModelJson {
       g.writeStringField("target", r.target());
       g.writeFieldName("features");
       strings(r.features());
-      g.writeStringField("family", "gaussian");
+      g.writeStringField("family", model.family().label());
+      if (classification()) {
+        g.writeFieldName("classes");
+        strings(model.classes());
+      }
       settings();
       number("alpha", model.alpha());
       number("l1_ratio", model.l1Ratio());
-      number("intercept", model.intercept());
-      g.writeObjectFieldStart("coefficients");
-      double[] b = model.coefficients();
-      for (int j = 0; j < b.length; j++) {
-        number(r.features().get(j), b[j]);
+      if (classification()) {
+        classCoefficients(model);
+      } else {
+        number("intercept", model.intercept());
+        g.writeFieldName("coefficients");
+        coefficients(model.coefficients());
       }
-      g.writeEndObject();
       g.writeArrayFieldStart("selected");
       for (int j : model.selected()) {
         g.writeString(r.features().get(j));
@@ -86,6 +91,39 @@ final class ModelJson {
       g.writeNumberField("read", r.readMillis());
       g.writeNumberField("fit", r.fitMillis());
       g.writeEndObject();
+      g.writeEndObject();
+    }
+
+    private boolean classification() {
+      return r.path().family() != Family.GAUSSIAN;
+    }
+
+    /** The class each coefficient row models: the second class for binomial, else each class. */
+    private List<String> rowClasses() {
+      return ResultFiles.rowClasses(r.path().family(), r.path().classes());
+    }
+
+    /** An object of feature to coefficient. */
+    private void coefficients(double[] b) throws IOException {
+      g.writeStartObject();
+      for (int j = 0; j < b.length; j++) {
+        number(r.features().get(j), b[j]);
+      }
+      g.writeEndObject();
+    }
+
+    private void classCoefficients(Model model) throws IOException {
+      List<String> rows = rowClasses();
+      g.writeObjectFieldStart("intercept");
+      for (int c = 0; c < rows.size(); c++) {
+        number(rows.get(c), model.intercept(c));
+      }
+      g.writeEndObject();
+      g.writeObjectFieldStart("coefficients");
+      for (int c = 0; c < rows.size(); c++) {
+        g.writeFieldName(rows.get(c));
+        coefficients(model.coefficients(c));
+      }
       g.writeEndObject();
     }
 
@@ -121,20 +159,28 @@ final class ModelJson {
       number("l1_ratio", p.l1Ratio());
       g.writeFieldName("alphas");
       numbers(p.alphas());
-      g.writeFieldName("intercepts");
-      numbers(p.intercepts());
-      g.writeFieldName("coefficients");
-      printer.nextArrayIsMatrix();
-      g.writeStartArray();
+      if (classification()) {
+        g.writeFieldName("classes");
+        strings(rowClasses());
+        classPath(p);
+      } else {
+        g.writeFieldName("intercepts");
+        numbers(p.intercepts());
+        g.writeFieldName("coefficients");
+        printer.nextArrayIsMatrix();
+        g.writeStartArray();
+        for (int k = 0; k < count; k++) {
+          numbers(p.coefficients(k));
+        }
+        g.writeEndArray();
+      }
       for (int k = 0; k < count; k++) {
-        numbers(p.coefficients(k));
         Convergence c = p.convergence(k);
         gaps[k] = c.relativeGap();
         iterations[k] = c.iterations();
         nonzero[k] = p.nonZero(k);
         devRatio[k] = p.devRatio(k);
       }
-      g.writeEndArray();
       g.writeFieldName("nonzero");
       g.writeArray(nonzero, 0, count);
       g.writeFieldName("dev_ratio");
@@ -152,6 +198,33 @@ final class ModelJson {
       g.writeEndObject();
     }
 
+    /** {@code intercepts} [alpha][row] and {@code coefficients} [alpha][row][feature]. */
+    private void classPath(Path p) throws IOException {
+      int rows = p.responses();
+      g.writeFieldName("intercepts");
+      printer.nextArrayIsMatrix();
+      g.writeStartArray();
+      for (int k = 0; k < p.size(); k++) {
+        double[] b0 = new double[rows];
+        for (int c = 0; c < rows; c++) {
+          b0[c] = p.intercept(k, c);
+        }
+        numbers(b0);
+      }
+      g.writeEndArray();
+      g.writeFieldName("coefficients");
+      printer.nextArrayIsMatrix();
+      g.writeStartArray();
+      for (int k = 0; k < p.size(); k++) {
+        g.writeStartArray();
+        for (int c = 0; c < rows; c++) {
+          numbers(p.coefficients(k, c));
+        }
+        g.writeEndArray();
+      }
+      g.writeEndArray();
+    }
+
     private void cv(CvResult cv) throws IOException {
       if (cv == null) {
         g.writeNullField("cv");
@@ -165,7 +238,7 @@ final class ModelJson {
           q.foldColumn() != null ? "column" : q.foldAssignment().name().toLowerCase(Locale.ROOT));
       nullableString("fold_column", q.foldColumn());
       g.writeNumberField("seed", q.seed());
-      g.writeStringField("measure", "mse");
+      g.writeStringField("measure", cv.measure().label());
       g.writeArrayFieldStart("l1_ratios");
       for (CvCurve c : curves) {
         number(c.l1Ratio());

@@ -6,8 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.l1path.solver.CvCurve;
+import org.l1path.solver.Family;
 import org.l1path.solver.Model;
 import org.l1path.solver.Path;
 
@@ -30,27 +32,66 @@ final class ResultFiles {
     sink.write(FitJob.MODEL_JSON, model);
   }
 
-  /** {@code feature, coefficient, standardized_coefficient}, one row per feature, design order. */
+  /**
+   * {@code feature, coefficient, standardized_coefficient}, one row per feature, design order. For
+   * classification the coefficient columns are named for the class each row models (binomial: the
+   * second class), then {@code standardized:CLASS} columns in the same order.
+   */
   static byte[] coefficientsCsv(FitResult result) throws IOException {
     Model model = result.model();
-    double[] b = model.coefficients();
-    double[] standardized = model.standardizedCoefficients();
+    List<String> header = new ArrayList<>(List.of("feature"));
+    List<double[]> columns = new ArrayList<>();
+    if (model.family() == Family.GAUSSIAN) {
+      header.addAll(List.of("coefficient", "standardized_coefficient"));
+      columns.add(model.coefficients());
+      columns.add(model.standardizedCoefficients());
+    } else {
+      List<String> classes = ResultFiles.rowClasses(model.family(), model.classes());
+      for (int r = 0; r < classes.size(); r++) {
+        header.add(classes.get(r));
+        columns.add(model.coefficients(r));
+      }
+      for (int r = 0; r < classes.size(); r++) {
+        header.add("standardized:" + classes.get(r));
+        columns.add(model.standardizedCoefficients(r));
+      }
+    }
     List<String> features = result.features();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (CsvWriter csv = writer(bytes)) {
-      csv.writeRecord("feature", "coefficient", "standardized_coefficient");
-      for (int j = 0; j < b.length; j++) {
-        csv.writeRecord(features.get(j), number(b[j]), number(standardized[j]));
+      csv.writeRecord(header);
+      for (int j = 0; j < features.size(); j++) {
+        List<String> record = new ArrayList<>(List.of(features.get(j)));
+        for (double[] column : columns) {
+          record.add(number(column[j]));
+        }
+        csv.writeRecord(record);
       }
     }
     return bytes.toByteArray();
   }
 
-  /** {@code l1_ratio, alpha, mean_error, std_error, nonzero}, one row per ratio and alpha. */
+  /** The class each coefficient row models: the second class for binomial, else each class. */
+  static List<String> rowClasses(Family family, List<String> classes) {
+    return family == Family.BINOMIAL ? classes.subList(1, 2) : classes;
+  }
+
+  /**
+   * {@code l1_ratio, alpha, mean_error, std_error, nonzero}, one row per ratio and alpha; for
+   * classification a last column, {@code measure}, names what {@code mean_error} measures (for
+   * gaussian it is always mse).
+   */
   static byte[] cvCsv(FitResult result) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (CsvWriter csv = writer(bytes)) {
-      csv.writeRecord("l1_ratio", "alpha", "mean_error", "std_error", "nonzero");
+      boolean named = result.path().family() != Family.GAUSSIAN;
+      List<String> header =
+          new ArrayList<>(List.of("l1_ratio", "alpha", "mean_error", "std_error", "nonzero"));
+      if (named) {
+        header.add("measure");
+      }
+      csv.writeRecord(header);
+      String measure = result.cv().measure().label();
       List<CvCurve> curves = result.cv().curves();
       for (int r = 0; r < curves.size(); r++) {
         CvCurve curve = curves.get(r);
@@ -59,12 +100,18 @@ final class ResultFiles {
         double[] mean = curve.meanError();
         double[] se = curve.stdError();
         for (int k = 0; k < alphas.length; k++) {
-          csv.writeRecord(
-              number(curve.l1Ratio()),
-              number(alphas[k]),
-              number(mean[k]),
-              number(se[k]),
-              Integer.toString(path.nonZero(k)));
+          List<String> record =
+              new ArrayList<>(
+                  List.of(
+                      number(curve.l1Ratio()),
+                      number(alphas[k]),
+                      number(mean[k]),
+                      number(se[k]),
+                      Integer.toString(path.nonZero(k))));
+          if (named) {
+            record.add(measure);
+          }
+          csv.writeRecord(record);
         }
       }
     }

@@ -11,7 +11,8 @@ import org.l1path.solver.Dataset;
  * ids taken out, categorical columns expanded to one indicator per level ({@code column=level}),
  * rows with a missing target dropped, and missing features handled by the request's policy.
  *
- * @param dataset the design, response and weights, kept rows only
+ * @param dataset the design, response (numbers, or classes with their family: see {@link Response})
+ *     and weights, kept rows only
  * @param foldIds one fold id per kept row, or null without a fold column
  * @param target the target column's name
  * @param columns the number of columns in the file
@@ -54,12 +55,11 @@ record TrainingData(
               source, targetName, weightIndex == targetIndex ? "weights" : "fold"));
     }
 
-    double[] y = target(table, columns.get(targetIndex));
-    boolean[] keep = new boolean[n];
+    Column targetColumn = columns.get(targetIndex);
+    boolean[] keep = Response.present(table, targetColumn);
     int droppedTarget = 0;
-    for (int i = 0; i < n; i++) {
-      keep[i] = !Double.isNaN(y[i]);
-      if (!keep[i]) {
+    for (boolean k : keep) {
+      if (!k) {
         droppedTarget++;
       }
     }
@@ -95,13 +95,16 @@ record TrainingData(
       expand(table, c, keep, kept, names, design);
     }
     requireUnique(source, names);
-    Dataset dataset;
-    try {
-      dataset = Dataset.of(design.toArray(new double[0][]), compact(y, keep, kept), weights, names);
-    } catch (IllegalArgumentException e) {
-      // Every value was checked on the way in; what is left (weights summing to 0) is the data's.
-      throw new InputException(source + ": " + e.getMessage());
-    }
+    Dataset dataset =
+        Response.dataset(
+            source,
+            targetColumn,
+            request,
+            keep,
+            kept,
+            design.toArray(new double[0][]),
+            weights,
+            names);
     return new TrainingData(
         dataset, folds, targetName, columns.size(), n, droppedTarget, droppedFeature);
   }
@@ -123,23 +126,6 @@ record TrainingData(
               table.source(), name, option, list));
     }
     return index;
-  }
-
-  private static double[] target(CsvTable table, Column column) {
-    if (column instanceof Column.Numeric numeric) {
-      return numeric.values();
-    }
-    if (column instanceof Column.Categorical c) {
-      throw new InputException(
-          String.format(
-              "%s: line %d, column '%s': the target value '%s' is not a number; classification"
-                  + " is not supported yet, so the target must be numeric",
-              table.source(), c.firstLine(), c.name(), c.firstValue()));
-    }
-    throw new InputException(
-        String.format(
-            "%s: column '%s': the target has no values (every row is missing)",
-            table.source(), column.name()));
   }
 
   /** Marks rows to drop or fills in values; returns how many rows it dropped. */

@@ -131,12 +131,67 @@ class BadInputTest {
         "w");
   }
 
+  private static final String THREE_CLASSES = "x,class\n1,a\n2,b\n3,c\n4,a\n5,b\n6,c\n";
+
   @Test
-  void nonNumericTarget() throws IOException {
+  void gaussianOnATextTarget() throws IOException {
     assertFails(
         "x,class\n1,no\n2,yes\n",
-        "FILE: line 2, column 'class': the target value 'no' is not a number; classification is"
-            + " not supported yet, so the target must be numeric");
+        "FILE: line 2, column 'class': the target value 'no' is not a number, so family gaussian"
+            + " does not apply; use family auto, binomial or multinomial",
+        "--family",
+        "gaussian");
+  }
+
+  @Test
+  void targetWithOneClass() throws IOException {
+    // The row with a missing target is dropped first, so 'yes' never counts as a class.
+    assertFails(
+        "x,class\n1,no\n2,no\n3,NA\n",
+        "FILE: column 'class': the target has one class ('no') in the 2 rows fitted;"
+            + " classification needs at least 2");
+  }
+
+  @Test
+  void numericTargetForcedToClassesWithOneValue() throws IOException {
+    assertFails(
+        "x,y\n1,3\n2,3\n",
+        "FILE: column 'y': the target has one class ('3') in the 2 rows fitted; classification"
+            + " needs at least 2",
+        "--family",
+        "binomial");
+  }
+
+  @Test
+  void aucWithThreeClasses() throws IOException {
+    assertFails(
+        THREE_CLASSES,
+        "FILE: column 'class': measure auc does not apply to 3 classes (a, b, c), fitted as"
+            + " multinomial; use deviance or class",
+        "--measure",
+        "auc",
+        "--folds",
+        "2");
+  }
+
+  @Test
+  void binomialWithThreeClasses() throws IOException {
+    assertFails(
+        THREE_CLASSES,
+        "FILE: column 'class': family binomial needs 2 classes, but the target has 3 (a, b, c);"
+            + " use family multinomial or auto",
+        "--family",
+        "binomial");
+  }
+
+  @Test
+  void classificationMeasureOnANumericTarget() throws IOException {
+    assertFails(
+        GOOD,
+        "FILE: column 'z': measure deviance does not apply to a numeric target, fitted as"
+            + " gaussian; use mse",
+        "--measure",
+        "deviance");
   }
 
   @Test
@@ -232,9 +287,25 @@ class BadInputTest {
         "fold-assignment|stratified|invalid fold-assignment 'stratified': must be random or"
             + " contiguous",
         "missing|impute|invalid missing 'impute': must be error, drop or mean",
+        "family|poisson|invalid family 'poisson': must be auto, gaussian, binomial or"
+            + " multinomial",
+        "measure|mae|invalid measure 'mae': must be auto, deviance, class, auc or mse",
       })
   void badOptionValue(String option, String value, String expected) throws IOException {
     assertFails(GOOD, expected, "--" + option, value);
+  }
+
+  @ParameterizedTest(name = "--family {0} --measure {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "gaussian|auc|invalid measure 'auc': family gaussian takes mse",
+        "binomial|mse|invalid measure 'mse': family binomial takes deviance, class or auc",
+        "multinomial|auc|invalid measure 'auc': family multinomial takes deviance or class",
+      })
+  void measureThatDoesNotFitTheFamily(String family, String measure, String expected)
+      throws IOException {
+    assertFails(THREE_CLASSES, expected, "--family", family, "--measure", measure);
   }
 
   @Test

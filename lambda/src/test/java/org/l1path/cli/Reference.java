@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Reads {@code ../shared/reference} (see its README): CSVs and fixture JSON. */
@@ -55,6 +56,118 @@ final class Reference {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A CSV whose last column is a class label: the features as rows, and the labels. */
+  record Labelled(double[][] x, String[] labels) {}
+
+  static Labelled labelled(Path csv) {
+    try {
+      List<String> lines = Files.readAllLines(csv);
+      int n = lines.size() - 1;
+      double[][] x = new double[n][];
+      String[] labels = new String[n];
+      for (int i = 0; i < n; i++) {
+        String[] f = lines.get(i + 1).split(",");
+        x[i] = new double[f.length - 1];
+        for (int j = 0; j < f.length - 1; j++) {
+          x[i][j] = Double.parseDouble(f[j]);
+        }
+        labels[i] = f[f.length - 1];
+      }
+      return new Labelled(x, labels);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The reference README's objective for a class target at one alpha, unit weights: the negative
+   * mean log-likelihood plus {@code alpha} times the penalty summed over coefficient rows.
+   *
+   * @param y each row's class index
+   * @param intercepts one per coefficient row
+   * @param b {@code [row][feature]}: one row (binomial, the second class) or one per class
+   */
+  static double classObjective(
+      double[][] x,
+      int[] y,
+      boolean standardize,
+      double l1Ratio,
+      double alpha,
+      double[] intercepts,
+      double[][] b) {
+    int n = y.length;
+    int p = x[0].length;
+    double[] w = new double[n];
+    Arrays.fill(w, 1.0);
+    double loss = 0;
+    for (int i = 0; i < n; i++) {
+      loss -= logProbability(x[i], y[i], intercepts, b) / n;
+    }
+    double l1 = 0;
+    double l2 = 0;
+    for (double[] row : b) {
+      for (int j = 0; j < p; j++) {
+        double s = standardize ? weightedSd(x, w, j) : 1.0;
+        l1 += Math.abs(s * row[j]);
+        l2 += (s * row[j]) * (s * row[j]);
+      }
+    }
+    return loss + alpha * (l1Ratio * l1 + (1 - l1Ratio) / 2 * l2);
+  }
+
+  /** log p(class c | row), computed without forming p, so that p near 0 or 1 loses nothing. */
+  private static double logProbability(double[] row, int c, double[] intercepts, double[][] b) {
+    double[] eta = linear(row, intercepts, b);
+    if (b.length == 1) {
+      return -softplus(c == 1 ? -eta[0] : eta[0]);
+    }
+    double max = Arrays.stream(eta).max().orElseThrow();
+    double sum = 0;
+    for (double e : eta) {
+      sum += Math.exp(e - max);
+    }
+    return eta[c] - max - Math.log(sum);
+  }
+
+  /** log(1 + exp(z)). */
+  private static double softplus(double z) {
+    return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+  }
+
+  private static double[] linear(double[] row, double[] intercepts, double[][] b) {
+    double[] eta = new double[b.length];
+    for (int r = 0; r < b.length; r++) {
+      eta[r] = intercepts[r];
+      for (int j = 0; j < row.length; j++) {
+        eta[r] += row[j] * b[r][j];
+      }
+    }
+    return eta;
+  }
+
+  /**
+   * Class probabilities of one row: the logistic function of the one row's linear predictor for
+   * binomial ({@code [1 - p, p]}), the softmax of each class's for multinomial.
+   */
+  static double[] probabilities(double[] row, double[] intercepts, double[][] b) {
+    double[] eta = linear(row, intercepts, b);
+    if (b.length == 1) {
+      double second = 1 / (1 + Math.exp(-eta[0]));
+      return new double[] {1 - second, second};
+    }
+    double max = Arrays.stream(eta).max().orElseThrow();
+    double sum = 0;
+    double[] out = new double[eta.length];
+    for (int r = 0; r < eta.length; r++) {
+      out[r] = Math.exp(eta[r] - max);
+      sum += out[r];
+    }
+    for (int r = 0; r < eta.length; r++) {
+      out[r] /= sum;
+    }
+    return out;
   }
 
   static String header(Path csv) {

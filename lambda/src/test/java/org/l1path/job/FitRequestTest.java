@@ -2,6 +2,7 @@ package org.l1path.job;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.l1path.solver.CvMeasure;
+import org.l1path.solver.Family;
 import org.l1path.solver.FoldAssignment;
 import org.l1path.solver.SelectionRule;
 import org.l1path.solver.Settings;
@@ -35,6 +38,18 @@ class FitRequestTest {
     assertEquals(Settings.DEFAULT_TOLERANCE, r.tolerance());
     assertEquals(Settings.DEFAULT_MAX_ITERATIONS, r.maxIterations());
     assertEquals(MissingPolicy.MEAN, r.missing());
+    assertNull(r.family(), "auto: chosen by the target");
+    assertEquals(CvMeasure.AUTO, r.measure());
+  }
+
+  @Test
+  void familyAndMeasureAreRead() {
+    FitRequest r = FitRequest.fromOptions(Map.of("family", " Multinomial ", "measure", "CLASS"));
+    assertEquals(Family.MULTINOMIAL, r.family());
+    assertEquals(CvMeasure.CLASS, r.measure());
+    assertNull(FitRequest.fromOptions(Map.of("family", "auto")).family());
+    assertNotEquals(r, FitRequest.fromOptions(Map.of("family", "multinomial")));
+    assertTrue(r.toString().contains("family=multinomial, measure=class"), r.toString());
   }
 
   @Test

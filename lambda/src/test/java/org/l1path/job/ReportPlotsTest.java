@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class ReportPlotsTest {
   private static final Path DIABETES =
@@ -48,6 +53,68 @@ class ReportPlotsTest {
 
     assertTrue(Files.exists(out.resolve("path.svg")));
     assertFalse(Files.exists(out.resolve("cv.svg")));
+  }
+
+  @Test
+  void aMultinomialPathHasOneLinePerFeatureAndClass(@TempDir Path out) throws Exception {
+    try (InputStream in =
+        Files.newInputStream(Path.of(System.getProperty("l1path.reference"), "multinomial.csv"))) {
+      new FitJob(1)
+          .run(
+              in,
+              "multinomial.csv",
+              FitRequest.fromOptions(Map.of("folds", "3", "num-alphas", "15", "measure", "class")),
+              new DirectorySink(out),
+              JobProgress.NONE);
+    }
+
+    Document path = parse(out.resolve("path.svg"));
+    NodeList titles = path.getElementsByTagName("title");
+    Map<String, Integer> linesPerClass = new TreeMap<>();
+    for (int i = 0; i < titles.getLength(); i++) {
+      String title = titles.item(i).getTextContent();
+      // Line titles are "feature [class]"; every class has lines on this data.
+      String cls = title.substring(title.indexOf('[') + 1, title.length() - 1);
+      linesPerClass.merge(cls, 1, Integer::sum);
+    }
+    assertEquals(List.of("c1", "c2", "c3"), List.copyOf(linesPerClass.keySet()));
+    assertEquals(List.of("c1", "c2", "c3"), textsOfClass(path, "legend-entry"));
+    assertEquals(
+        List.of("mean class \u00b1 standard error"),
+        textsOfClass(parse(out.resolve("cv.svg")), "y-title"));
+  }
+
+  @Test
+  void aBinomialPathIsLabelledWithTheModelledClass(@TempDir Path out) throws Exception {
+    try (InputStream in =
+        Files.newInputStream(Path.of(System.getProperty("l1path.reference"), "binomial.csv"))) {
+      new FitJob(1)
+          .run(
+              in,
+              "binomial.csv",
+              FitRequest.fromOptions(Map.of("folds", "3", "num-alphas", "15", "measure", "auc")),
+              new DirectorySink(out),
+              JobProgress.NONE);
+    }
+
+    Document path = parse(out.resolve("path.svg"));
+    assertEquals(List.of("coefficient (log-odds of yes)"), textsOfClass(path, "y-title"));
+    assertEquals(List.of(), textsOfClass(path, "legend-entry"), "one row: no class legend");
+    assertEquals(
+        List.of("mean auc \u00b1 standard error"),
+        textsOfClass(parse(out.resolve("cv.svg")), "y-title"));
+  }
+
+  private static List<String> textsOfClass(Document document, String cssClass) {
+    List<String> out = new ArrayList<>();
+    NodeList texts = document.getElementsByTagName("text");
+    for (int i = 0; i < texts.getLength(); i++) {
+      Element e = (Element) texts.item(i);
+      if (e.getAttribute("class").equals(cssClass)) {
+        out.add(e.getTextContent());
+      }
+    }
+    return out;
   }
 
   private static Document parse(Path svg) throws Exception {

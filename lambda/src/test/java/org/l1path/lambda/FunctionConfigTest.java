@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.l1path.job.FitRequest;
+import org.l1path.solver.CvMeasure;
+import org.l1path.solver.Family;
 
 class FunctionConfigTest {
   private static final List<String> OPTIONS = List.of("target", "l1-ratio", "folds");
@@ -75,5 +78,17 @@ class FunctionConfigTest {
     assertTrue(config.ignoreReason("b", "input/x.csv.l1path.json").contains("sidecar"));
     assertTrue(config.ignoreReason("b", "elsewhere/x.csv").contains("input prefix"));
     assertTrue(config.ignoreReason("b", "input/x.txt").contains(".csv or .csv.gz"));
+  }
+
+  @Test
+  void familyAndMeasureAreFunctionSettingsLikeEveryFitOption() {
+    FunctionConfig config =
+        FunctionConfig.fromEnvironment(
+            Map.of("L1PATH_FAMILY", "binomial", "L1PATH_MEASURE", "auc"), FitRequest.OPTION_NAMES);
+
+    assertEquals(Map.of("family", "binomial", "measure", "auc"), config.fitOptions());
+    FitRequest request = FitRequest.fromOptions(config.fitOptions());
+    assertEquals(Family.BINOMIAL, request.family());
+    assertEquals(CvMeasure.AUC, request.measure());
   }
 }

@@ -282,6 +282,43 @@ class LambdaFunctionIT {
   }
 
   @Test
+  void aClassTargetIsFittedAsBinomialWithTheMeasureFromMetadata() throws Exception {
+    Path binomial = Path.of(System.getProperty("l1path.reference"), "binomial.csv");
+    byte[] csv = Files.readAllBytes(binomial);
+    String key = "input/classes/binomial.csv";
+    String etag = put(key, csv, Map.of("l1path-measure", "auc"));
+
+    RuntimeApi.Result result = function.invoke(sqsFor(key, csv.length, etag));
+
+    assertEquals(List.of(), failures(result));
+    JsonNode model = json("output/" + key + "/" + etag + "/model.json");
+    assertEquals("binomial", model.get("family").asText());
+    assertEquals("[\"no\",\"yes\"]", model.get("classes").toString());
+    assertEquals("[\"yes\"]", model.at("/path/classes").toString());
+    assertEquals(List.of("yes"), fieldNames(model.get("coefficients")));
+    assertEquals(30, model.at("/coefficients/yes").size());
+    JsonNode path = model.at("/path/coefficients");
+    assertEquals(model.at("/path/alphas").size(), path.size());
+    for (JsonNode atAlpha : path) {
+      assertEquals(1, atAlpha.size(), "[A][R][p] with R = 1");
+      assertEquals(30, atAlpha.get(0).size(), "[A][R][p] with p = 30");
+    }
+    assertEquals("auc", model.at("/cv/measure").asText());
+    assertEquals("metadata", model.at("/settings_origin/measure").asText());
+    assertEquals("default", model.at("/settings_origin/family").asText());
+    // Same jar and options: the coefficients equal the fit command's (tolerance 0).
+    assertEquals(
+        fitCommand(binomial, List.of("--measure", "auc")).get("coefficients"),
+        model.get("coefficients"));
+  }
+
+  private static List<String> fieldNames(JsonNode object) {
+    List<String> out = new ArrayList<>();
+    object.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  @Test
   void theServerAnswersAConditionalWriteToAnExistingKeyWith412() {
     String key = "scratch/conditional.txt";
     PutObjectRequest put =

@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.l1path.job.FitRequest;
+import org.l1path.solver.CvMeasure;
+import org.l1path.solver.Family;
 
 class ResolvedSettingsTest {
   private static final List<String> OPTIONS =
@@ -96,5 +99,26 @@ class ResolvedSettingsTest {
         assertThrows(SettingsException.class, () -> Sidecar.parse("{} {}", name, OPTIONS))
             .getMessage()
             .contains("after the settings object"));
+  }
+
+  @Test
+  void familyAndMeasureResolveFromSidecarMetadataOrEnvironment() {
+    Map<String, String> sidecar =
+        Sidecar.parse(
+            "{\"family\": \"multinomial\"}", "in/x.csv.l1path.json", FitRequest.OPTION_NAMES);
+    ResolvedSettings settings =
+        ResolvedSettings.resolve(
+            FitRequest.OPTION_NAMES,
+            Map.of("family", "binomial", "measure", "auc"),
+            Map.of("l1path-measure", "class"),
+            sidecar);
+
+    assertEquals("multinomial", settings.options().get("family"));
+    assertEquals("class", settings.options().get("measure"));
+    assertEquals(Origin.SIDECAR, settings.origins().get("family"));
+    assertEquals(Origin.METADATA, settings.origins().get("measure"));
+    FitRequest request = FitRequest.fromOptions(settings.options());
+    assertEquals(Family.MULTINOMIAL, request.family());
+    assertEquals(CvMeasure.CLASS, request.measure());
   }
 }

@@ -4,9 +4,9 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * {@code cv.svg}: the mean cross-validation error against log10(alpha), with standard-error bars, a
- * dotted line at the one-standard-error threshold, and markers at {@code alpha_min} and {@code
- * alpha_1se}.
+ * {@code cv.svg}: the mean cross-validation error (or AUC) against log10(alpha), with
+ * standard-error bars, a dotted line at the one-standard-error threshold, and markers at {@code
+ * alpha_min} and {@code alpha_1se}.
  */
 public final class CvPlot {
   private static final double RIGHT_MARGIN = 30;
@@ -116,11 +116,15 @@ public final class CvPlot {
     svg.close("g");
   }
 
-  /** The 1se rule's threshold: the smallest mean error plus its standard error. */
+  /**
+   * The 1se rule's threshold: the best mean error plus its standard error (minus, for AUC, where
+   * larger is better).
+   */
   private static void drawThreshold(Svg svg, Frame frame, CvPlotData data) {
+    double sign = data.measure().equals(CvPlotData.AUC) ? -1 : 1;
     for (int k = 0; k < data.alphas().length; k++) {
       if (data.alphas()[k] == data.alphaMin() && Double.isFinite(data.meanError()[k])) {
-        double py = frame.y.map(data.meanError()[k] + standardError(data, k));
+        double py = frame.y.map(data.meanError()[k] + sign * standardError(data, k));
         svg.empty(
             "line",
             "class",

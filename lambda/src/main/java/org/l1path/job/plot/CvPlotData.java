@@ -6,10 +6,11 @@ package org.l1path.job.plot;
  * @param alphas the curve's alphas, in any order
  * @param meanError mean held-out error per alpha
  * @param stdError its standard error per alpha
- * @param alphaMin the alpha of the smallest mean error
+ * @param alphaMin the alpha of the best mean error (the smallest; the largest for AUC)
  * @param alpha1se the largest alpha within one standard error of it
  * @param l1Ratio the curve's l1 ratio, for the title
- * @param measure the error measure's name, for the y axis (e.g. {@code mse})
+ * @param measure the measure's name, for the y axis: {@code mse}, {@code deviance}, {@code class}
+ *     or {@code auc}
  */
 public record CvPlotData(
     double[] alphas,
@@ -19,6 +20,9 @@ public record CvPlotData(
     double alpha1se,
     double l1Ratio,
     String measure) {
+
+  /** The one measure where larger is better. */
+  public static final String AUC = "auc";
 
   public CvPlotData {
     if (meanError.length != alphas.length || stdError.length != alphas.length) {

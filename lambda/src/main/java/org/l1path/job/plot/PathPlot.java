@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code path.svg}: each feature's coefficient against log10(alpha), one polyline per feature that
- * is non-zero somewhere on the path, with the selected features labelled at the path's end (the
- * smallest alpha) and markers at {@code alpha_min} and {@code alpha_1se}.
+ * {@code path.svg}: each line's coefficient against log10(alpha), one polyline per line (feature,
+ * or feature and class) that is non-zero somewhere on the path, with the selected lines labelled at
+ * the path's end (the smallest alpha), markers at {@code alpha_min} and {@code alpha_1se}, and a
+ * legend of the colours when they stand for classes.
  */
 public final class PathPlot {
   private static final double LABEL_MARGIN = 170;
@@ -41,7 +42,7 @@ public final class PathPlot {
         svg,
         "Coefficient paths (l1_ratio = " + ratio(data.l1Ratio()) + ")",
         "log10(alpha)",
-        "coefficient (original scale)");
+        data.yTitle());
     if (order.length == 0) {
       frame.drawNotice(svg, "no positive alpha on the path");
     } else {
@@ -62,6 +63,7 @@ public final class PathPlot {
       drawPaths(svg, frame, data, order, logAlphas, nonZero);
       drawLabels(svg, frame, data, order[order.length - 1]);
     }
+    drawLegend(svg, frame, data.legend());
     frame.drawMarker(svg, data.alphaMin(), "alpha-min", "alpha_min", "6 3", 1);
     frame.drawMarker(svg, data.alpha1se(), "alpha-1se", "alpha_1se", "2 3", 0);
     return svg.finish();
@@ -74,6 +76,7 @@ public final class PathPlot {
       Integer[] order,
       double[] logAlphas,
       boolean[] nonZero) {
+    int[] colours = data.colours();
     svg.open("g", "class", "paths", "fill", "none", "stroke-width", "1.6");
     for (int j = 0; j < nonZero.length; j++) {
       if (!nonZero[j]) {
@@ -97,7 +100,7 @@ public final class PathPlot {
           "points",
           points.toString().trim(),
           "stroke",
-          Palette.colour(j));
+          Palette.colour(colours[j]));
       svg.text("title", data.names().get(j));
       svg.close("polyline");
     }
@@ -134,7 +137,7 @@ public final class PathPlot {
     double textX = frame.right + 14;
     for (double[] label : labels) {
       int j = (int) label[1];
-      String colour = Palette.colour(j);
+      String colour = Palette.colour(data.colours()[j]);
       svg.empty(
           "line",
           "x1",
@@ -171,6 +174,43 @@ public final class PathPlot {
           Svg.num(frame.bottom + 4),
           "fill",
           "#555");
+    }
+    svg.close("g");
+  }
+
+  /** One coloured entry per class in the plot's top-left corner; nothing for an empty legend. */
+  private static void drawLegend(Svg svg, Frame frame, List<String> legend) {
+    if (legend.isEmpty()) {
+      return;
+    }
+    svg.open("g", "class", "legend", "font-size", "11");
+    for (int i = 0; i < legend.size(); i++) {
+      double y = frame.top + 16 + LABEL_SPACING * i;
+      svg.empty(
+          "line",
+          "x1",
+          Svg.num(frame.left + 8),
+          "x2",
+          Svg.num(frame.left + 24),
+          "y1",
+          Svg.num(y - 4),
+          "y2",
+          Svg.num(y - 4),
+          "stroke",
+          Palette.colour(i),
+          "stroke-width",
+          "2");
+      svg.text(
+          "text",
+          shorten(legend.get(i)),
+          "class",
+          "legend-entry",
+          "x",
+          Svg.num(frame.left + 28),
+          "y",
+          Svg.num(y),
+          "fill",
+          Palette.colour(i));
     }
     svg.close("g");
   }

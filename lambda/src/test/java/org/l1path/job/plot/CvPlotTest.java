@@ -73,4 +73,28 @@ class CvPlotTest {
     assertEquals(1, svg.select("//text[@class='notice']").size());
     assertFalse(text.contains("NaN") || text.contains("Infinity"), text);
   }
+
+  @Test
+  void forAucTheOneSeThresholdIsBelowTheBestMean() throws Exception {
+    double[] alphas = {1, 0.1, 0.01};
+    CvPlotData data =
+        new CvPlotData(
+            alphas,
+            new double[] {0.6, 0.8, 0.7},
+            new double[] {0.05, 0.05, 0.05},
+            0.1,
+            1,
+            1,
+            "auc");
+    SvgDocument svg = SvgDocument.parse(CvPlot.svg(data));
+
+    double best =
+        Double.parseDouble(svg.select("//g[@class='means']/circle").get(1).getAttribute("cy"));
+    double threshold =
+        Double.parseDouble(
+            svg.select("//line[@class='one-se-threshold']").get(0).getAttribute("y1"));
+    // AUC 0.75 (best 0.8 minus its standard error) is lower on the plot: a larger y in SVG.
+    assertTrue(threshold > best, threshold + " vs best " + best);
+    assertEquals(List.of("mean auc \u00b1 standard error"), svg.texts("//text[@class='y-title']"));
+  }
 }

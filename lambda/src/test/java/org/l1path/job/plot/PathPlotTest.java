@@ -195,4 +195,72 @@ class PathPlotTest {
             new PathPlotData(
                 new double[] {1}, new double[][] {{1}}, List.of("a"), List.of("b"), 1, 1, 1));
   }
+
+  @Test
+  void perClassLinesAreColouredByClassWithALegend() throws Exception {
+    double[] alphas = grid(20);
+    // Two features x three classes: lines "a [x]", "b [x]", "a [y]", ... as ReportPlots names them.
+    List<String> names = List.of("a [x]", "b [x]", "a [y]", "b [y]", "a [z]", "b [z]");
+    PathPlotData data =
+        new PathPlotData(
+            alphas,
+            paths(20, 6, -1),
+            names,
+            List.of("b [z]", "a [x]"),
+            Double.NaN,
+            Double.NaN,
+            1,
+            new int[] {0, 0, 1, 1, 2, 2},
+            List.of("x", "y", "z"),
+            "coefficient (per class, original scale)");
+
+    SvgDocument svg = SvgDocument.parse(PathPlot.svg(data));
+
+    assertEquals(List.of("x", "y", "z"), svg.texts("//text[@class='legend-entry']"));
+    List<Element> lines = svg.select("//polyline[@class='coefficient-path']");
+    assertEquals(6, lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      assertEquals(
+          Palette.colour(i / 2), lines.get(i).getAttribute("stroke"), "line " + names.get(i));
+    }
+    List<Element> legend = svg.select("//text[@class='legend-entry']");
+    for (int c = 0; c < legend.size(); c++) {
+      assertEquals(Palette.colour(c), legend.get(c).getAttribute("fill"));
+    }
+    assertEquals(
+        List.of("coefficient (per class, original scale)"), svg.texts("//text[@class='y-title']"));
+    assertEquals(Set.of("a [x]", "b [z]"), Set.copyOf(svg.texts("//text[@class='feature-label']")));
+  }
+
+  @Test
+  void aGaussianPlotHasNoLegend() throws Exception {
+    double[] alphas = grid(5);
+    PathPlotData data =
+        new PathPlotData(
+            alphas, paths(5, 1, -1), List.of("a"), List.of("a"), Double.NaN, Double.NaN, 1);
+
+    SvgDocument svg = SvgDocument.parse(PathPlot.svg(data));
+
+    assertTrue(svg.select("//g[@class='legend']").isEmpty());
+    assertEquals(List.of(PathPlotData.COEFFICIENT), svg.texts("//text[@class='y-title']"));
+  }
+
+  @Test
+  void everyLineNeedsAColour() {
+    double[] alphas = grid(5);
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new PathPlotData(
+                alphas,
+                paths(5, 2, -1),
+                List.of("a", "b"),
+                List.of(),
+                Double.NaN,
+                Double.NaN,
+                1,
+                new int[] {0},
+                List.of(),
+                "y"));
+  }
 }
