@@ -77,20 +77,13 @@ final class ResultFiles {
   }
 
   /**
-   * {@code l1_ratio, alpha, mean_error, std_error, nonzero}, one row per ratio and alpha; for
-   * classification a last column, {@code measure}, names what {@code mean_error} measures (for
-   * gaussian it is always mse).
+   * {@code l1_ratio, alpha, mean_error, std_error, nonzero, measure}, one row per ratio and alpha;
+   * {@code measure} names what {@code mean_error} measures (mse, deviance, class or auc).
    */
   static byte[] cvCsv(FitResult result) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (CsvWriter csv = writer(bytes)) {
-      boolean named = result.path().family() != Family.GAUSSIAN;
-      List<String> header =
-          new ArrayList<>(List.of("l1_ratio", "alpha", "mean_error", "std_error", "nonzero"));
-      if (named) {
-        header.add("measure");
-      }
-      csv.writeRecord(header);
+      csv.writeRecord("l1_ratio", "alpha", "mean_error", "std_error", "nonzero", "measure");
       String measure = result.cv().measure().label();
       List<CvCurve> curves = result.cv().curves();
       for (int r = 0; r < curves.size(); r++) {
@@ -100,18 +93,13 @@ final class ResultFiles {
         double[] mean = curve.meanError();
         double[] se = curve.stdError();
         for (int k = 0; k < alphas.length; k++) {
-          List<String> record =
-              new ArrayList<>(
-                  List.of(
-                      number(curve.l1Ratio()),
-                      number(alphas[k]),
-                      number(mean[k]),
-                      number(se[k]),
-                      Integer.toString(path.nonZero(k))));
-          if (named) {
-            record.add(measure);
-          }
-          csv.writeRecord(record);
+          csv.writeRecord(
+              number(curve.l1Ratio()),
+              number(alphas[k]),
+              number(mean[k]),
+              number(se[k]),
+              Integer.toString(path.nonZero(k)),
+              measure);
         }
       }
     }

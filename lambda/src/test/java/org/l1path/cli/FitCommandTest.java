@@ -197,7 +197,7 @@ class FitCommandTest {
           feature + " is selected exactly when non-zero");
     }
     List<String> cv = Files.readAllLines(out().resolve("cv.csv"));
-    assertEquals("l1_ratio,alpha,mean_error,std_error,nonzero", cv.get(0));
+    assertEquals("l1_ratio,alpha,mean_error,std_error,nonzero,measure", cv.get(0));
     assertEquals(21, cv.size());
     String[] first = cv.get(1).split(",");
     assertEquals(m.get("cv").get("alphas").get(0).get(0).asDouble(), Double.parseDouble(first[1]));
