@@ -3,6 +3,7 @@ package org.l1path.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import org.l1path.job.DataTooLargeException;
 import org.l1path.job.InputException;
 import org.l1path.job.OptionException;
 import org.l1path.job.Version;
@@ -50,6 +51,9 @@ public final class Main {
             throw new UsageException("unknown command '" + command + "' (try l1path --help)");
       }
       return OK;
+    } catch (DataTooLargeException e) {
+      err.println("l1path: " + oneLine(e.getMessage()) + " (java -Xmx sets the memory)");
+      return USAGE_ERROR;
     } catch (UsageException | OptionException | InputException | CliIoException e) {
       err.println("l1path: " + oneLine(e.getMessage()));
       return USAGE_ERROR;

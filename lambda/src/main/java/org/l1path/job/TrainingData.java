@@ -312,10 +312,10 @@ record TrainingData(
     }
     long bytes = width * kept * Double.BYTES;
     if (bytes > Runtime.getRuntime().maxMemory() / 2) {
-      throw new InputException(
+      throw new DataTooLargeException(
           String.format(
-              "%s: %d rows x %d features need %d MiB, more than half the memory this JVM may use"
-                  + " (%d MiB); give Java more memory (-Xmx) or use fewer columns",
+              "%s: %d rows x %d features need %d MiB, more than half the memory available (%d"
+                  + " MiB); give the process more memory or use fewer columns",
               table.source(), kept, width, bytes >> 20, Runtime.getRuntime().maxMemory() >> 20));
     }
   }

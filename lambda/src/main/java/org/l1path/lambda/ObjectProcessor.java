@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.l1path.job.DataTooLargeException;
 import org.l1path.job.FitJob;
 import org.l1path.job.FitRequest;
 import org.l1path.job.FitResult;
@@ -122,6 +123,9 @@ final class ObjectProcessor {
       result = job.fit(csv, source.uri(), request, JobProgress.NONE);
     } catch (SettingsException | OptionException e) {
       rejected(csv, sink, source, log, "settings", settingsMessage(source, e));
+      return;
+    } catch (DataTooLargeException e) {
+      rejected(csv, sink, source, log, "too_large", e.getMessage());
       return;
     } catch (InputException e) {
       rejected(csv, sink, source, log, "input", e.getMessage());

@@ -21,10 +21,16 @@ class FitJarIT {
   private record Run(int status, String out, String err) {}
 
   private Run java(String... args) throws IOException, InterruptedException {
+    return javaWith(List.of(), args);
+  }
+
+  private Run javaWith(List<String> jvmOptions, String... args)
+      throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("l1path.jar", "target/l1path.jar")).toAbsolutePath();
     assertTrue(Files.isRegularFile(jar), "the shaded jar is built: " + jar);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(List.of(args));
@@ -83,5 +89,30 @@ class FitJarIT {
     assertEquals(10, model.get("cv").get("folds").asInt());
     assertTrue(model.get("selected").size() > 0);
     assertTrue(run.out().contains("wrote diabetes-l1path"), run.out());
+  }
+
+  @Test
+  void dataTooLargeForTheHeapSaysHowToGiveJavaMoreMemory() throws Exception {
+    // 20,000 rows of a 5,000-level column: 100 million indicator cells, 800 MB as doubles, against
+    // a 256 MiB heap (5,000 x 20,000 x 8 bytes = 763 MiB). The check stops it before the design
+    // is allocated.
+    StringBuilder csv = new StringBuilder("shop,x,y\n");
+    for (int i = 0; i < 20_000; i++) {
+      csv.append("s")
+          .append(i % 5_000)
+          .append(',')
+          .append(i)
+          .append(',')
+          .append(i % 7)
+          .append('\n');
+    }
+    Files.writeString(work.resolve("wide.csv"), csv);
+    Run run = javaWith(List.of("-Xmx256m"), "fit", "wide.csv");
+    assertEquals(2, run.status(), run.err());
+    assertTrue(
+        run.err().startsWith("l1path: wide.csv: 20000 rows x 5001 features need 763 MiB"),
+        run.err());
+    assertTrue(run.err().trim().endsWith("(java -Xmx sets the memory)"), run.err());
+    assertTrue(!Files.exists(work.resolve("wide-l1path")), "nothing written");
   }
 }
