@@ -157,7 +157,8 @@ public final class Model implements Serializable {
   }
 
   /**
-   * Predictions for a matrix stored by column, as {@link Dataset} stores it.
+   * Predictions for a matrix stored by column, as {@link Dataset} stores it. With no features the
+   * row count is unknown here: use {@link #predict(Dataset)}.
    *
    * @param columns one array per feature, all of one length; not modified
    */
