@@ -18,12 +18,6 @@ final class LogisticPath {
   /** The bound on fitted probabilities inside the quadratic approximation. */
   private static final double P_MIN = 1e-9;
 
-  /** Beyond this share of the null deviance explained, a default grid stops (glmnet's rule). */
-  private static final double DEV_RATIO_MAX = 0.999;
-
-  private static final double DEV_CHANGE_MIN = 1e-5;
-  private static final int EARLY_STOP_MIN_ALPHAS = 5;
-
   /** The most coordinate-descent passes one quadratic step may take. */
   private static final int MAX_STEP_PASSES = 5_000;
 
@@ -100,55 +94,42 @@ final class LogisticPath {
     return new LogisticPath(data, settings).path(grid, progress);
   }
 
-  private Path path(AlphaGrid grid, Progress progress) {
+  /** Fits the intercepts and unpenalized features alone; then alpha_max from their gradients. */
+  double alphaMaxAfterUnpenalized() {
     if (hasUnpenalizedFeatures()) {
       solve(HUGE_ALPHA);
     }
-    double[] alphas = grid.alphas(alphaMax(), n, p);
+    return alphaMax();
+  }
+
+  private Path path(AlphaGrid grid, Progress progress) {
+    double[] alphas = grid.alphas(alphaMaxAfterUnpenalized(), n, p);
+    // A saturated fit only chases coefficients to infinity: a default grid always stops there.
     boolean automatic = grid.isAutomatic();
-    int count = alphas.length;
-    double[][] intercepts = new double[count][];
-    double[][][] coefficients = new double[count][][];
-    double[] devRatios = new double[count];
-    Convergence[] convergence = new Convergence[count];
-    StopReason stop = StopReason.COMPLETED;
-    int solved = 0;
-    for (int k = 0; k < count; k++) {
+    PathRecorder recorder =
+        new PathRecorder(
+            data,
+            settings,
+            base.sd,
+            alphas,
+            automatic,
+            automatic && settings.earlyStop(),
+            progress);
+    boolean more = true;
+    for (int k = 0; more; k++) {
       solve(alphas[k]);
-      coefficients[k] = new double[rows][];
+      double[][] rowCoefficients = new double[rows][];
       for (int r = 0; r < rows; r++) {
-        coefficients[k][r] = base.toOriginal(beta[r]);
+        rowCoefficients[r] = base.toOriginal(beta[r]);
       }
-      intercepts[k] = centredIntercepts();
-      devRatios[k] = nullDeviance > 0 ? 1 - deviance() / nullDeviance : 0.0;
-      convergence[k] = new Convergence(relativeGap, iterations, converged);
-      solved = k + 1;
-      progress.alphaSolved(solved, count);
-      if (automatic && solved >= EARLY_STOP_MIN_ALPHAS) {
-        // A saturated fit only chases coefficients to infinity: the default grid stops there.
-        if (devRatios[k] > DEV_RATIO_MAX) {
-          stop = StopReason.DEVIANCE_RATIO_SATURATED;
-          break;
-        }
-        if (settings.earlyStop()
-            && devRatios[k] - devRatios[k - 1] < DEV_CHANGE_MIN * devRatios[k]) {
-          stop = StopReason.DEVIANCE_CHANGE_SMALL;
-          break;
-        }
-      }
+      more =
+          recorder.record(
+              rowCoefficients,
+              centredIntercepts(),
+              nullDeviance > 0 ? 1 - deviance() / nullDeviance : 0.0,
+              new Convergence(relativeGap, iterations, converged));
     }
-    return new Path(
-        data.family(),
-        data.classes(),
-        settings.l1Ratio(),
-        data.featureNames(),
-        base.sd,
-        Arrays.copyOf(alphas, solved),
-        Arrays.copyOf(intercepts, solved),
-        Arrays.copyOf(coefficients, solved),
-        Arrays.copyOf(devRatios, solved),
-        Arrays.copyOf(convergence, solved),
-        stop);
+    return recorder.path();
   }
 
   /** Multinomial intercepts are only defined up to a constant: report them summing to 0. */
