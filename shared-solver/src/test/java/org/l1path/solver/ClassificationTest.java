@@ -104,6 +104,16 @@ class ClassificationTest {
   }
 
   @Test
+  void alphaMaxIsTheTopOfTheAutomaticGridAndZeroesEveryCoefficient() {
+    Dataset data = Reference.classCsv("multinomial");
+    double alphaMax = ElasticNet.alphaMax(data, Settings.defaults());
+    Path path = ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.automatic(5, 0.5));
+    assertEquals(alphaMax, path.alpha(0), 0.0);
+    assertEquals(0, path.nonZero(0));
+    assertTrue(path.nonZero(4) > 0);
+  }
+
+  @Test
   void stratifiedFoldsKeepEveryClassInEveryFold() {
     int n = 103;
     int[] cls = new int[n];
