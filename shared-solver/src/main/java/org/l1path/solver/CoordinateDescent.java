@@ -26,6 +26,9 @@ final class CoordinateDescent {
   /** Supports larger than this are left to descent: the dense solve would cost more. */
   private static final int MAX_REFIT = 1500;
 
+  /** How many Gram columns one pass over the design computes. */
+  private static final int GRAM_BATCH = 4;
+
   private final double tolerance;
   private final int maxIterations;
 
@@ -69,7 +72,8 @@ final class CoordinateDescent {
    */
   private double descentWork;
 
-  private double refitThreshold;
+  /** After a refit fails, descent must again spend what a refit costs before the next try. */
+  private double refitDebt;
 
   /** The last factored support block, its free set and ridge scale. */
   private LinearSolverDense<DMatrixRMaj> factored;
@@ -235,15 +239,15 @@ final class CoordinateDescent {
     // a refit, with a budget that doubles each time.
     int passLimit = 64;
     descentWork = 0;
-    refitThreshold = refitCost();
+    refitDebt = 0;
     while (true) {
       boolean settled = descend(aScale, qScale, cdTol, passLimit);
       Check check = certify(false, zeroSolution, aScale, qScale);
-      if (check == Check.NOT_YET && descentWork >= refitThreshold) {
+      if (check == Check.NOT_YET && descentWork >= refitDebt + refitCost()) {
         if (refitActiveSet(aScale, qScale)) {
           check = certify(true, zeroSolution, aScale, qScale);
         } else {
-          refitThreshold = descentWork + 2 * refitCost();
+          refitDebt = descentWork + refitCost();
         }
       }
       if (check == Check.CONVERGED || iterations >= maxIterations) {
@@ -422,29 +426,83 @@ final class CoordinateDescent {
     sumVr -= step * (prob.mean[j] - c);
   }
 
-  /** {@code C_kj = z_k' V z_j} for every k, computed once. */
+  /**
+   * {@code C_kj = z_k' V z_j} for every k, computed once. Columns are computed four at a time: with
+   * j go up to three other strong features that have none yet (the likeliest to enter next), so
+   * each pass over the design serves four columns.
+   */
   private double[] gramColumn(int j) {
-    double[] column = gram[j];
-    if (column != null) {
-      return column;
+    if (gram[j] != null) {
+      return gram[j];
     }
-    column = new double[prob.p];
-    double[] vz = scratch;
-    double[] col = prob.x[j];
-    double c = prob.centre[j];
-    double s = prob.scale[j];
-    double sum = 0;
-    for (int i = 0; i < prob.n; i++) {
-      vz[i] = prob.weight(i) * (col[i] - c) / s;
-      sum += vz[i];
-    }
-    for (int k = 0; k < prob.p; k++) {
-      if (!prob.fixed[k]) {
-        column[k] = zDot(k, vz, sum);
+    int[] batch = new int[GRAM_BATCH];
+    int size = 0;
+    batch[size++] = j;
+    for (int t = 0; t < strongCount && size < GRAM_BATCH; t++) {
+      int k = strongList[t];
+      if (k != j && gram[k] == null) {
+        batch[size++] = k;
       }
     }
-    gram[j] = column;
-    return column;
+    int n = prob.n;
+    double[][] vz = new double[size][n];
+    double[] sums = new double[size];
+    for (int b = 0; b < size; b++) {
+      double[] col = prob.x[batch[b]];
+      double c = prob.centre[batch[b]];
+      double s = prob.scale[batch[b]];
+      for (int i = 0; i < n; i++) {
+        vz[b][i] = prob.weight(i) * (col[i] - c) / s;
+        sums[b] += vz[b][i];
+      }
+      gram[batch[b]] = new double[prob.p];
+    }
+    double[] dots = new double[GRAM_BATCH];
+    for (int k = 0; k < prob.p; k++) {
+      if (prob.fixed[k]) {
+        continue;
+      }
+      dotBatch(prob.x[k], vz, size, dots);
+      for (int b = 0; b < size; b++) {
+        gram[batch[b]][k] = (dots[b] - prob.centre[k] * sums[b]) / prob.scale[k];
+      }
+    }
+    return gram[j];
+  }
+
+  /** {@code dots[b] = x' vz[b]} for the first {@code size} vectors, reading x once. */
+  private static void dotBatch(double[] x, double[][] vz, int size, double[] dots) {
+    int n = x.length;
+    if (size == GRAM_BATCH) {
+      double[] a = vz[0];
+      double[] b = vz[1];
+      double[] c = vz[2];
+      double[] d = vz[3];
+      double sa = 0;
+      double sb = 0;
+      double sc = 0;
+      double sd = 0;
+      for (int i = 0; i < n; i++) {
+        double xi = x[i];
+        sa += xi * a[i];
+        sb += xi * b[i];
+        sc += xi * c[i];
+        sd += xi * d[i];
+      }
+      dots[0] = sa;
+      dots[1] = sb;
+      dots[2] = sc;
+      dots[3] = sd;
+      return;
+    }
+    for (int v = 0; v < size; v++) {
+      double[] a = vz[v];
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        s += x[i] * a[i];
+      }
+      dots[v] = s;
+    }
   }
 
   /**
