@@ -1,6 +1,7 @@
 package org.l1path.solver;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
@@ -25,6 +26,9 @@ final class CoordinateDescent {
 
   /** Supports larger than this are left to descent: the dense solve would cost more. */
   private static final int MAX_REFIT = 1500;
+
+  /** Multiply-adds above which the KKT sweep runs on several threads. */
+  private static final long PARALLEL_SWEEP_WORK = 1L << 21;
 
   /** How many Gram columns one pass over the design computes. */
   private static final int GRAM_BATCH = 4;
@@ -523,16 +527,25 @@ final class CoordinateDescent {
     }
   }
 
-  /** Naive mode: makes the gradients outside the strong set exact (covariance keeps them). */
+  /**
+   * Naive mode: makes the gradients outside the strong set exact (covariance keeps them). This O(n
+   * p) sweep dominates wide problems, so a large one is split over the common fork-join pool; each
+   * gradient is computed alone, so the result does not depend on the split.
+   */
   private void refreshOtherGradients() {
     if (covariance) {
       return;
     }
-    for (int j = 0; j < prob.p; j++) {
-      if (!strong[j] && !prob.fixed[j]) {
-        grad[j] = naiveGradient(j);
-      }
+    IntStream features = IntStream.range(0, prob.p);
+    if ((long) prob.n * prob.p >= PARALLEL_SWEEP_WORK) {
+      features = features.parallel();
     }
+    features.forEach(
+        j -> {
+          if (!strong[j] && !prob.fixed[j]) {
+            grad[j] = naiveGradient(j);
+          }
+        });
   }
 
   /**
