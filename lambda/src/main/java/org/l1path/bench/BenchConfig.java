@@ -13,9 +13,17 @@ import org.l1path.solver.Settings;
  * @param tolerance the solver's bound on the relative duality gap
  * @param alphas the alphas to solve, or null for the solver's automatic 100-alpha grid
  * @param threads the cross-validation threads (a path runs on the calling thread)
+ * @param repeatBudgetSeconds no further repeat starts once the fits so far took this long, so a
+ *     slow case stays within a caller's time limit (infinite: always {@code repeat} fits)
  */
 public record BenchConfig(
-    double l1Ratio, int folds, int repeat, double tolerance, double[] alphas, int threads) {
+    double l1Ratio,
+    int folds,
+    int repeat,
+    double tolerance,
+    double[] alphas,
+    int threads,
+    double repeatBudgetSeconds) {
 
   /** Validates and copies. */
   public BenchConfig {
@@ -34,13 +42,23 @@ public record BenchConfig(
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
+    if (!(repeatBudgetSeconds > 0)) {
+      throw new IllegalArgumentException(
+          "repeat-budget must be more than 0 seconds, got " + repeatBudgetSeconds);
+    }
     alphas = alphas == null ? null : alphas.clone();
   }
 
   /** The lasso path on the automatic grid, 5 repeats, default tolerance, every processor. */
   public static BenchConfig defaults() {
     return new BenchConfig(
-        1.0, 0, 5, Settings.DEFAULT_TOLERANCE, null, Runtime.getRuntime().availableProcessors());
+        1.0,
+        0,
+        5,
+        Settings.DEFAULT_TOLERANCE,
+        null,
+        Runtime.getRuntime().availableProcessors(),
+        Double.POSITIVE_INFINITY);
   }
 
   @Override

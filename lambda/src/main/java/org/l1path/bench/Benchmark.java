@@ -23,7 +23,7 @@ public final class Benchmark {
   public record Outcome(BenchResult result, Path path) {}
 
   /**
-   * Fits {@code config.repeat()} times.
+   * Fits {@code config.repeat()} times, or fewer once the repeat budget is spent (at least once).
    *
    * @param rho the simulation's correlation, or NaN for data read from a file
    * @param readMbPerS the reading speed of the file, or NaN for simulated data
@@ -32,11 +32,15 @@ public final class Benchmark {
     HeapPeak.reset();
     double[] seconds = new double[config.repeat()];
     Path path = null;
-    for (int r = 0; r < seconds.length; r++) {
+    int done = 0;
+    double spent = 0;
+    while (done < seconds.length && (done == 0 || spent < config.repeatBudgetSeconds())) {
       long start = System.nanoTime();
       path = fit(data);
-      seconds[r] = (System.nanoTime() - start) / 1e9;
+      seconds[done] = (System.nanoTime() - start) / 1e9;
+      spent += seconds[done++];
     }
+    seconds = Arrays.copyOf(seconds, done);
     double peak = HeapPeak.megabytes();
     BenchResult result =
         new BenchResult(

@@ -44,6 +44,7 @@ record BenchArguments(
     double tol = d.tolerance();
     double[] alphas = null;
     int threads = d.threads();
+    double budget = d.repeatBudgetSeconds();
     List<String> seen = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -93,6 +94,7 @@ record BenchArguments(
         case "tol" -> tol = number("tol", value);
         case "alphas-file" -> alphas = alphasFile(value);
         case "threads" -> threads = positiveInt("threads", value);
+        case "repeat-budget" -> budget = number("repeat-budget", value);
         default ->
             throw new UsageException("unknown option --" + name + " (see l1path bench --help)");
       }
@@ -105,7 +107,7 @@ record BenchArguments(
     }
     BenchConfig config;
     try {
-      config = new BenchConfig(l1Ratio, folds, Math.max(repeat, 1), tol, alphas, threads);
+      config = new BenchConfig(l1Ratio, folds, Math.max(repeat, 1), tol, alphas, threads, budget);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

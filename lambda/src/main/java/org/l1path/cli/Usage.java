@@ -82,6 +82,7 @@ final class Usage {
         --alphas-file F         one alpha per line (default: the automatic 100-alpha grid)
         --tol T                 bound on the relative duality gap (default 1e-6)
         --repeat R              timed fits (default 5); 0 only writes --write-csv
+        --repeat-budget S       start no further repeat once the fits took S seconds
         --coefficients-out F    the last fit's full-data path as alpha,feature,value
                                 (feature 0 is the intercept; original scale)
       """;

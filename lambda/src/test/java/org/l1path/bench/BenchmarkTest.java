@@ -49,7 +49,7 @@ class BenchmarkTest {
   void aPathRunSolvesEveryGivenAlphaWithinTheTolerance() {
     Dataset data = Simulation.generate(60, 20, 0.5, 5);
     double[] alphas = {0.5, 0.1, 0.02};
-    BenchConfig config = new BenchConfig(1.0, 0, 2, 1e-8, alphas, 2);
+    BenchConfig config = new BenchConfig(1.0, 0, 2, 1e-8, alphas, 2, Double.POSITIVE_INFINITY);
     Benchmark.Outcome o = new Benchmark(config).run(data, 0.5, Double.NaN);
     BenchResult r = o.result();
     assertEquals(3, r.alphas());
@@ -63,12 +63,22 @@ class BenchmarkTest {
   @Test
   void crossValidationUsesTheGivenThreadsAndTheAutomaticGrid() {
     Dataset data = Simulation.generate(80, 10, 0.0, 9);
-    BenchConfig config = new BenchConfig(0.5, 5, 1, 1e-6, null, 2);
+    BenchConfig config = new BenchConfig(0.5, 5, 1, 1e-6, null, 2, Double.POSITIVE_INFINITY);
     BenchResult r = new Benchmark(config).run(data, 0.0, Double.NaN).result();
     assertEquals(100, r.alphas(), "the automatic grid has 100 alphas");
     assertEquals(5, r.folds());
     assertEquals(2, r.threads());
     assertEquals(0.5, r.l1Ratio(), 0.0);
+  }
+
+  @Test
+  void aSpentBudgetStopsTheRepeatsAfterTheFirstFit() {
+    Dataset data = Simulation.generate(60, 20, 0.5, 5);
+    // A budget of 1 ns is spent by any fit, so exactly one of the 50 asked-for repeats runs; the
+    // median of one value is that value.
+    BenchConfig config = new BenchConfig(1.0, 0, 50, 1e-6, new double[] {0.1}, 1, 1e-9);
+    BenchResult r = new Benchmark(config).run(data, 0.5, Double.NaN).result();
+    assertEquals(r.firstSeconds(), r.medianSeconds(), 0.0);
   }
 
   @Test
