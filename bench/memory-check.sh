@@ -3,7 +3,8 @@
 # Gram block (p x p doubles) when covariance updates are used (n > p), plus 64 MiB. Runs a path
 # and a 10-fold cross-validation of simulated data under that heap and prints pass or FAIL.
 #
-# usage: CASES="1000x100 50000x200" bench/memory-check.sh   (environment: JAR, CASES)
+# usage: CASES="1000x100 50000x200" FOLDS="0 10" bench/memory-check.sh   (environment: JAR, CASES,
+# FOLDS: 0 for the path, 10 for cross-validation; both by default)
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -15,7 +16,7 @@ for c in $CASES; do
   gram=0
   [ "$n" -gt "$p" ] && gram=$((p * p * 8))
   xmx=$(((n * p * 8 * 3 / 2 + gram) / 1048576 + 64))
-  for folds in 0 10; do
+  for folds in ${FOLDS:-0 10}; do
     if out=$(java -Xmx${xmx}m -jar "$JAR" bench --simulate "$n" "$p" 0 --seed 1 --repeat 1 \
       --folds "$folds" 2>&1); then
       echo "$c folds=$folds -Xmx${xmx}m: pass $(echo "$out" | tail -n 1)"
