@@ -94,7 +94,8 @@ install_missing
 if [ ! -f "$JAR" ]; then
   (cd "$root" && mvn -q -pl lambda package -DskipTests)
 fi
-java() { command java $JAVA_OPTS "$@"; }
+# shellcheck disable=SC2206 # JAVA_OPTS is a list of JVM flags, split on blanks
+l1path=(java $JAVA_OPTS -jar "$JAR")
 
 log "work directory $WORK; load: $(uptime)"
 for c in $CASES; do
@@ -102,7 +103,7 @@ for c in $CASES; do
   p=${c#*x}
   for rho in $RHOS; do
     data=$WORK/sim-$c-rho$rho.csv
-    java -jar "$JAR" bench --simulate "$n" "$p" "$rho" --seed "$SEED" --repeat 0 --write-csv "$data"
+    "${l1path[@]}" bench --simulate "$n" "$p" "$rho" --seed "$SEED" --repeat 0 --write-csv "$data"
     for mode in $MODES; do
       case=$c
       l1=1
@@ -114,16 +115,16 @@ for c in $CASES; do
       if [ "$mode" = cv ]; then
         run_tool glmnet Rscript "$here/glmnet_fit.R" "$input" "$alphas" "$l1" cv "$REPEAT" "$BUDGET"
         run_tool sklearn "$PY" "$here/sklearn_fit.py" "$input" "$alphas" "$l1" cv "$REPEAT" "$BUDGET"
-        run_tool l1path java -jar "$JAR" bench --input "$input" --alphas-file "$alphas" \
+        run_tool l1path "${l1path[@]}" bench --input "$input" --alphas-file "$alphas" \
           --l1-ratio "$l1" --folds 10 --repeat "$REPEAT" --repeat-budget "$BUDGET"
       else
-        run_tool reference java -jar "$JAR" bench --input "$input" --alphas-file "$alphas" \
+        run_tool reference "${l1path[@]}" bench --input "$input" --alphas-file "$alphas" \
           --l1-ratio "$l1" --tol 1e-12 --repeat 1 --coefficients-out "$WORK/$tag.reference.coef"
         run_tool glmnet Rscript "$here/glmnet_fit.R" "$input" "$alphas" "$l1" path "$REPEAT" \
           "$BUDGET" "$WORK/$tag.glmnet.coef"
         run_tool sklearn "$PY" "$here/sklearn_fit.py" "$input" "$alphas" "$l1" path "$REPEAT" \
           "$BUDGET" "$WORK/$tag.sklearn.coef"
-        run_tool l1path java -jar "$JAR" bench --input "$input" --alphas-file "$alphas" \
+        run_tool l1path "${l1path[@]}" bench --input "$input" --alphas-file "$alphas" \
           --l1-ratio "$l1" --repeat "$REPEAT" --repeat-budget "$BUDGET" \
           --coefficients-out "$WORK/$tag.l1path.coef"
         excess=$("$PY" "$here/objective.py" "$input" "$alphas" "$l1" "$WORK/$tag.reference.coef" \
