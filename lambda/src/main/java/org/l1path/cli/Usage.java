@@ -12,6 +12,7 @@ final class Usage {
       Usage:
         l1path fit FILE.csv [options]   fit a CSV (or .csv.gz) and write model.json and friends
         l1path fit --help               the fit command's options
+        l1path bench [options]          time fits of simulated or given data (--help)
         l1path --help                   this text
         l1path --version                the version
 
@@ -64,5 +65,33 @@ final class Usage {
       A column whose first value is not a number is categorical and becomes one 0/1 feature
       per level, named column=level. Exit status: 0 success (a warning on stderr if some
       alpha did not converge), 2 usage or input error, 1 internal error.
+      """;
+
+  static final String BENCH =
+      """
+      Usage: l1path bench (--simulate N P RHO [--seed S] | --input FILE.csv) [options]
+
+      Times elastic-net fits inside this JVM and prints one JSON line with the keys
+      n, p, rho, l1_ratio, folds, read_mb_s, alphas, first_s, median_s, max_rel_gap,
+      threads, peak_heap_mb. Times exclude reading and simulating the data.
+
+      Data:
+        --simulate N P RHO      glmnet's simulated design (Friedman, Hastie & Tibshirani
+                                2010, section 5.1): N rows, P features, correlation RHO
+        --seed S                the simulation's seed (default 1)
+        --input FILE            a CSV (.csv or .csv.gz) read as fit reads it; the last
+                                column is the target; read_mb_s reports the reading speed
+        --write-csv FILE        write the data as CSV (header x1..xP,y)
+      Fit:
+        --l1-ratio R            1 = lasso (default)
+        --folds K               0 = the path alone (default); else K random folds of
+                                cross-validation
+        --threads T             cross-validation threads (default: every processor)
+        --alphas-file F         one alpha per line (default: the automatic 100-alpha grid)
+        --tol T                 bound on the relative duality gap (default 1e-6)
+        --repeat R              timed fits (default 5); 0 only writes --write-csv
+        --repeat-budget S       start no further repeat once the fits took S seconds
+        --coefficients-out F    the last fit's full-data path as alpha,feature,value
+                                (feature 0 is the intercept; original scale)
       """;
 }

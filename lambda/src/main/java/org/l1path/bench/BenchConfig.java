@@ -1,0 +1,85 @@
+package org.l1path.bench;
+
+import org.l1path.solver.AlphaGrid;
+import org.l1path.solver.CvSettings;
+import org.l1path.solver.Settings;
+
+/**
+ * What one benchmark case fits and how often.
+ *
+ * @param l1Ratio 1 for the lasso
+ * @param folds 0 to time the path alone, else the number of random cross-validation folds
+ * @param repeat how many timed fits, at least 1
+ * @param tolerance the solver's bound on the relative duality gap
+ * @param alphas the alphas to solve, or null for the solver's automatic 100-alpha grid
+ * @param threads the cross-validation threads (a path runs on the calling thread)
+ * @param repeatBudgetSeconds no further repeat starts once the fits so far took this long, so a
+ *     slow case stays within a caller's time limit (infinite: always {@code repeat} fits)
+ */
+public record BenchConfig(
+    double l1Ratio,
+    int folds,
+    int repeat,
+    double tolerance,
+    double[] alphas,
+    int threads,
+    double repeatBudgetSeconds) {
+
+  /** Validates and copies. */
+  public BenchConfig {
+    if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
+      throw new IllegalArgumentException("l1-ratio must be in [0, 1], got " + l1Ratio);
+    }
+    if (folds < 0 || folds == 1) {
+      throw new IllegalArgumentException("folds must be 0 (the path alone) or >= 2, got " + folds);
+    }
+    if (!(tolerance > 0 && tolerance < 1)) {
+      throw new IllegalArgumentException("tol must be in (0, 1), got " + tolerance);
+    }
+    if (repeat < 1) {
+      throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    if (!(repeatBudgetSeconds > 0)) {
+      throw new IllegalArgumentException(
+          "repeat-budget must be more than 0 seconds, got " + repeatBudgetSeconds);
+    }
+    alphas = alphas == null ? null : alphas.clone();
+  }
+
+  /** The lasso path on the automatic grid, 5 repeats, default tolerance, every processor. */
+  public static BenchConfig defaults() {
+    return new BenchConfig(
+        1.0,
+        0,
+        5,
+        Settings.DEFAULT_TOLERANCE,
+        null,
+        Runtime.getRuntime().availableProcessors(),
+        Double.POSITIVE_INFINITY);
+  }
+
+  @Override
+  public double[] alphas() {
+    return alphas == null ? null : alphas.clone();
+  }
+
+  Settings settings() {
+    return Settings.defaults().withL1Ratio(l1Ratio).withTolerance(tolerance);
+  }
+
+  AlphaGrid grid() {
+    return alphas == null ? AlphaGrid.automatic() : AlphaGrid.of(alphas);
+  }
+
+  CvSettings cvSettings() {
+    return CvSettings.defaults().withFolds(folds).withThreads(threads);
+  }
+
+  /** The threads the fit actually uses. */
+  int threadsUsed() {
+    return folds == 0 ? 1 : threads;
+  }
+}

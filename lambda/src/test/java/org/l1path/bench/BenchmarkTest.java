@@ -1,0 +1,89 @@
+package org.l1path.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.l1path.solver.Dataset;
+
+/** The benchmark's result line and what it counts; no timings are asserted. */
+class BenchmarkTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void theJsonLineHasTheIssuesKeysInOrder() throws Exception {
+    BenchResult r = new BenchResult(10, 3, 0.5, 1.0, 0, Double.NaN, 100, 0.2, 0.1, 1e-9, 1, 12.5);
+    String line = r.jsonLine();
+    assertTrue(!line.contains("\n"), "one line");
+    JsonNode node = JSON.readTree(line);
+    List<String> keys = new ArrayList<>();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      keys.add(it.next());
+    }
+    assertEquals(
+        List.of(
+            "n",
+            "p",
+            "rho",
+            "l1_ratio",
+            "folds",
+            "read_mb_s",
+            "alphas",
+            "first_s",
+            "median_s",
+            "max_rel_gap",
+            "threads",
+            "peak_heap_mb"),
+        keys);
+    assertTrue(node.get("read_mb_s").isNull(), "no file was read");
+    assertEquals(100, node.get("alphas").asInt());
+    assertEquals(0.5, node.get("rho").asDouble(), 0.0);
+  }
+
+  @Test
+  void aPathRunSolvesEveryGivenAlphaWithinTheTolerance() {
+    Dataset data = Simulation.generate(60, 20, 0.5, 5);
+    double[] alphas = {0.5, 0.1, 0.02};
+    BenchConfig config = new BenchConfig(1.0, 0, 2, 1e-8, alphas, 2, Double.POSITIVE_INFINITY);
+    Benchmark.Outcome o = new Benchmark(config).run(data, 0.5, Double.NaN);
+    BenchResult r = o.result();
+    assertEquals(3, r.alphas());
+    assertEquals(1, r.threads(), "a path runs on the calling thread");
+    assertEquals(60, r.n());
+    assertEquals(20, r.p());
+    // The solver certifies each alpha's relative duality gap against the tolerance asked for.
+    assertTrue(r.maxRelativeGap() <= 1e-8, "max_rel_gap " + r.maxRelativeGap());
+  }
+
+  @Test
+  void crossValidationUsesTheGivenThreadsAndTheAutomaticGrid() {
+    Dataset data = Simulation.generate(80, 10, 0.0, 9);
+    BenchConfig config = new BenchConfig(0.5, 5, 1, 1e-6, null, 2, Double.POSITIVE_INFINITY);
+    BenchResult r = new Benchmark(config).run(data, 0.0, Double.NaN).result();
+    assertEquals(100, r.alphas(), "the automatic grid has 100 alphas");
+    assertEquals(5, r.folds());
+    assertEquals(2, r.threads());
+    assertEquals(0.5, r.l1Ratio(), 0.0);
+  }
+
+  @Test
+  void aSpentBudgetStopsTheRepeatsAfterTheFirstFit() {
+    Dataset data = Simulation.generate(60, 20, 0.5, 5);
+    // A budget of 1 ns is spent by any fit, so exactly one of the 50 asked-for repeats runs; the
+    // median of one value is that value.
+    BenchConfig config = new BenchConfig(1.0, 0, 50, 1e-6, new double[] {0.1}, 1, 1e-9);
+    BenchResult r = new Benchmark(config).run(data, 0.5, Double.NaN).result();
+    assertEquals(r.firstSeconds(), r.medianSeconds(), 0.0);
+  }
+
+  @Test
+  void theMedianOfAnEvenCountAveragesTheMiddleTwo() {
+    assertEquals(2.5, Benchmark.median(new double[] {4, 1, 3, 2}), 0.0);
+    assertEquals(3.0, Benchmark.median(new double[] {5, 3, 1}), 0.0);
+  }
+}

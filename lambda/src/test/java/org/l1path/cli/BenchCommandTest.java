@@ -1,0 +1,135 @@
+package org.l1path.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.l1path.bench.Simulation;
+import org.l1path.job.DatasetFiles;
+import org.l1path.solver.Dataset;
+
+/** {@code l1path bench} on the command line. */
+class BenchCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void simulatesAndPrintsOneJsonLine() throws IOException {
+    Cli r = Cli.run("bench", "--simulate", "60", "30", "0.5", "--seed", "3", "--repeat", "1");
+    assertEquals(0, r.status(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals(1, lines.size(), r.out());
+    JsonNode node = JSON.readTree(lines.get(0));
+    assertEquals(60, node.get("n").asInt());
+    assertEquals(30, node.get("p").asInt());
+    assertEquals(0, node.get("folds").asInt());
+    assertTrue(node.get("read_mb_s").isNull());
+  }
+
+  @Test
+  void theWrittenCsvReadsBackAsTheSimulatedData() throws IOException {
+    Path csv = dir.resolve("sim.csv");
+    Cli w =
+        Cli.run(
+            "bench",
+            "--simulate",
+            "40",
+            "5",
+            "0.95",
+            "--seed",
+            "8",
+            "--repeat",
+            "0",
+            "--write-csv",
+            csv.toString());
+    assertEquals(0, w.status(), w.err());
+    assertEquals("", w.out(), "--repeat 0 only writes");
+    assertTrue(Files.readString(csv).startsWith("x1,x2,x3,x4,x5,y\n"));
+    Dataset read;
+    try (InputStream in = Files.newInputStream(csv)) {
+      read = DatasetFiles.read(in, "sim.csv");
+    }
+    Dataset simulated = Simulation.generate(40, 5, 0.95, 8);
+    // Double.toString reads back to the same double, so the round trip is exact.
+    for (int j = 0; j < 5; j++) {
+      assertArrayEquals(simulated.column(j), read.column(j), 0.0, "x" + (j + 1));
+    }
+    assertArrayEquals(simulated.response(), read.response(), 0.0);
+
+    Path alphas = dir.resolve("alphas.txt");
+    Files.writeString(alphas, "0.3\n0.1\n\n0.01\n");
+    Path coef = dir.resolve("coef.csv");
+    Cli b =
+        Cli.run(
+            "bench",
+            "--input",
+            csv.toString(),
+            "--alphas-file",
+            alphas.toString(),
+            "--repeat",
+            "1",
+            "--coefficients-out",
+            coef.toString());
+    assertEquals(0, b.status(), b.err());
+    JsonNode node = JSON.readTree(b.out());
+    assertEquals(3, node.get("alphas").asInt());
+    assertTrue(node.get("read_mb_s").asDouble() > 0, "a file was read");
+    assertTrue(node.get("rho").isNull(), "rho is unknown for a file");
+    List<String> rows = Files.readAllLines(coef);
+    assertEquals("alpha,feature,value", rows.get(0));
+    assertEquals(
+        3, rows.stream().filter(s -> s.matches("\\d+,0,.*")).count(), "one intercept per alpha");
+  }
+
+  @Test
+  void badValuesAreNamed() throws IOException {
+    Cli r = Cli.run("bench", "--simulate", "10", "x", "0.5");
+    assertEquals(Main.USAGE_ERROR, r.status());
+    assertTrue(r.err().contains("--simulate P"), r.err());
+
+    Cli both = Cli.run("bench", "--simulate", "10", "3", "0.5", "--input", "a.csv");
+    assertEquals(Main.USAGE_ERROR, both.status());
+    assertTrue(both.err().contains("exactly one of"), both.err());
+
+    Path alphas = dir.resolve("bad.txt");
+    Files.writeString(alphas, "0.3\nabc\n");
+    Cli bad = Cli.run("bench", "--simulate", "10", "3", "0.5", "--alphas-file", alphas.toString());
+    assertEquals(Main.USAGE_ERROR, bad.status());
+    assertTrue(bad.err().contains("line 2"), bad.err());
+
+    Cli folds = Cli.run("bench", "--simulate", "10", "3", "0.5", "--folds", "1");
+    assertEquals(Main.USAGE_ERROR, folds.status());
+    assertTrue(folds.err().contains("folds"), folds.err());
+  }
+
+  @Test
+  void aFailedWriteLeavesTheEarlierFileWhole() throws IOException {
+    Path csv = dir.resolve("keep.csv");
+    Files.writeString(csv, "old");
+    Cli r =
+        Cli.run(
+            "bench",
+            "--simulate",
+            "10",
+            "3",
+            "2.0",
+            "--repeat",
+            "0",
+            "--write-csv",
+            csv.toString());
+    assertEquals(Main.USAGE_ERROR, r.status());
+    assertEquals("old", Files.readString(csv));
+    assertFalse(r.err().isEmpty());
+  }
+}
