@@ -228,16 +228,34 @@ final class GaussianProblem {
     return s;
   }
 
-  /** Original-scale coefficients and intercept from standardized ones. */
+  /**
+   * A standardized coefficient this small next to the largest is rounding residue, not an effect:
+   * exactly collinear features (the two indicators of a two-valued attribute) leave such residue
+   * where the exact solution has 0.
+   */
+  private static final double RESIDUE = 1e-10;
+
+  /**
+   * Original-scale coefficients from standardized ones; rounding residue (below {@link #RESIDUE}
+   * times the largest) becomes exactly 0.
+   */
   double[] toOriginal(double[] beta) {
+    double largest = 0;
+    for (double v : beta) {
+      largest = Math.max(largest, Math.abs(v));
+    }
     double[] b = new double[p];
     for (int j = 0; j < p; j++) {
+      if (Math.abs(beta[j]) <= RESIDUE * largest) {
+        continue;
+      }
       // Clipping undoes the rounding of beta / s at a bound.
       b[j] = Math.min(Math.max(beta[j] / scale[j], originalLower[j]), originalUpper[j]);
     }
     return b;
   }
 
+  /** The intercept that goes with original-scale coefficients. */
   double intercept(double[] originalCoefficients) {
     double b0 = yCentre;
     for (int j = 0; j < p; j++) {
