@@ -39,27 +39,35 @@ final class Reference {
     throw new IllegalArgumentException(name + " has no case " + caseName);
   }
 
-  /** A numeric reference CSV: every column but the last is a feature, the last the target. */
-  static Dataset numericCsv(String name) {
+  /** A reference CSV split into numeric feature columns and the last column's text. */
+  private record Table(List<String> featureNames, double[][] columns, String[] target) {}
+
+  private static Table table(String name) {
     try {
       List<String> lines = Files.readAllLines(dir().resolve(name + ".csv"));
       String[] header = lines.get(0).split(",");
       int n = lines.size() - 1;
       int p = header.length - 1;
       double[][] x = new double[p][n];
-      double[] y = new double[n];
+      String[] target = new String[n];
       for (int i = 0; i < n; i++) {
         String[] f = lines.get(i + 1).split(",");
         for (int j = 0; j < p; j++) {
           x[j][i] = Double.parseDouble(f[j]);
         }
-        y[i] = Double.parseDouble(f[p]);
+        target[i] = f[p];
       }
-      List<String> names = new ArrayList<>(List.of(header).subList(0, p));
-      return Dataset.of(x, y, null, names);
+      return new Table(new ArrayList<>(List.of(header).subList(0, p)), x, target);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A numeric reference CSV: every column but the last is a feature, the last the target. */
+  static Dataset numericCsv(String name) {
+    Table t = table(name);
+    double[] y = java.util.Arrays.stream(t.target()).mapToDouble(Double::parseDouble).toArray();
+    return Dataset.of(t.columns(), y, null, t.featureNames());
   }
 
   /**
@@ -67,29 +75,10 @@ final class Reference {
    * fixtures list them.
    */
   static Dataset classCsv(String name) {
-    try {
-      List<String> lines = Files.readAllLines(dir().resolve(name + ".csv"));
-      String[] header = lines.get(0).split(",");
-      int n = lines.size() - 1;
-      int p = header.length - 1;
-      double[][] x = new double[p][n];
-      String[] labels = new String[n];
-      for (int i = 0; i < n; i++) {
-        String[] f = lines.get(i + 1).split(",");
-        for (int j = 0; j < p; j++) {
-          x[j][i] = Double.parseDouble(f[j]);
-        }
-        labels[i] = f[p];
-      }
-      List<String> classes = java.util.Arrays.stream(labels).distinct().sorted().toList();
-      int[] codes = new int[n];
-      for (int i = 0; i < n; i++) {
-        codes[i] = classes.indexOf(labels[i]);
-      }
-      return Dataset.ofClasses(x, codes, classes, null, List.of(header).subList(0, p));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Table t = table(name);
+    List<String> classes = java.util.Arrays.stream(t.target()).distinct().sorted().toList();
+    int[] codes = java.util.Arrays.stream(t.target()).mapToInt(classes::indexOf).toArray();
+    return Dataset.ofClasses(t.columns(), codes, classes, null, t.featureNames());
   }
 
   static double[] doubles(JsonNode array) {
