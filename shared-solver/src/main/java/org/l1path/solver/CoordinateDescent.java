@@ -163,10 +163,6 @@ final class CoordinateDescent {
     return p <= 2000 && n >= 2L * p;
   }
 
-  boolean usesCovariance() {
-    return covariance;
-  }
-
   /** Standardized coefficients; the array is live. */
   double[] beta() {
     return beta;
