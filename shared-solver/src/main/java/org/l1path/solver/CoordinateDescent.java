@@ -11,10 +11,11 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * (Friedman, Hastie and Tibshirani 2010). Works on standardized coefficients {@code beta}.
  *
  * <p>At each alpha: sequential strong rules pick the features worth visiting; passes over that set
- * alternate with passes over the non-zero features until coefficients stop moving; then every
- * feature's gradient is checked against the KKT conditions (violators join the set) and the duality
- * gap certifies the result. If the gap is still above the tolerance, the movement threshold
- * tightens and descent goes on.
+ * alternate with passes over the non-zero features until coefficients stop moving; then the duality
+ * gap over the strong set certifies the result, and once it meets the tolerance one sweep checks
+ * every other feature's KKT condition (violators join the set and descent goes on). When descent
+ * crawls (correlated features), the support is refitted exactly by a Cholesky solve. If the gap is
+ * still above the tolerance, the movement threshold tightens and descent goes on.
  *
  * <p>Gradients {@code G_j = z_j' V r} (r the residual, V the normalized weights) are kept either by
  * covariance updates (cached Gram columns of the features that entered; O(p) per step) or naively
@@ -129,9 +130,10 @@ final class CoordinateDescent {
       sumVr = prob.weightedSum(prob.yc);
     }
     double[] vy = weightedResponse();
+    double sumVy = prob.weightedSum(prob.yc);
     for (int j = 0; j < p; j++) {
       if (!prob.fixed[j]) {
-        zvy[j] = zDot(j, vy, prob.weightedSum(prob.yc));
+        zvy[j] = zDot(j, vy, sumVy);
       }
     }
     System.arraycopy(zvy, 0, grad, 0, p);
