@@ -273,8 +273,9 @@ final class CoordinateDescent {
   }
 
   /**
-   * Makes every gradient exact, checks the KKT conditions outside the strong set, and measures the
-   * duality gap. Sets {@link #relativeGap} and {@link #converged}.
+   * Makes the strong set's gradients exact and measures the duality gap over it; once that meets
+   * the tolerance, sweeps every other feature's KKT condition. Sets {@link #relativeGap} and {@link
+   * #converged}.
    */
   private Check certify(
       boolean coefficientsJumped, boolean zeroSolution, double aScale, double qScale) {
