@@ -2,9 +2,6 @@ package org.l1path.solver;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Coordinate descent for one {@link GaussianProblem}, solved alpha after alpha with warm starts
@@ -80,11 +77,13 @@ final class CoordinateDescent {
   /** After a refit fails, descent must again spend what a refit costs before the next try. */
   private double refitDebt;
 
-  /** The last factored support block, its free set and ridge scale. */
-  private LinearSolverDense<DMatrixRMaj> factored;
+  /** The factored support block of the refit, and the ridge scale it was built with. */
+  private final IncrementalCholesky cholesky;
 
-  private int[] factoredSet;
-  private double factoredQ;
+  private double factoredQ = Double.NaN;
+
+  /** Scratch marks of the free set. */
+  private final boolean[] inFree;
 
   /** The gap at the previous certification of the current alpha. */
   private double previousGap;
@@ -117,6 +116,8 @@ final class CoordinateDescent {
     strong = new boolean[p];
     strongList = new int[p];
     activeList = new int[p];
+    cholesky = new IncrementalCholesky(p);
+    inFree = new boolean[p];
     scratch = new double[n];
     gram = covariance ? new double[p][] : null;
     activeGram = covariance ? null : new ActiveGram(prob);
@@ -245,11 +246,11 @@ final class CoordinateDescent {
     while (true) {
       boolean settled = descend(aScale, qScale, cdTol, passLimit);
       Check check = certify(false, zeroSolution, aScale, qScale);
-      if (check == Check.NOT_YET && descentWork >= refitDebt + refitCost()) {
+      if (check == Check.NOT_YET && descentWork >= refitDebt + refitCost(qScale)) {
         if (refitActiveSet(aScale, qScale)) {
           check = certify(true, zeroSolution, aScale, qScale);
         } else {
-          refitDebt = descentWork + refitCost();
+          refitDebt = descentWork + refitCost(qScale);
         }
       }
       if (check == Check.CONVERGED || iterations >= maxIterations) {
@@ -431,81 +432,121 @@ final class CoordinateDescent {
 
   /**
    * {@code C_kj = z_k' V z_j} for every k, computed once. Columns are computed four at a time: with
-   * j go up to three other strong features that have none yet (the likeliest to enter next), so
-   * each pass over the design serves four columns.
+   * j go the three features without a column that are likeliest to enter next, so each pass over
+   * the design serves four columns. C is symmetric, so entries that an earlier column holds are
+   * copied, not recomputed.
    */
   private double[] gramColumn(int j) {
     if (gram[j] != null) {
       return gram[j];
     }
-    int[] batch = new int[GRAM_BATCH];
+    int[] batch = nextGramBatch(j);
+    int n = prob.n;
+    // A short batch (the last few columns) is padded with zero vectors: one kernel serves all.
+    double[][] vz = new double[GRAM_BATCH][n];
+    double[] sums = new double[GRAM_BATCH];
     int size = 0;
-    batch[size++] = j;
+    while (size < GRAM_BATCH && batch[size] >= 0) {
+      int f = batch[size];
+      double[] col = prob.x[f];
+      double[] out = vz[size];
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        out[i] = prob.weight(i) * (col[i] - prob.centre[f]) / prob.scale[f];
+        sum += out[i];
+      }
+      sums[size++] = sum;
+    }
+    double[][] columns = new double[size][prob.p];
+    double[] dots = new double[GRAM_BATCH];
+    for (int k = 0; k < prob.p; k++) {
+      if (prob.fixed[k]) {
+        continue;
+      }
+      if (gram[k] != null) {
+        for (int b = 0; b < size; b++) {
+          columns[b][k] = gram[k][batch[b]];
+        }
+        continue;
+      }
+      dotBatch(prob.x[k], vz, dots);
+      for (int b = 0; b < size; b++) {
+        columns[b][k] = (dots[b] - prob.centre[k] * sums[b]) / prob.scale[k];
+      }
+    }
+    for (int b = 0; b < size; b++) {
+      gram[batch[b]] = columns[b];
+    }
+    return gram[j];
+  }
+
+  /**
+   * j, then up to three other features without a Gram column: strong ones first, then those whose
+   * gradient is closest to entering. Unused slots are -1.
+   */
+  private int[] nextGramBatch(int j) {
+    int[] batch = new int[GRAM_BATCH];
+    Arrays.fill(batch, -1);
+    batch[0] = j;
+    int size = 1;
     for (int t = 0; t < strongCount && size < GRAM_BATCH; t++) {
       int k = strongList[t];
       if (k != j && gram[k] == null) {
         batch[size++] = k;
       }
     }
-    int n = prob.n;
-    double[][] vz = new double[size][n];
-    double[] sums = new double[size];
-    for (int b = 0; b < size; b++) {
-      double[] col = prob.x[batch[b]];
-      double c = prob.centre[batch[b]];
-      double s = prob.scale[batch[b]];
-      for (int i = 0; i < n; i++) {
-        vz[b][i] = prob.weight(i) * (col[i] - c) / s;
-        sums[b] += vz[b][i];
+    while (size < GRAM_BATCH) {
+      int best = -1;
+      double bestScore = -1;
+      for (int k = 0; k < prob.p; k++) {
+        if (prob.fixed[k] || strong[k] || gram[k] != null || inBatch(batch, k)) {
+          continue;
+        }
+        double score = Math.abs(grad[k]) / prob.penalty[k];
+        if (score > bestScore) {
+          best = k;
+          bestScore = score;
+        }
       }
-      gram[batch[b]] = new double[prob.p];
+      if (best < 0) {
+        break;
+      }
+      batch[size++] = best;
     }
-    double[] dots = new double[GRAM_BATCH];
-    for (int k = 0; k < prob.p; k++) {
-      if (prob.fixed[k]) {
-        continue;
-      }
-      dotBatch(prob.x[k], vz, size, dots);
-      for (int b = 0; b < size; b++) {
-        gram[batch[b]][k] = (dots[b] - prob.centre[k] * sums[b]) / prob.scale[k];
-      }
-    }
-    return gram[j];
+    return batch;
   }
 
-  /** {@code dots[b] = x' vz[b]} for the first {@code size} vectors, reading x once. */
-  private static void dotBatch(double[] x, double[][] vz, int size, double[] dots) {
+  private static boolean inBatch(int[] batch, int k) {
+    for (int b : batch) {
+      if (b == k) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code dots[b] = x' vz[b]} for the four vectors, reading x once. */
+  private static void dotBatch(double[] x, double[][] vz, double[] dots) {
     int n = x.length;
-    if (size == GRAM_BATCH) {
-      double[] a = vz[0];
-      double[] b = vz[1];
-      double[] c = vz[2];
-      double[] d = vz[3];
-      double sa = 0;
-      double sb = 0;
-      double sc = 0;
-      double sd = 0;
-      for (int i = 0; i < n; i++) {
-        double xi = x[i];
-        sa += xi * a[i];
-        sb += xi * b[i];
-        sc += xi * c[i];
-        sd += xi * d[i];
-      }
-      dots[0] = sa;
-      dots[1] = sb;
-      dots[2] = sc;
-      dots[3] = sd;
-      return;
+    double[] a = vz[0];
+    double[] b = vz[1];
+    double[] c = vz[2];
+    double[] d = vz[3];
+    double sa = 0;
+    double sb = 0;
+    double sc = 0;
+    double sd = 0;
+    for (int i = 0; i < n; i++) {
+      double xi = x[i];
+      sa += xi * a[i];
+      sb += xi * b[i];
+      sc += xi * c[i];
+      sd += xi * d[i];
     }
-    for (int v = 0; v < size; v++) {
-      double[] a = vz[v];
-      double s = 0;
-      for (int i = 0; i < n; i++) {
-        s += x[i] * a[i];
-      }
-      dots[v] = s;
-    }
+    dots[0] = sa;
+    dots[1] = sb;
+    dots[2] = sc;
+    dots[3] = sd;
   }
 
   /**
@@ -590,7 +631,7 @@ final class CoordinateDescent {
   }
 
   /**
-   * Jumps to the exact minimizer on the current support: with the signs {@code s} of the non-zero
+   * Moves to the exact minimizer on the current support: with the signs {@code s} of the non-zero
    * coefficients strictly inside their bounds (the free set F) held fixed, the objective is
    * quadratic there and
    *
@@ -598,14 +639,71 @@ final class CoordinateDescent {
    *   (C_FF + diag(q_F)) beta_F = Z_F'V yc - C_FB beta_B - a_F s_F
    * </pre>
    *
-   * with B the coefficients held at a bound. Solved by Cholesky; kept only if every sign holds and
-   * every bound is respected, so the result is never worse than descent's. This is what makes
-   * correlated designs converge in a few passes instead of thousands: descent finds the support,
-   * the solve settles the values.
+   * with B the coefficients held at a bound. When the solution keeps every sign and bound the
+   * coefficients jump to it. Otherwise they move along the segment towards it as far as signs and
+   * bounds allow (the objective is the convex quadratic there, so it falls all the way), the
+   * coefficient that stops the move leaves F at 0 or at its bound, and the solve is repeated on the
+   * smaller set. This is what makes correlated designs converge in a few passes instead of
+   * thousands: descent finds the support, the solves settle the values.
    *
    * @return whether the coefficients changed
    */
   private boolean refitActiveSet(double aScale, double qScale) {
+    boolean moved = false;
+    while (true) {
+      int[] free = freeSet();
+      if (free.length == 0 || free.length > MAX_REFIT || !factor(free, qScale)) {
+        return moved;
+      }
+      int m = cholesky.size();
+      double[] target = new double[m];
+      for (int r = 0; r < m; r++) {
+        int j = cholesky.member(r);
+        target[r] = zvy[j] - aScale * prob.penalty[j] * Math.signum(beta[j]);
+      }
+      for (int t = 0; t < activeCount; t++) {
+        int k = activeList[t];
+        if (beta[k] != 0 && (beta[k] == prob.lower[k] || beta[k] == prob.upper[k])) {
+          for (int r = 0; r < m; r++) {
+            target[r] -= gramEntry(cholesky.member(r), k) * beta[k];
+          }
+        }
+      }
+      cholesky.solve(target);
+      double step = 1;
+      int blocking = -1;
+      double blockedAt = 0;
+      for (int r = 0; r < m; r++) {
+        int j = cholesky.member(r);
+        double from = beta[j];
+        double to = target[r];
+        double stop =
+            Math.signum(to) != Math.signum(from) ? 0 : to > prob.upper[j] ? prob.upper[j] : to;
+        stop = stop < prob.lower[j] ? prob.lower[j] : stop;
+        if (stop != to) {
+          double reach = (stop - from) / (to - from);
+          if (reach < step) {
+            step = reach;
+            blocking = j;
+            blockedAt = stop;
+          }
+        }
+      }
+      for (int r = 0; r < m; r++) {
+        int j = cholesky.member(r);
+        beta[j] += step * (target[r] - beta[j]);
+      }
+      moved = true;
+      if (blocking < 0) {
+        return true;
+      }
+      beta[blocking] = blockedAt;
+      rebuildActiveList();
+    }
+  }
+
+  /** The non-zero coefficients strictly inside their bounds, in active-list order. */
+  private int[] freeSet() {
     int[] free = new int[activeCount];
     int m = 0;
     for (int t = 0; t < activeCount; t++) {
@@ -614,80 +712,60 @@ final class CoordinateDescent {
         free[m++] = j;
       }
     }
-    if (m == 0 || m > MAX_REFIT) {
-      return false;
-    }
-    free = Arrays.copyOf(free, m);
-    DMatrixRMaj rhs = new DMatrixRMaj(m, 1);
-    for (int r = 0; r < m; r++) {
-      int j = free[r];
-      double value = zvy[j] - aScale * prob.penalty[j] * Math.signum(beta[j]);
-      for (int t = 0; t < activeCount; t++) {
-        int k = activeList[t];
-        if (beta[k] != 0 && (beta[k] == prob.lower[k] || beta[k] == prob.upper[k])) {
-          value -= gramEntry(j, k) * beta[k];
-        }
-      }
-      rhs.set(r, 0, value);
-    }
-    LinearSolverDense<DMatrixRMaj> cholesky = factor(free, qScale);
-    if (cholesky == null) {
-      return false;
-    }
-    DMatrixRMaj solution = new DMatrixRMaj(m, 1);
-    cholesky.solve(rhs, solution);
-    for (int r = 0; r < m; r++) {
-      int j = free[r];
-      double b = solution.get(r, 0);
-      if (!(Math.signum(b) == Math.signum(beta[j]) && b >= prob.lower[j] && b <= prob.upper[j])) {
-        return false;
-      }
-    }
-    for (int r = 0; r < m; r++) {
-      beta[free[r]] = solution.get(r, 0);
-    }
-    return true;
+    return Arrays.copyOf(free, m);
   }
 
   /**
-   * The Cholesky factor of {@code C_FF + diag(q_F)}, reused while the free set and the ridge term
-   * stay the same: along a lasso path the support often holds for many alphas. Null when the block
-   * is singular (collinear features, such as every indicator of a nominal attribute next to the
-   * intercept): then there is no unique refit and descent alone settles it.
+   * Brings the Cholesky factor of {@code C_FF + diag(q_F)} to the free set F: members that left are
+   * removed and new ones appended, each O(m^2), since along a path the support changes by a feature
+   * or two at a time. The factor is rebuilt when the ridge term changes or updates have piled up.
+   * False when the block is singular (collinear features, such as every indicator of a nominal
+   * attribute next to the intercept): then there is no unique refit and descent alone settles it.
    */
-  private LinearSolverDense<DMatrixRMaj> factor(int[] free, double qScale) {
-    if (factored != null && qScale == factoredQ && Arrays.equals(free, factoredSet)) {
-      return factored;
+  private boolean factor(int[] free, double qScale) {
+    if (qScale != factoredQ || cholesky.stale()) {
+      cholesky.clear();
+      factoredQ = qScale;
     }
-    int m = free.length;
-    DMatrixRMaj lhs = new DMatrixRMaj(m, m);
-    for (int r = 0; r < m; r++) {
-      int j = free[r];
-      for (int c = 0; c <= r; c++) {
-        double g = gramEntry(j, free[c]);
-        lhs.set(r, c, g);
-        lhs.set(c, r, g);
+    for (int j : free) {
+      inFree[j] = true;
+    }
+    for (int r = cholesky.size() - 1; r >= 0; r--) {
+      if (!inFree[cholesky.member(r)]) {
+        cholesky.remove(r);
       }
-      lhs.add(r, r, qScale * prob.penalty[j]);
     }
-    LinearSolverDense<DMatrixRMaj> cholesky = LinearSolverFactory_DDRM.chol(m);
-    if (!cholesky.setA(lhs)) {
-      factored = null;
-      return null;
+    boolean ok = true;
+    for (int j : free) {
+      inFree[j] = false;
+      if (ok && !cholesky.contains(j)) {
+        double[] cross = new double[cholesky.size()];
+        for (int r = 0; r < cross.length; r++) {
+          cross[r] = gramEntry(cholesky.member(r), j);
+        }
+        ok = cholesky.append(j, cross, gramEntry(j, j) + qScale * prob.penalty[j]);
+      }
     }
-    factored = cholesky;
-    factoredSet = free;
-    factoredQ = qScale;
-    return cholesky;
+    return ok;
   }
 
-  /** About what a refit costs in multiply-adds: the Cholesky factor of the support's Gram block. */
-  private double refitCost() {
+  /**
+   * About what a refit costs in multiply-adds: O(m^2) per feature that joins or leaves the factored
+   * set, or the whole factor, plus the solve.
+   */
+  private double refitCost(double qScale) {
     double m = activeCount;
-    boolean reusable =
-        factoredSet != null
-            && Arrays.equals(factoredSet, 0, factoredSet.length, activeList, 0, activeCount);
-    return (reusable ? 0 : m * m * m / 3) + m * m;
+    if (qScale != factoredQ || cholesky.stale()) {
+      return m * m * m / 3 + m * m;
+    }
+    int kept = 0;
+    for (int t = 0; t < activeCount; t++) {
+      if (cholesky.contains(activeList[t])) {
+        kept++;
+      }
+    }
+    double changes = (activeCount - kept) + (cholesky.size() - kept);
+    return (changes + 1) * m * m;
   }
 
   private double gramEntry(int j, int k) {

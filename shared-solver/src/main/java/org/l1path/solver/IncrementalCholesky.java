@@ -1,0 +1,153 @@
+package org.l1path.solver;
+
+import java.util.Arrays;
+
+/**
+ * The Cholesky factor {@code L L' = A} of a symmetric positive definite block whose rows and
+ * columns are features that come and go: appending a feature costs O(m^2) (one triangular solve)
+ * and removing one costs O(m^2) (Givens rotations), where refactoring would cost O(m^3 / 3). Along
+ * a lasso path the support changes by one or two features at a time, so this is what keeps exact
+ * active-set refits cheap.
+ */
+final class IncrementalCholesky {
+  /** A pivot below this fraction of its diagonal entry means the new feature is collinear. */
+  private static final double SINGULAR = 1e-10;
+
+  /** Row r of L holds its r + 1 entries on and below the diagonal. */
+  private double[][] rows = new double[16][];
+
+  private int[] members = new int[16];
+  private int size;
+
+  /** Each feature's position, or -1. */
+  private final int[] positions;
+
+  /** Appends and removals since the factor was last built from scratch. */
+  private int updates;
+
+  /**
+   * Rounding builds up over many updates; after this many the caller should refactor (the cost then
+   * averages below one update's for blocks of up to this many rows).
+   */
+  private static final int REFRESH_AFTER = 128;
+
+  IncrementalCholesky(int features) {
+    positions = new int[features];
+    Arrays.fill(positions, -1);
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The feature at position r; positions follow the order of appends, less removals. */
+  int member(int r) {
+    return members[r];
+  }
+
+  int positionOf(int feature) {
+    return positions[feature];
+  }
+
+  boolean contains(int feature) {
+    return positions[feature] >= 0;
+  }
+
+  /** Whether enough updates have piled up that the factor should be rebuilt. */
+  boolean stale() {
+    return updates > REFRESH_AFTER;
+  }
+
+  void clear() {
+    for (int r = 0; r < size; r++) {
+      positions[members[r]] = -1;
+    }
+    size = 0;
+    updates = 0;
+  }
+
+  /**
+   * Appends {@code feature}, whose entries against the current members are {@code cross[r]} (in
+   * position order) and whose diagonal entry is {@code diagonal}.
+   *
+   * @return false, leaving the factor unchanged, when the block would be singular
+   */
+  boolean append(int feature, double[] cross, double diagonal) {
+    double[] row = new double[size + 1];
+    double sumSquares = 0;
+    for (int r = 0; r < size; r++) {
+      double[] lr = rows[r];
+      double s = cross[r];
+      for (int c = 0; c < r; c++) {
+        s -= lr[c] * row[c];
+      }
+      row[r] = s / lr[r];
+      sumSquares += row[r] * row[r];
+    }
+    double pivot = diagonal - sumSquares;
+    if (!(pivot > SINGULAR * diagonal)) {
+      return false;
+    }
+    row[size] = Math.sqrt(pivot);
+    if (size == rows.length) {
+      rows = Arrays.copyOf(rows, 2 * size);
+      members = Arrays.copyOf(members, 2 * size);
+    }
+    rows[size] = row;
+    members[size] = feature;
+    positions[feature] = size;
+    size++;
+    updates++;
+    return true;
+  }
+
+  /**
+   * Removes the member at {@code position}. Without its row, L's rows below it each have one entry
+   * past the diagonal; a Givens rotation of columns r and r + 1 per row zeroes it again (rows keep
+   * their longer arrays; entries past the diagonal are never read).
+   */
+  void remove(int position) {
+    positions[members[position]] = -1;
+    for (int r = position + 1; r < size; r++) {
+      rows[r - 1] = rows[r];
+      members[r - 1] = members[r];
+      positions[members[r - 1]] = r - 1;
+    }
+    size--;
+    updates++;
+    for (int r = position; r < size; r++) {
+      double[] row = rows[r];
+      double h = Math.hypot(row[r], row[r + 1]);
+      double cos = row[r] / h;
+      double sin = row[r + 1] / h;
+      row[r] = h;
+      row[r + 1] = 0;
+      for (int q = r + 1; q < size; q++) {
+        double[] below = rows[q];
+        double u = below[r];
+        double v = below[r + 1];
+        below[r] = cos * u + sin * v;
+        below[r + 1] = cos * v - sin * u;
+      }
+    }
+  }
+
+  /** Solves {@code A x = b} in place; b is in position order. */
+  void solve(double[] b) {
+    for (int r = 0; r < size; r++) {
+      double[] lr = rows[r];
+      double s = b[r];
+      for (int c = 0; c < r; c++) {
+        s -= lr[c] * b[c];
+      }
+      b[r] = s / lr[r];
+    }
+    for (int r = size - 1; r >= 0; r--) {
+      double s = b[r] / rows[r][r];
+      b[r] = s;
+      for (int c = 0; c < r; c++) {
+        b[c] -= rows[r][c] * s;
+      }
+    }
+  }
+}
