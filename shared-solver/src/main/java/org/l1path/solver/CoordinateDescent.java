@@ -52,6 +52,18 @@ final class CoordinateDescent {
   /** Naive mode: {@code sum_i v_i r_i}. */
   private double sumVr;
 
+  /** Naive mode: the residual and the gradients where the KKT screen was last anchored. */
+  private final double[] anchorRes;
+
+  private final double[] anchorGrad;
+  private boolean anchored;
+
+  /** The strong-rule threshold expected at the next alpha (per unit penalty factor). */
+  private double nextStrongThreshold;
+
+  /** Features outside the strong set whose gradients a KKT check computed. */
+  private final int[] screened;
+
   /** Covariance mode: Gram column {@code z' V z_j}, computed when feature j first moves. */
   private final double[][] gram;
 
@@ -118,6 +130,9 @@ final class CoordinateDescent {
     activeList = new int[p];
     cholesky = new IncrementalCholesky(p);
     inFree = new boolean[p];
+    screened = new int[p];
+    anchorRes = covariance ? null : new double[n];
+    anchorGrad = covariance ? null : new double[p];
     scratch = new double[n];
     gram = covariance ? new double[p][] : null;
     activeGram = covariance ? null : new ActiveGram(prob);
@@ -234,6 +249,9 @@ final class CoordinateDescent {
     }
     rebuildStrongList();
 
+    // The next alpha is likely the same ratio below this one; its strong rule guides the screen.
+    nextStrongThreshold =
+        alphaPrev >= Double.MAX_VALUE ? 0 : Math.max(0, l1 * alpha * (2 * alpha / alphaPrev - 1));
     double cdTol = tolerance * lastObjective;
     iterations = 0;
     converged = false;
@@ -301,7 +319,6 @@ final class CoordinateDescent {
     }
     // The gap above covers the strong set; it holds for the whole problem once every other
     // feature meets its KKT condition, which only this full sweep can tell.
-    refreshOtherGradients();
     if (!zeroSolution && addKktViolators(aScale) && iterations < maxIterations) {
       return Check.VIOLATORS;
     }
@@ -568,24 +585,102 @@ final class CoordinateDescent {
   }
 
   /**
-   * Naive mode: makes the gradients outside the strong set exact (covariance keeps them). This O(n
-   * p) sweep dominates wide problems, so a large one is split over the common fork-join pool; each
-   * gradient is computed alone, so the result does not depend on the split.
+   * Naive mode: makes every gradient outside the strong set exact (covariance keeps them), and
+   * anchors the KKT screen at the current residual.
    */
   private void refreshOtherGradients() {
     if (covariance) {
       return;
     }
-    IntStream features = IntStream.range(0, prob.p);
-    if ((long) prob.n * prob.p >= PARALLEL_SWEEP_WORK) {
-      features = features.parallel();
+    int count = 0;
+    for (int j = 0; j < prob.p; j++) {
+      if (!strong[j] && !prob.fixed[j]) {
+        screened[count++] = j;
+      }
     }
-    features.forEach(
-        j -> {
-          if (!strong[j] && !prob.fixed[j]) {
-            grad[j] = naiveGradient(j);
-          }
-        });
+    computeGradients(screened, count);
+    anchor();
+  }
+
+  /**
+   * Computes the gradients of the listed features from the residual. This O(n · count) sweep
+   * dominates wide problems, so a large one is split over the common fork-join pool; each gradient
+   * is computed alone, so the result does not depend on the split.
+   */
+  private void computeGradients(int[] list, int count) {
+    IntStream positions = IntStream.range(0, count);
+    if ((long) prob.n * count >= PARALLEL_SWEEP_WORK) {
+      positions = positions.parallel();
+    }
+    positions.forEach(t -> grad[list[t]] = naiveGradient(list[t]));
+  }
+
+  /** Remembers the residual and the gradients outside the strong set, for the KKT screen. */
+  private void anchor() {
+    System.arraycopy(res, 0, anchorRes, 0, prob.n);
+    System.arraycopy(grad, 0, anchorGrad, 0, prob.p);
+    anchored = true;
+  }
+
+  /**
+   * Naive mode: the features outside the strong set whose KKT condition the screen cannot settle,
+   * with their gradients made exact; returns how many (in {@link #screened}). The screen is
+   * Cauchy-Schwarz: with {@code ||z_j||_V = sqrt(d_j)},
+   *
+   * <pre>
+   *   |G_j(r)| <= |G_j(r0)| + sqrt(d_j) ||r - r0||_V
+   * </pre>
+   *
+   * so a feature whose bound stays below its penalty cannot violate, and its O(n) gradient is
+   * skipped. Along a path the residual moves little from one alpha to the next, so most features
+   * are settled for O(1) each. When the screen settles too few, every gradient is computed and the
+   * anchor {@code r0} moves to the current residual.
+   */
+  private int screenedGradients(double aScale) {
+    double distance = anchored ? residualDistance() : Double.POSITIVE_INFINITY;
+    int outside = 0;
+    int count = 0;
+    for (int j = 0; j < prob.p; j++) {
+      if (strong[j] || prob.fixed[j]) {
+        continue;
+      }
+      outside++;
+      double bound = Math.abs(anchorGrad[j]) + Math.sqrt(prob.diag[j]) * distance;
+      // The margin covers rounding in the anchored gradient. The threshold is the next alpha's
+      // strong rule, which is lower than this alpha's penalty: a feature the screen clears holds
+      // its anchored gradient, and that must not pull it into the next strong set.
+      if (bound < Math.min(aScale * (1 - 1e-9), nextStrongThreshold) * prob.penalty[j]) {
+        grad[j] = anchorGrad[j];
+      } else {
+        screened[count++] = j;
+      }
+    }
+    if (4L * count > outside) {
+      refreshOtherGradients();
+      return outside;
+    }
+    computeGradients(screened, count);
+    return count;
+  }
+
+  /** {@code ||r - r0||_V}, from the stored residual (r, or V r when weighted). */
+  private double residualDistance() {
+    double sum = 0;
+    if (prob.v == null) {
+      for (int i = 0; i < prob.n; i++) {
+        double d = res[i] - anchorRes[i];
+        sum += d * d;
+      }
+      sum *= prob.invN;
+    } else {
+      for (int i = 0; i < prob.n; i++) {
+        if (prob.v[i] > 0) {
+          double d = res[i] - anchorRes[i];
+          sum += d * d / prob.v[i];
+        }
+      }
+    }
+    return Math.sqrt(sum);
   }
 
   /**
@@ -772,13 +867,26 @@ final class CoordinateDescent {
     return covariance ? gramColumn(k)[j] : activeGram.get(j, k);
   }
 
-  /** Adds features outside the strong set that violate the KKT conditions; true if any. */
+  /**
+   * Adds features outside the strong set that violate the KKT conditions; true if any. In naive
+   * mode only the features the screen cannot settle are checked (their gradients made exact first);
+   * covariance mode keeps every gradient exact.
+   */
   private boolean addKktViolators(double aScale) {
-    boolean any = false;
-    for (int j = 0; j < prob.p; j++) {
-      if (strong[j] || prob.fixed[j]) {
-        continue;
+    int count;
+    if (covariance) {
+      count = 0;
+      for (int j = 0; j < prob.p; j++) {
+        if (!strong[j] && !prob.fixed[j]) {
+          screened[count++] = j;
+        }
       }
+    } else {
+      count = screenedGradients(aScale);
+    }
+    boolean any = false;
+    for (int t = 0; t < count; t++) {
+      int j = screened[t];
       double g = grad[j];
       double a = aScale * prob.penalty[j];
       if ((g > a && prob.upper[j] > 0) || (g < -a && prob.lower[j] < 0)) {
