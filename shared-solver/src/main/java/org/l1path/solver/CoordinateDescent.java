@@ -26,7 +26,7 @@ final class CoordinateDescent {
   private static final int MAX_REFIT = 1500;
 
   /** Multiply-adds above which the KKT sweep runs on several threads. */
-  private static final long PARALLEL_SWEEP_WORK = 1L << 21;
+  private static final long PARALLEL_SWEEP_WORK = 1L << 18;
 
   /** How many Gram columns one pass over the design computes. */
   private static final int GRAM_BATCH = 4;
@@ -52,11 +52,19 @@ final class CoordinateDescent {
   /** Naive mode: {@code sum_i v_i r_i}. */
   private double sumVr;
 
-  /** Naive mode: the residual and the gradients where the KKT screen was last anchored. */
-  private final double[] anchorRes;
+  /** How many recent residuals the KKT screen keeps as anchors. */
+  private static final int ANCHORS = 8;
 
+  /** Naive mode: the residuals of the last {@link #ANCHORS} KKT checks, by check number. */
+  private final double[][] anchorRes;
+
+  /** Naive mode: each feature's gradient at its anchor, and the number of that check (-1: none). */
   private final double[] anchorGrad;
-  private boolean anchored;
+
+  private final long[] anchorCheck;
+
+  /** Naive mode: KKT checks so far. */
+  private long checks;
 
   /** The strong-rule threshold expected at the next alpha (per unit penalty factor). */
   private double nextStrongThreshold;
@@ -131,8 +139,12 @@ final class CoordinateDescent {
     cholesky = new IncrementalCholesky(p);
     inFree = new boolean[p];
     screened = new int[p];
-    anchorRes = covariance ? null : new double[n];
+    anchorRes = covariance ? null : new double[ANCHORS][n];
     anchorGrad = covariance ? null : new double[p];
+    anchorCheck = covariance ? null : new long[p];
+    if (anchorCheck != null) {
+      Arrays.fill(anchorCheck, -1);
+    }
     scratch = new double[n];
     gram = covariance ? new double[p][] : null;
     activeGram = covariance ? null : new ActiveGram(prob);
@@ -475,7 +487,8 @@ final class CoordinateDescent {
       sums[size++] = sum;
     }
     double[][] columns = new double[size][prob.p];
-    double[] dots = new double[GRAM_BATCH];
+    int[] missing = new int[prob.p];
+    int count = 0;
     for (int k = 0; k < prob.p; k++) {
       if (prob.fixed[k]) {
         continue;
@@ -484,13 +497,31 @@ final class CoordinateDescent {
         for (int b = 0; b < size; b++) {
           columns[b][k] = gram[k][batch[b]];
         }
-        continue;
-      }
-      dotBatch(prob.x[k], vz, dots);
-      for (int b = 0; b < size; b++) {
-        columns[b][k] = (dots[b] - prob.centre[k] * sums[b]) / prob.scale[k];
+      } else {
+        missing[count++] = k;
       }
     }
+    // Two design columns against four vectors: eight independent sums, each load used twice.
+    int pairs = (count + 1) / 2;
+    int missingCount = count;
+    int batchSize = size;
+    IntStream pairIndices = IntStream.range(0, pairs);
+    if ((long) n * count * GRAM_BATCH >= PARALLEL_SWEEP_WORK) {
+      pairIndices = pairIndices.parallel();
+    }
+    pairIndices.forEach(
+        t -> {
+          int k1 = missing[2 * t];
+          int k2 = 2 * t + 1 < missingCount ? missing[2 * t + 1] : -1;
+          double[] dots = new double[2 * GRAM_BATCH];
+          dotPair(prob.x[k1], prob.x[k2 < 0 ? k1 : k2], vz, dots);
+          for (int b = 0; b < batchSize; b++) {
+            columns[b][k1] = (dots[b] - prob.centre[k1] * sums[b]) / prob.scale[k1];
+            if (k2 >= 0) {
+              columns[b][k2] = (dots[GRAM_BATCH + b] - prob.centre[k2] * sums[b]) / prob.scale[k2];
+            }
+          }
+        });
     for (int b = 0; b < size; b++) {
       gram[batch[b]] = columns[b];
     }
@@ -542,28 +573,45 @@ final class CoordinateDescent {
     return false;
   }
 
-  /** {@code dots[b] = x' vz[b]} for the four vectors, reading x once. */
-  private static void dotBatch(double[] x, double[][] vz, double[] dots) {
+  /** {@code dots[b] = x' vz[b]} and {@code dots[4 + b] = y' vz[b]} for the four vectors. */
+  private static void dotPair(double[] x, double[] y, double[][] vz, double[] dots) {
     int n = x.length;
     double[] a = vz[0];
     double[] b = vz[1];
     double[] c = vz[2];
     double[] d = vz[3];
-    double sa = 0;
-    double sb = 0;
-    double sc = 0;
-    double sd = 0;
+    double xa = 0;
+    double xb = 0;
+    double xc = 0;
+    double xd = 0;
+    double ya = 0;
+    double yb = 0;
+    double yc = 0;
+    double yd = 0;
     for (int i = 0; i < n; i++) {
       double xi = x[i];
-      sa += xi * a[i];
-      sb += xi * b[i];
-      sc += xi * c[i];
-      sd += xi * d[i];
+      double yi = y[i];
+      double ai = a[i];
+      double bi = b[i];
+      double ci = c[i];
+      double di = d[i];
+      xa += xi * ai;
+      xb += xi * bi;
+      xc += xi * ci;
+      xd += xi * di;
+      ya += yi * ai;
+      yb += yi * bi;
+      yc += yi * ci;
+      yd += yi * di;
     }
-    dots[0] = sa;
-    dots[1] = sb;
-    dots[2] = sc;
-    dots[3] = sd;
+    dots[0] = xa;
+    dots[1] = xb;
+    dots[2] = xc;
+    dots[3] = xd;
+    dots[4] = ya;
+    dots[5] = yb;
+    dots[6] = yc;
+    dots[7] = yd;
   }
 
   /**
@@ -584,10 +632,7 @@ final class CoordinateDescent {
     }
   }
 
-  /**
-   * Naive mode: makes every gradient outside the strong set exact (covariance keeps them), and
-   * anchors the KKT screen at the current residual.
-   */
+  /** Naive mode: makes every gradient outside the strong set exact (covariance keeps them). */
   private void refreshOtherGradients() {
     if (covariance) {
       return;
@@ -599,7 +644,7 @@ final class CoordinateDescent {
       }
     }
     computeGradients(screened, count);
-    anchor();
+    anchor(checks++, count);
   }
 
   /**
@@ -615,17 +660,21 @@ final class CoordinateDescent {
     positions.forEach(t -> grad[list[t]] = naiveGradient(list[t]));
   }
 
-  /** Remembers the residual and the gradients outside the strong set, for the KKT screen. */
-  private void anchor() {
-    System.arraycopy(res, 0, anchorRes, 0, prob.n);
-    System.arraycopy(grad, 0, anchorGrad, 0, prob.p);
-    anchored = true;
+  /** Anchors the first {@code count} screened features at the current residual, as check c. */
+  private void anchor(long check, int count) {
+    System.arraycopy(res, 0, anchorRes[(int) (check % ANCHORS)], 0, prob.n);
+    for (int t = 0; t < count; t++) {
+      int j = screened[t];
+      anchorGrad[j] = grad[j];
+      anchorCheck[j] = check;
+    }
   }
 
   /**
    * Naive mode: the features outside the strong set whose KKT condition the screen cannot settle,
    * with their gradients made exact; returns how many (in {@link #screened}). The screen is
-   * Cauchy-Schwarz: with {@code ||z_j||_V = sqrt(d_j)},
+   * Cauchy-Schwarz: with {@code ||z_j||_V = sqrt(d_j)} and r0 the residual at which feature j's
+   * gradient was last computed,
    *
    * <pre>
    *   |G_j(r)| <= |G_j(r0)| + sqrt(d_j) ||r - r0||_V
@@ -633,49 +682,51 @@ final class CoordinateDescent {
    *
    * so a feature whose bound stays below its penalty cannot violate, and its O(n) gradient is
    * skipped. Along a path the residual moves little from one alpha to the next, so most features
-   * are settled for O(1) each. When the screen settles too few, every gradient is computed and the
-   * anchor {@code r0} moves to the current residual.
+   * are settled for O(1) each; the residuals of the last few checks are kept as anchors.
    */
   private int screenedGradients(double aScale) {
-    double distance = anchored ? residualDistance() : Double.POSITIVE_INFINITY;
-    int outside = 0;
+    long check = checks++;
+    double[] distance = new double[ANCHORS];
+    for (long c = Math.max(0, check - ANCHORS + 1); c < check; c++) {
+      distance[(int) (c % ANCHORS)] = residualDistance(anchorRes[(int) (c % ANCHORS)]);
+    }
     int count = 0;
     for (int j = 0; j < prob.p; j++) {
       if (strong[j] || prob.fixed[j]) {
         continue;
       }
-      outside++;
-      double bound = Math.abs(anchorGrad[j]) + Math.sqrt(prob.diag[j]) * distance;
-      // The margin covers rounding in the anchored gradient. The threshold is the next alpha's
-      // strong rule, which is lower than this alpha's penalty: a feature the screen clears holds
-      // its anchored gradient, and that must not pull it into the next strong set.
-      if (bound < Math.min(aScale * (1 - 1e-9), nextStrongThreshold) * prob.penalty[j]) {
-        grad[j] = anchorGrad[j];
-      } else {
-        screened[count++] = j;
+      long c = anchorCheck[j];
+      if (c >= 0 && check - c < ANCHORS) {
+        double bound =
+            Math.abs(anchorGrad[j]) + Math.sqrt(prob.diag[j]) * distance[(int) (c % ANCHORS)];
+        // The margin covers rounding in the anchored gradient. The threshold is the next alpha's
+        // strong rule, lower than this alpha's penalty: a feature the screen settles holds its
+        // anchored gradient, and that must not pull it into the next strong set.
+        if (bound < Math.min(aScale * (1 - 1e-9), nextStrongThreshold) * prob.penalty[j]) {
+          grad[j] = anchorGrad[j];
+          continue;
+        }
       }
-    }
-    if (4L * count > outside) {
-      refreshOtherGradients();
-      return outside;
+      screened[count++] = j;
     }
     computeGradients(screened, count);
+    anchor(check, count);
     return count;
   }
 
-  /** {@code ||r - r0||_V}, from the stored residual (r, or V r when weighted). */
-  private double residualDistance() {
+  /** {@code ||r - r0||_V}, from the stored residuals (r, or V r when weighted). */
+  private double residualDistance(double[] anchorResidual) {
     double sum = 0;
     if (prob.v == null) {
       for (int i = 0; i < prob.n; i++) {
-        double d = res[i] - anchorRes[i];
+        double d = res[i] - anchorResidual[i];
         sum += d * d;
       }
       sum *= prob.invN;
     } else {
       for (int i = 0; i < prob.n; i++) {
         if (prob.v[i] > 0) {
-          double d = res[i] - anchorRes[i];
+          double d = res[i] - anchorResidual[i];
           sum += d * d / prob.v[i];
         }
       }
