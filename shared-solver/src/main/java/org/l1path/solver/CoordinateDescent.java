@@ -503,25 +503,17 @@ final class CoordinateDescent {
     }
     // Two design columns against four vectors: eight independent sums, each load used twice.
     int pairs = (count + 1) / 2;
-    int missingCount = count;
-    int batchSize = size;
-    IntStream pairIndices = IntStream.range(0, pairs);
     if ((long) n * count * GRAM_BATCH >= PARALLEL_SWEEP_WORK) {
-      pairIndices = pairIndices.parallel();
+      int missingCount = count;
+      int batchSize = size;
+      IntStream.range(0, pairs)
+          .parallel()
+          .forEach(t -> gramPair(t, missing, missingCount, vz, sums, batch, batchSize, columns));
+    } else {
+      for (int t = 0; t < pairs; t++) {
+        gramPair(t, missing, count, vz, sums, batch, size, columns);
+      }
     }
-    pairIndices.forEach(
-        t -> {
-          int k1 = missing[2 * t];
-          int k2 = 2 * t + 1 < missingCount ? missing[2 * t + 1] : -1;
-          double[] dots = new double[2 * GRAM_BATCH];
-          dotPair(prob.x[k1], prob.x[k2 < 0 ? k1 : k2], vz, dots);
-          for (int b = 0; b < batchSize; b++) {
-            columns[b][k1] = (dots[b] - prob.centre[k1] * sums[b]) / prob.scale[k1];
-            if (k2 >= 0) {
-              columns[b][k2] = (dots[GRAM_BATCH + b] - prob.centre[k2] * sums[b]) / prob.scale[k2];
-            }
-          }
-        });
     for (int b = 0; b < size; b++) {
       gram[batch[b]] = columns[b];
     }
@@ -571,6 +563,28 @@ final class CoordinateDescent {
       }
     }
     return false;
+  }
+
+  /** Gram entries of the t-th pair of features in {@code missing} against the batch. */
+  private void gramPair(
+      int t,
+      int[] missing,
+      int count,
+      double[][] vz,
+      double[] sums,
+      int[] batch,
+      int size,
+      double[][] columns) {
+    int k1 = missing[2 * t];
+    int k2 = 2 * t + 1 < count ? missing[2 * t + 1] : -1;
+    double[] dots = new double[2 * GRAM_BATCH];
+    dotPair(prob.x[k1], prob.x[k2 < 0 ? k1 : k2], vz, dots);
+    for (int b = 0; b < size; b++) {
+      columns[b][k1] = (dots[b] - prob.centre[k1] * sums[b]) / prob.scale[k1];
+      if (k2 >= 0) {
+        columns[b][k2] = (dots[GRAM_BATCH + b] - prob.centre[k2] * sums[b]) / prob.scale[k2];
+      }
+    }
   }
 
   /** {@code dots[b] = x' vz[b]} and {@code dots[4 + b] = y' vz[b]} for the four vectors. */
@@ -653,11 +667,13 @@ final class CoordinateDescent {
    * is computed alone, so the result does not depend on the split.
    */
   private void computeGradients(int[] list, int count) {
-    IntStream positions = IntStream.range(0, count);
     if ((long) prob.n * count >= PARALLEL_SWEEP_WORK) {
-      positions = positions.parallel();
+      IntStream.range(0, count).parallel().forEach(t -> grad[list[t]] = naiveGradient(list[t]));
+      return;
     }
-    positions.forEach(t -> grad[list[t]] = naiveGradient(list[t]));
+    for (int t = 0; t < count; t++) {
+      grad[list[t]] = naiveGradient(list[t]);
+    }
   }
 
   /** Anchors the first {@code count} screened features at the current residual, as check c. */
@@ -785,12 +801,14 @@ final class CoordinateDescent {
    *   (C_FF + diag(q_F)) beta_F = Z_F'V yc - C_FB beta_B - a_F s_F
    * </pre>
    *
-   * with B the coefficients held at a bound. When the solution keeps every sign and bound the
-   * coefficients jump to it. Otherwise they move along the segment towards it as far as signs and
-   * bounds allow (the objective is the convex quadratic there, so it falls all the way), the
-   * coefficient that stops the move leaves F at 0 or at its bound, and the solve is repeated on the
-   * smaller set. This is what makes correlated designs converge in a few passes instead of
-   * thousands: descent finds the support, the solves settle the values.
+   * with B the non-zero coefficients held fixed: those at a bound, and those the factor leaves out
+   * as collinear with it (then the solve is an exact step on a block of the support). When the
+   * solution keeps every sign and bound the coefficients jump to it. Otherwise they move along the
+   * segment towards it as far as signs and bounds allow (the objective is the convex quadratic
+   * there, so it falls all the way), the coefficient that stops the move leaves F at 0 or at its
+   * bound, and the solve is repeated on the smaller set. This is what makes correlated designs
+   * converge in a few passes instead of thousands: descent finds the support, the solves settle the
+   * values.
    *
    * @return whether the coefficients changed
    */
@@ -798,18 +816,23 @@ final class CoordinateDescent {
     boolean moved = false;
     while (true) {
       int[] free = freeSet();
-      if (free.length == 0 || free.length > MAX_REFIT || !factor(free, qScale)) {
+      if (free.length == 0 || free.length > MAX_REFIT) {
         return moved;
       }
+      factor(free, qScale);
       int m = cholesky.size();
+      if (m == 0) {
+        return moved;
+      }
       double[] target = new double[m];
       for (int r = 0; r < m; r++) {
         int j = cholesky.member(r);
         target[r] = zvy[j] - aScale * prob.penalty[j] * Math.signum(beta[j]);
       }
+      // Coefficients outside the factor (at a bound, or collinear with it) are held where they are.
       for (int t = 0; t < activeCount; t++) {
         int k = activeList[t];
-        if (beta[k] != 0 && (beta[k] == prob.lower[k] || beta[k] == prob.upper[k])) {
+        if (beta[k] != 0 && !cholesky.contains(k)) {
           for (int r = 0; r < m; r++) {
             target[r] -= gramEntry(cholesky.member(r), k) * beta[k];
           }
@@ -864,11 +887,12 @@ final class CoordinateDescent {
   /**
    * Brings the Cholesky factor of {@code C_FF + diag(q_F)} to the free set F: members that left are
    * removed and new ones appended, each O(m^2), since along a path the support changes by a feature
-   * or two at a time. The factor is rebuilt when the ridge term changes or updates have piled up.
-   * False when the block is singular (collinear features, such as every indicator of a nominal
-   * attribute next to the intercept): then there is no unique refit and descent alone settles it.
+   * or two at a time. The factor is rebuilt when the ridge term changes or updates have piled up. A
+   * feature that would make the block singular (collinear with the factored ones, such as every
+   * indicator of a nominal attribute next to the intercept, or a support larger than the rank of a
+   * wide design) is left out; the refit then holds it fixed.
    */
-  private boolean factor(int[] free, double qScale) {
+  private void factor(int[] free, double qScale) {
     if (qScale != factoredQ || cholesky.stale()) {
       cholesky.clear();
       factoredQ = qScale;
@@ -881,18 +905,16 @@ final class CoordinateDescent {
         cholesky.remove(r);
       }
     }
-    boolean ok = true;
     for (int j : free) {
       inFree[j] = false;
-      if (ok && !cholesky.contains(j)) {
+      if (!cholesky.contains(j)) {
         double[] cross = new double[cholesky.size()];
         for (int r = 0; r < cross.length; r++) {
           cross[r] = gramEntry(cholesky.member(r), j);
         }
-        ok = cholesky.append(j, cross, gramEntry(j, j) + qScale * prob.penalty[j]);
+        cholesky.append(j, cross, gramEntry(j, j) + qScale * prob.penalty[j]);
       }
     }
-    return ok;
   }
 
   /**

@@ -44,28 +44,53 @@ public final class CrossValidation {
     int ratios = l1Ratios.length;
     int total = ratios * (folds + 1);
     AtomicInteger done = new AtomicInteger();
-    List<Path> paths =
-        parallel(
-            ratios,
-            cv.threads(),
-            r -> {
-              Path path = ElasticNet.fitPath(data, perRatio.get(r), grid);
-              progress.foldFinished(done.incrementAndGet(), total);
-              return path;
-            });
-    List<double[]> foldErrors =
-        parallel(
-            ratios * folds,
-            cv.threads(),
-            task -> {
-              int r = task / folds;
-              int f = task % folds;
-              AlphaGrid alphas = AlphaGrid.of(paths.get(r).alphas());
-              Path path = ElasticNet.fitPath(training(data, foldOfRow, f), perRatio.get(r), alphas);
-              double[] errors = HeldOutError.perAlpha(measure, data, foldOfRow, f, path);
-              progress.foldFinished(done.incrementAndGet(), total);
-              return errors;
-            });
+    IntFunction<Path> fullPath =
+        r -> {
+          Path path = ElasticNet.fitPath(data, perRatio.get(r), grid);
+          progress.foldFinished(done.incrementAndGet(), total);
+          return path;
+        };
+    double[][] foldAlphas = new double[ratios][];
+    IntFunction<double[]> foldFit =
+        task -> {
+          int r = task / folds;
+          int f = task % folds;
+          AlphaGrid alphas = AlphaGrid.of(foldAlphas[r]);
+          Path path = ElasticNet.fitPath(training(data, foldOfRow, f), perRatio.get(r), alphas);
+          double[] errors = HeldOutError.perAlpha(measure, data, foldOfRow, f, path);
+          progress.foldFinished(done.incrementAndGet(), total);
+          return errors;
+        };
+    List<Path> paths;
+    List<double[]> foldErrors;
+    if (gridKnownBeforeFit(data, settings, grid)) {
+      // The folds need not wait for the full-data paths: every fit shares one pool, so both
+      // cores stay busy to the end.
+      for (int r = 0; r < ratios; r++) {
+        double alphaMax = ElasticNet.alphaMax(data, perRatio.get(r));
+        foldAlphas[r] = grid.alphas(alphaMax, data.rows(), data.features());
+      }
+      List<Object> all =
+          parallel(
+              ratios + ratios * folds,
+              cv.threads(),
+              task -> task < ratios ? fullPath.apply(task) : foldFit.apply(task - ratios));
+      paths = new ArrayList<>();
+      foldErrors = new ArrayList<>();
+      for (int t = 0; t < all.size(); t++) {
+        if (t < ratios) {
+          paths.add((Path) all.get(t));
+        } else {
+          foldErrors.add((double[]) all.get(t));
+        }
+      }
+    } else {
+      paths = parallel(ratios, cv.threads(), fullPath);
+      for (int r = 0; r < ratios; r++) {
+        foldAlphas[r] = paths.get(r).alphas();
+      }
+      foldErrors = parallel(ratios * folds, cv.threads(), foldFit);
+    }
 
     List<CvCurve> curves = new ArrayList<>();
     for (int r = 0; r < ratios; r++) {
@@ -77,6 +102,16 @@ public final class CrossValidation {
       curves.add(curve(l1Ratios[r], measure, alphas, errors));
     }
     return new CvResult(foldOfRow, folds, cv.rule(), curves, paths);
+  }
+
+  /**
+   * Whether the full-data path is sure to solve every alpha of the grid, so that the folds can be
+   * given the grid before that path is fitted: a least-squares path stops early only on an
+   * automatic grid with {@link Settings#earlyStop()}; a classification path may also stop at
+   * saturation.
+   */
+  private static boolean gridKnownBeforeFit(Dataset data, Settings settings, AlphaGrid grid) {
+    return data.family() == Family.GAUSSIAN && !(grid.isAutomatic() && settings.earlyStop());
   }
 
   /**
