@@ -41,21 +41,23 @@ final class ActiveGram {
     s = size++;
     slotOf[j] = s;
     featureOf[s] = j;
-    double[] col = prob.x[j];
+    double[] col = prob.x.arrays[j];
+    int o = prob.x.offsets[j];
     double c = prob.centre[j];
     double sc = prob.scale[j];
     double sum = 0;
     for (int i = 0; i < prob.n; i++) {
-      vz[i] = prob.weight(i) * (col[i] - c) / sc;
+      vz[i] = prob.weight(i) * (col[o + i] - c) / sc;
       sum += vz[i];
     }
     double[] row = new double[s + 1];
     for (int t = 0; t <= s; t++) {
       int k = featureOf[t];
-      double[] other = prob.x[k];
+      double[] other = prob.x.arrays[k];
+      int ko = prob.x.offsets[k];
       double dot = 0;
       for (int i = 0; i < prob.n; i++) {
-        dot += other[i] * vz[i];
+        dot += other[ko + i] * vz[i];
       }
       row[t] = (dot - prob.centre[k] * sum) / prob.scale[k];
     }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A design matrix stored by column, a response and optional observation weights. Columns are not
  * copied: a coordinate step reads one contiguous {@code double[]}. Construction checks shapes and
- * rejects NaN or infinite values, naming the row and column.
+ * rejects NaN or infinite values, naming the row and column. Row subsets made inside the solver
+ * (cross-validation folds) hold their columns in one column-major array instead.
  *
  * <p>A numeric response makes a {@link Family#GAUSSIAN} problem. A class response (see {@link
  * #ofClasses}) holds each row's class index into {@link #classes()}; two classes make a {@link
@@ -15,7 +16,7 @@ import java.util.List;
  * says otherwise.
  */
 public final class Dataset {
-  private final double[][] columns;
+  private final Design design;
   private final double[] y;
   private final double[] weights;
   private final List<String> featureNames;
@@ -23,13 +24,13 @@ public final class Dataset {
   private final Family family;
 
   private Dataset(
-      double[][] columns,
+      Design design,
       double[] y,
       double[] weights,
       List<String> featureNames,
       List<String> classes,
       Family family) {
-    this.columns = columns;
+    this.design = design;
     this.y = y;
     this.weights = weights;
     this.featureNames = featureNames;
@@ -85,7 +86,13 @@ public final class Dataset {
     if (weights != null) {
       checkWeights(weights, n);
     }
-    return new Dataset(columns, y, weights, List.copyOf(featureNames), List.of(), Family.GAUSSIAN);
+    return new Dataset(
+        Design.ofColumns(columns, n),
+        y,
+        weights,
+        List.copyOf(featureNames),
+        List.of(),
+        Family.GAUSSIAN);
   }
 
   /**
@@ -121,7 +128,7 @@ public final class Dataset {
     Dataset numeric = of(columns, y, weights, featureNames);
     Family family = classes.size() == 2 ? Family.BINOMIAL : Family.MULTINOMIAL;
     return new Dataset(
-        numeric.columns, y, weights, numeric.featureNames, List.copyOf(classes), family);
+        numeric.design, y, weights, numeric.featureNames, List.copyOf(classes), family);
   }
 
   /** The same data with other observation weights (null for unit weights). */
@@ -129,7 +136,7 @@ public final class Dataset {
     if (newWeights != null) {
       checkWeights(newWeights, rows());
     }
-    return new Dataset(columns, y, newWeights, featureNames, classes, family);
+    return new Dataset(design, y, newWeights, featureNames, classes, family);
   }
 
   /**
@@ -146,32 +153,64 @@ public final class Dataset {
               + " does not fit a response with "
               + (numeric ? "numeric values" : classes.size() + " classes"));
     }
-    return new Dataset(columns, y, weights, featureNames, classes, newFamily);
+    return new Dataset(design, y, weights, featureNames, classes, newFamily);
   }
 
-  /** The given rows, copied, with their weights, classes and family. */
+  /**
+   * The given rows, copied, with their weights, classes and family; the columns are copied into one
+   * column-major array when it can hold them.
+   */
   Dataset subset(int[] rows) {
-    double[][] cols = new double[columns.length][rows.length];
-    double[] ySub = new double[rows.length];
-    double[] wSub = weights == null ? null : new double[rows.length];
-    for (int t = 0; t < rows.length; t++) {
+    int m = rows.length;
+    int p = design.p;
+    double[] ySub = new double[m];
+    double[] wSub = weights == null ? null : new double[m];
+    for (int t = 0; t < m; t++) {
       int i = rows[t];
       ySub[t] = y[i];
       if (wSub != null) {
         wSub[t] = weights[i];
       }
     }
-    for (int j = 0; j < columns.length; j++) {
-      double[] from = columns[j];
-      double[] to = cols[j];
-      for (int t = 0; t < rows.length; t++) {
-        to[t] = from[rows[t]];
-      }
-    }
     if (wSub != null) {
-      checkWeights(wSub, rows.length);
+      checkWeights(wSub, m);
     }
-    return new Dataset(cols, ySub, wSub, featureNames, classes, family);
+    Design sub;
+    if (Design.fitsOneArray(m, p)) {
+      double[] values = new double[m * p];
+      for (int j = 0; j < p; j++) {
+        copyRows(j, rows, values, j * m);
+      }
+      sub = Design.ofColumnMajor(values, m, p);
+    } else {
+      double[][] cols = new double[p][m];
+      for (int j = 0; j < p; j++) {
+        copyRows(j, rows, cols[j], 0);
+      }
+      sub = Design.ofColumns(cols, m);
+    }
+    return new Dataset(sub, ySub, wSub, featureNames, classes, family);
+  }
+
+  private void copyRows(int j, int[] rows, double[] to, int offset) {
+    double[] from = design.arrays[j];
+    int o = design.offsets[j];
+    for (int t = 0; t < rows.length; t++) {
+      to[offset + t] = from[o + rows[t]];
+    }
+  }
+
+  /**
+   * This data with a contiguous copy of its columns, for one fit, when the design is large enough
+   * for the layout to matter and the heap has room to spare for the copy (see {@link
+   * Design#preferContiguous}); otherwise this data itself.
+   */
+  Dataset forSolving() {
+    if (design.contiguous()) {
+      return this;
+    }
+    Design fast = Design.preferContiguous(design.arrays, design.n);
+    return fast == design ? this : new Dataset(fast, y, weights, featureNames, classes, family);
   }
 
   public Family family() {
@@ -188,12 +227,20 @@ public final class Dataset {
   }
 
   public int features() {
-    return columns.length;
+    return design.p;
   }
 
-  /** Feature {@code j}'s values. The array is shared: do not modify it. */
+  /**
+   * Feature {@code j}'s values. For a dataset built from columns the array is the one given
+   * (shared: do not modify it); a subset's column is copied out.
+   */
   public double[] column(int j) {
-    return columns[j];
+    double[] array = design.arrays[j];
+    int offset = design.offsets[j];
+    if (offset == 0 && array.length == design.n) {
+      return array;
+    }
+    return java.util.Arrays.copyOfRange(array, offset, offset + design.n);
   }
 
   /** The response (for a class response, each row's class index). Shared: do not modify it. */
@@ -215,8 +262,8 @@ public final class Dataset {
     return featureNames;
   }
 
-  double[][] columns() {
-    return columns;
+  Design design() {
+    return design;
   }
 
   private static void requireFinite(double[] values, String what) {

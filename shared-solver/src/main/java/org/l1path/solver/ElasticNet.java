@@ -30,10 +30,11 @@ public final class ElasticNet {
 
   /** As {@link #fitPath(Dataset, Settings, AlphaGrid)}, reporting each solved alpha. */
   public static Path fitPath(Dataset data, Settings settings, AlphaGrid grid, Progress progress) {
+    Dataset solving = data.forSolving();
     Path path =
         data.family() == Family.GAUSSIAN
-            ? gaussianPath(data, settings, grid, progress)
-            : LogisticPath.fit(data, settings, grid, progress);
+            ? gaussianPath(solving, settings, grid, progress)
+            : LogisticPath.fit(solving, settings, grid, progress);
     for (String warning : path.warnings()) {
       Log.LOG.log(Level.WARNING, warning);
     }

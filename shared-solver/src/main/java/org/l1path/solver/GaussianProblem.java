@@ -9,7 +9,7 @@ package org.l1path.solver;
 final class GaussianProblem {
   final int n;
   final int p;
-  final double[][] x;
+  final Design x;
 
   /** Weights divided by their sum; null when all rows weigh the same (then each is 1/n). */
   final double[] v;
@@ -61,7 +61,7 @@ final class GaussianProblem {
   GaussianProblem(Dataset data, Settings settings) {
     n = data.rows();
     p = data.features();
-    x = data.columns();
+    x = data.design();
     l1Ratio = settings.l1Ratio();
     double[] w = data.weights();
     double wSum = 0;
@@ -97,18 +97,19 @@ final class GaussianProblem {
     }
     boolean intercept = settings.fitIntercept();
     for (int j = 0; j < p; j++) {
-      double[] col = x[j];
-      double m = weightedSum(col);
+      double[] col = x.arrays[j];
+      int o = x.offsets[j];
+      double m = weightedSum(col, o);
       double var = 0;
       double min = Double.POSITIVE_INFINITY;
       double max = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < n; i++) {
         double vi = v == null ? invN : v[i];
         if (vi > 0) {
-          double d = col[i] - m;
+          double d = col[o + i] - m;
           var += vi * d * d;
-          min = Math.min(min, col[i]);
-          max = Math.max(max, col[i]);
+          min = Math.min(min, col[o + i]);
+          max = Math.max(max, col[o + i]);
         }
       }
       boolean constant = min == max;
@@ -187,11 +188,12 @@ final class GaussianProblem {
       if (fixed[j]) {
         continue;
       }
-      double[] col = x[j];
-      double m = weightedSum(col);
+      double[] col = x.arrays[j];
+      int o = x.offsets[j];
+      double m = weightedSum(col, o);
       double var = 0;
       for (int i = 0; i < n; i++) {
-        double d = col[i] - m;
+        double d = col[o + i] - m;
         var += v[i] * d * d;
       }
       mean[j] = m;
@@ -215,15 +217,20 @@ final class GaussianProblem {
 
   /** {@code sum_i v_i a_i}. */
   double weightedSum(double[] a) {
+    return weightedSum(a, 0);
+  }
+
+  /** {@code sum_i v_i a_(offset + i)}. */
+  double weightedSum(double[] a, int offset) {
     double s = 0;
     if (v == null) {
       for (int i = 0; i < n; i++) {
-        s += a[i];
+        s += a[offset + i];
       }
       return s * invN;
     }
     for (int i = 0; i < n; i++) {
-      s += v[i] * a[i];
+      s += v[i] * a[offset + i];
     }
     return s;
   }

@@ -327,9 +327,10 @@ final class LogisticPath {
     Arrays.fill(e, intercept[r]);
     for (int j = 0; j < p; j++) {
       if (b[j] != 0) {
-        double[] col = base.x[j];
+        double[] col = base.x.arrays[j];
+        int o = base.x.offsets[j];
         for (int i = 0; i < n; i++) {
-          e[i] += b[j] * col[i];
+          e[i] += b[j] * col[o + i];
         }
       }
     }
@@ -373,10 +374,11 @@ final class LogisticPath {
         gradient[j] = 0;
         continue;
       }
-      double[] col = base.x[j];
+      double[] col = base.x.arrays[j];
+      int o = base.x.offsets[j];
       double dot = 0;
       for (int i = 0; i < n; i++) {
-        dot += col[i] * u[i];
+        dot += col[o + i] * u[i];
       }
       gradient[j] = (dot - base.centre[j] * sumU) / base.scale[j];
     }

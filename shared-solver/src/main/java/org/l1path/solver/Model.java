@@ -165,13 +165,13 @@ public final class Model implements Serializable {
   public double[] predict(double[][] columns) {
     checkWidth(columns.length);
     int n = columns.length == 0 ? 0 : columns[0].length;
-    return linear(0, columns, n);
+    return linear(0, Design.ofColumns(columns, n));
   }
 
   /** Predictions for every row of {@code data}. */
   public double[] predict(Dataset data) {
     checkWidth(data.features());
-    return linear(0, data.columns(), data.rows());
+    return linear(0, data.design());
   }
 
   /** Class probabilities for one row, in the order of {@link #classes()}; they sum to 1. */
@@ -191,7 +191,7 @@ public final class Model implements Serializable {
     int n = data.rows();
     double[][] eta = new double[coefficients.length][];
     for (int r = 0; r < eta.length; r++) {
-      eta[r] = linear(r, data.columns(), n);
+      eta[r] = linear(r, data.design());
     }
     double[][] out = new double[n][];
     double[] e = new double[eta.length];
@@ -214,16 +214,18 @@ public final class Model implements Serializable {
     return sum;
   }
 
-  private double[] linear(int r, double[][] columns, int n) {
+  private double[] linear(int r, Design design) {
+    int n = design.n;
     double[] out = new double[n];
     Arrays.fill(out, intercepts[r]);
     double[] coef = coefficients[r];
     for (int j = 0; j < coef.length; j++) {
       double b = coef[j];
       if (b != 0) {
-        double[] x = columns[j];
+        double[] x = design.arrays[j];
+        int o = design.offsets[j];
         for (int i = 0; i < n; i++) {
-          out[i] += b * x[i];
+          out[i] += b * x[o + i];
         }
       }
     }

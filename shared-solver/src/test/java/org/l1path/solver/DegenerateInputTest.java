@@ -68,7 +68,7 @@ class DegenerateInputTest {
     java.util.Arrays.fill(y, 2.5);
     Path path =
         ElasticNet.fitPath(
-            Dataset.of(data.columns(), y), Settings.defaults(), AlphaGrid.automatic());
+            Dataset.of(data.design().arrays, y), Settings.defaults(), AlphaGrid.automatic());
     for (int k = 0; k < path.size(); k++) {
       assertEquals(0, path.nonZero(k));
       assertEquals(2.5, path.intercept(k), 1e-12);
