@@ -1,0 +1,139 @@
+package org.l1path.solver;
+
+/**
+ * The last few iterates of coordinate descent on a fixed set of coefficients, and their Anderson
+ * extrapolation (Bertrand and Massias 2021, "Anderson acceleration of coordinate descent"): the
+ * affine combination {@code sum_k c_k x_k} with {@code sum_k c_k = 1} whose differences of
+ * successive iterates cancel best. Along a strongly correlated direction descent creeps by nearly
+ * the same step pass after pass, and the extrapolation jumps to where those steps lead.
+ */
+final class AndersonHistory {
+  /** Passes per extrapolation. */
+  static final int DEPTH = 5;
+
+  private final double[][] iterates = new double[DEPTH + 1][];
+  private int count;
+  private int width;
+  private int[] members = new int[16];
+
+  void clear() {
+    count = 0;
+  }
+
+  /**
+   * Records {@code values[list[t]]} for t < width. A different list of coefficients starts a new
+   * history: only iterates over the same set combine.
+   */
+  void add(double[] values, int[] list, int width) {
+    if (count > 0 && !java.util.Arrays.equals(members, 0, this.width, list, 0, width)) {
+      count = 0;
+    }
+    if (count == 0) {
+      if (members.length < width) {
+        members = new int[Math.max(width, 2 * members.length)];
+      }
+      System.arraycopy(list, 0, members, 0, width);
+      this.width = width;
+    }
+    double[] row = iterates[count];
+    if (row == null || row.length < width) {
+      row = new double[Math.max(width, 16)];
+      iterates[count] = row;
+    }
+    for (int t = 0; t < width; t++) {
+      row[t] = values[list[t]];
+    }
+    count++;
+  }
+
+  boolean full() {
+    return count == DEPTH + 1;
+  }
+
+  /**
+   * The extrapolated point into {@code out} (length >= width), from a full history; false when the
+   * differences are too degenerate to combine.
+   */
+  boolean extrapolate(double[] out) {
+    int k = DEPTH;
+    double[][] gram = new double[k][k];
+    for (int a = 0; a < k; a++) {
+      for (int b = 0; b <= a; b++) {
+        double s = 0;
+        for (int t = 0; t < width; t++) {
+          s += (iterates[a + 1][t] - iterates[a][t]) * (iterates[b + 1][t] - iterates[b][t]);
+        }
+        gram[a][b] = s;
+        gram[b][a] = s;
+      }
+    }
+    double trace = 0;
+    for (int a = 0; a < k; a++) {
+      trace += gram[a][a];
+    }
+    if (!(trace > 0)) {
+      return false;
+    }
+    // A touch of ridge keeps the small system solvable when differences are nearly parallel.
+    for (int a = 0; a < k; a++) {
+      gram[a][a] += 1e-10 * trace;
+    }
+    double[] z = new double[k];
+    java.util.Arrays.fill(z, 1.0);
+    if (!solveInPlace(gram, z)) {
+      return false;
+    }
+    double sum = 0;
+    for (double v : z) {
+      sum += v;
+    }
+    if (!(Math.abs(sum) > 0) || !Double.isFinite(sum)) {
+      return false;
+    }
+    for (int t = 0; t < width; t++) {
+      double v = 0;
+      for (int a = 0; a < k; a++) {
+        v += z[a] / sum * iterates[a + 1][t];
+      }
+      out[t] = v;
+    }
+    return true;
+  }
+
+  /** Gaussian elimination with partial pivoting on a small dense system. */
+  private static boolean solveInPlace(double[][] a, double[] b) {
+    int k = b.length;
+    for (int col = 0; col < k; col++) {
+      int pivot = col;
+      for (int r = col + 1; r < k; r++) {
+        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+          pivot = r;
+        }
+      }
+      if (a[pivot][col] == 0) {
+        return false;
+      }
+      double[] rowSwap = a[col];
+      a[col] = a[pivot];
+      a[pivot] = rowSwap;
+      double bSwap = b[col];
+      b[col] = b[pivot];
+      b[pivot] = bSwap;
+      for (int r = col + 1; r < k; r++) {
+        double f = a[r][col] / a[col][col];
+        for (int c = col; c < k; c++) {
+          a[r][c] -= f * a[col][c];
+        }
+        b[r] -= f * b[col];
+      }
+    }
+    for (int r = k - 1; r >= 0; r--) {
+      double s = b[r];
+      for (int c = r + 1; c < k; c++) {
+        s -= a[r][c] * b[c];
+      }
+      b[r] = s / a[r][r];
+    }
+    return true;
+  }
+}
