@@ -85,6 +85,9 @@ final class CoordinateDescent {
   /** Covariance mode: Gram column {@code z' V z_j}, computed when feature j first moves. */
   private final double[][] gram;
 
+  /** Covariance mode in cross-validation: where Gram columns come from instead. */
+  private final FoldGram foldGram;
+
   private final double[] scratch;
 
   /** Naive mode: recent iterates of the active set, for Anderson extrapolation. */
@@ -132,6 +135,16 @@ final class CoordinateDescent {
   double residualSquares;
 
   CoordinateDescent(GaussianProblem prob, Settings settings) {
+    this(prob, settings, null, null);
+  }
+
+  /**
+   * As {@link #CoordinateDescent(GaussianProblem, Settings)} for one fit of a cross-validation:
+   * covariance mode then takes its Gram columns from the shared cross-products of the full data,
+   * less the {@code heldOutRows} (row indices into the full data).
+   */
+  CoordinateDescent(
+      GaussianProblem prob, Settings settings, CrossProducts shared, int[] heldOutRows) {
     this.prob = prob;
     this.tolerance = settings.tolerance();
     this.maxIterations = settings.maxIterations();
@@ -161,6 +174,7 @@ final class CoordinateDescent {
     }
     scratch = new double[n];
     gram = covariance ? new double[p][] : null;
+    foldGram = covariance && shared != null ? new FoldGram(shared, heldOutRows, prob) : null;
     activeGram = covariance ? null : new ActiveGram(prob);
     if (covariance) {
       res = null;
@@ -573,6 +587,10 @@ final class CoordinateDescent {
    */
   private double[] gramColumn(int j) {
     if (gram[j] != null) {
+      return gram[j];
+    }
+    if (foldGram != null) {
+      gram[j] = foldGram.column(j, gram);
       return gram[j];
     }
     int[] batch = nextGramBatch(j);

@@ -44,9 +44,12 @@ public final class CrossValidation {
     int ratios = l1Ratios.length;
     int total = ratios * (folds + 1);
     AtomicInteger done = new AtomicInteger();
+    // Least-squares fits share one set of cross-products for their Gram columns.
+    CrossProducts shared = data.family() == Family.GAUSSIAN ? new CrossProducts(data) : null;
     IntFunction<Path> fullPath =
         r -> {
-          Path path = ElasticNet.fitPath(data, perRatio.get(r), grid);
+          Path path =
+              ElasticNet.fitPath(data, perRatio.get(r), grid, Progress.NONE, shared, new int[0]);
           progress.foldFinished(done.incrementAndGet(), total);
           return path;
         };
@@ -56,7 +59,14 @@ public final class CrossValidation {
           int r = task / folds;
           int f = task % folds;
           AlphaGrid alphas = AlphaGrid.of(foldAlphas[r]);
-          Path path = ElasticNet.fitPath(training(data, foldOfRow, f), perRatio.get(r), alphas);
+          Path path =
+              ElasticNet.fitPath(
+                  training(data, foldOfRow, f),
+                  perRatio.get(r),
+                  alphas,
+                  Progress.NONE,
+                  shared,
+                  rowsOf(foldOfRow, f, true));
           double[] errors = HeldOutError.perAlpha(measure, data, foldOfRow, f, path);
           progress.foldFinished(done.incrementAndGet(), total);
           return errors;

@@ -30,10 +30,25 @@ public final class ElasticNet {
 
   /** As {@link #fitPath(Dataset, Settings, AlphaGrid)}, reporting each solved alpha. */
   public static Path fitPath(Dataset data, Settings settings, AlphaGrid grid, Progress progress) {
+    return fitPath(data, settings, grid, progress, null, null);
+  }
+
+  /**
+   * One fit of a cross-validation: a least-squares fit in covariance mode takes its Gram columns
+   * from {@code shared}, the cross-products of the full data, less the {@code heldOutRows} (row
+   * indices into the full data; empty for the full-data fit).
+   */
+  static Path fitPath(
+      Dataset data,
+      Settings settings,
+      AlphaGrid grid,
+      Progress progress,
+      CrossProducts shared,
+      int[] heldOutRows) {
     Dataset solving = data.forSolving();
     Path path =
         data.family() == Family.GAUSSIAN
-            ? gaussianPath(solving, settings, grid, progress)
+            ? gaussianPath(solving, settings, grid, progress, shared, heldOutRows)
             : LogisticPath.fit(solving, settings, grid, progress);
     for (String warning : path.warnings()) {
       Log.LOG.log(Level.WARNING, warning);
@@ -42,9 +57,14 @@ public final class ElasticNet {
   }
 
   private static Path gaussianPath(
-      Dataset data, Settings settings, AlphaGrid grid, Progress progress) {
+      Dataset data,
+      Settings settings,
+      AlphaGrid grid,
+      Progress progress,
+      CrossProducts shared,
+      int[] heldOutRows) {
     GaussianProblem prob = new GaussianProblem(data, settings);
-    CoordinateDescent cd = new CoordinateDescent(prob, settings);
+    CoordinateDescent cd = new CoordinateDescent(prob, settings, shared, heldOutRows);
     cd.fitUnpenalized();
     double alphaMax = cd.alphaMax();
     double[] alphas = grid.alphas(alphaMax, prob.n, prob.p);

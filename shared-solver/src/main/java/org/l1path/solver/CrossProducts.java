@@ -1,0 +1,126 @@
+package org.l1path.solver;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
+
+/**
+ * Weighted cross-products of the full data's columns, centred at the full data's weighted means:
+ * {@code S_kj = sum_i w_i (x_ik - m_k)(x_ij - m_j)}. Computed a column at a time when first asked
+ * for and shared by every fit of a cross-validation: each fold's Gram matrix is this less the
+ * held-out rows' share (see {@link FoldGram}), so the O(n p) work per column is done once instead
+ * of once per fold. Safe for concurrent use.
+ */
+final class CrossProducts {
+  /** Multiply-adds above which a column is split over the common fork-join pool. */
+  private static final long PARALLEL_WORK = 1L << 18;
+
+  final Design x;
+
+  /** Row weights as given, or null for 1 each. */
+  final double[] weights;
+
+  /** Weighted means of the columns. */
+  final double[] means;
+
+  private final AtomicReferenceArray<double[]> columns;
+
+  CrossProducts(Dataset data) {
+    x = data.design();
+    weights = data.weights();
+    int n = x.n;
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      total += weight(i);
+    }
+    means = new double[x.p];
+    for (int j = 0; j < x.p; j++) {
+      double[] col = x.arrays[j];
+      int o = x.offsets[j];
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        s += weight(i) * col[o + i];
+      }
+      means[j] = s / total;
+    }
+    columns = new AtomicReferenceArray<>(x.p);
+  }
+
+  double weight(int i) {
+    return weights == null ? 1.0 : weights[i];
+  }
+
+  /**
+   * Column j of S. Two folds asking at once may both compute it; each gets the same values (every
+   * entry is computed the same way), and the first stored is kept.
+   */
+  double[] column(int j) {
+    double[] cached = columns.get(j);
+    if (cached != null) {
+      return cached;
+    }
+    int n = x.n;
+    int p = x.p;
+    double[] wy = new double[n];
+    double[] col = x.arrays[j];
+    int o = x.offsets[j];
+    for (int i = 0; i < n; i++) {
+      wy[i] = weight(i) * (col[o + i] - means[j]);
+    }
+    double[] out = new double[p];
+    // S is symmetric, but entries are not copied from earlier columns: which column came first
+    // depends on thread timing, and the two ways of summing an entry round differently. Every
+    // column computed whole keeps cross-validation bit-identical whatever the thread count.
+    int[] all = new int[p];
+    for (int k = 0; k < p; k++) {
+      all[k] = k;
+    }
+    int quads = (p + 3) / 4;
+    if ((long) n * p >= PARALLEL_WORK) {
+      IntStream.range(0, quads).parallel().forEach(q -> fourEntries(wy, all, p, 4 * q, out));
+    } else {
+      for (int q = 0; q < quads; q++) {
+        fourEntries(wy, all, p, 4 * q, out);
+      }
+    }
+    columns.compareAndSet(j, null, out);
+    return columns.get(j);
+  }
+
+  /**
+   * {@code out[k] = sum_i (x_ik - m_k) wy_i} for k = list[from .. from + 3]: four columns per pass,
+   * so four sums advance together. (The {@code - m_k} term is applied after the sum: wy sums to 0
+   * up to rounding, which the subtraction keeps.)
+   */
+  private void fourEntries(double[] wy, int[] list, int count, int from, double[] out) {
+    int last = list[Math.min(from + 4, count) - 1];
+    int k0 = list[from];
+    int k1 = from + 1 < count ? list[from + 1] : last;
+    int k2 = from + 2 < count ? list[from + 2] : last;
+    int k3 = last;
+    double[] a = x.arrays[k0];
+    double[] b = x.arrays[k1];
+    double[] c = x.arrays[k2];
+    double[] d = x.arrays[k3];
+    int oa = x.offsets[k0];
+    int ob = x.offsets[k1];
+    int oc = x.offsets[k2];
+    int od = x.offsets[k3];
+    double sa = 0;
+    double sb = 0;
+    double sc = 0;
+    double sd = 0;
+    double sum = 0;
+    for (int i = 0; i < wy.length; i++) {
+      double v = wy[i];
+      sa += a[oa + i] * v;
+      sb += b[ob + i] * v;
+      sc += c[oc + i] * v;
+      sd += d[od + i] * v;
+      sum += v;
+    }
+    out[k0] = sa - means[k0] * sum;
+    out[k1] = sb - means[k1] * sum;
+    out[k2] = sc - means[k2] * sum;
+    out[k3] = sd - means[k3] * sum;
+  }
+}

@@ -1,0 +1,142 @@
+package org.l1path.solver;
+
+import java.util.stream.IntStream;
+
+/**
+ * Gram columns {@code C_kj = z_k' V z_j} of a cross-validation fit, derived from the full data's
+ * shared {@link CrossProducts} instead of a pass over the fit's own rows. With W the training rows'
+ * weight, c the fit's centres, s its scales, m the full data's means, a = c - m and {@code U_j =
+ * sum_train w_i (x_ij - m_j)}:
+ *
+ * <pre>
+ *   W s_k s_j C_kj = S_kj - O_kj - a_k U_j - a_j U_k + W a_k a_j
+ * </pre>
+ *
+ * where O is the held-out rows' share of S. O costs O(n_out p) per column, a tenth of a direct
+ * column for 10 folds, and S is computed once for all fits. Centring S at the full data's means
+ * keeps the subtraction free of cancellation: a fold's means differ from them by little.
+ */
+final class FoldGram {
+  /** Multiply-adds above which a column is split over the common fork-join pool. */
+  private static final long PARALLEL_WORK = 1L << 18;
+
+  private final CrossProducts full;
+  private final GaussianProblem prob;
+  private final int outRows;
+
+  /**
+   * Held-out rows centred at the full means, column-major: row t of column k at k * outRows + t.
+   */
+  private final double[] heldOut;
+
+  private final double[] heldOutWeights;
+  private final double trainWeight;
+  private final double[] offset;
+  private final double[] trainSum;
+
+  FoldGram(CrossProducts full, int[] heldOutRows, GaussianProblem prob) {
+    this.full = full;
+    this.prob = prob;
+    int p = prob.p;
+    outRows = heldOutRows.length;
+    heldOut = new double[outRows * p];
+    heldOutWeights = new double[outRows];
+    double outWeight = 0;
+    for (int t = 0; t < outRows; t++) {
+      heldOutWeights[t] = full.weight(heldOutRows[t]);
+      outWeight += heldOutWeights[t];
+    }
+    for (int k = 0; k < p; k++) {
+      double[] col = full.x.arrays[k];
+      int o = full.x.offsets[k];
+      for (int t = 0; t < outRows; t++) {
+        heldOut[k * outRows + t] = col[o + heldOutRows[t]] - full.means[k];
+      }
+    }
+    double totalWeight = 0;
+    for (int i = 0; i < full.x.n; i++) {
+      totalWeight += full.weight(i);
+    }
+    trainWeight = totalWeight - outWeight;
+    offset = new double[p];
+    trainSum = new double[p];
+    for (int k = 0; k < p; k++) {
+      offset[k] = prob.centre[k] - full.means[k];
+      trainSum[k] = trainWeight * (prob.mean[k] - full.means[k]);
+    }
+  }
+
+  /** Column j of C; entries of features with a column already in {@code gram} are copied. */
+  double[] column(int j, double[][] gram) {
+    int p = prob.p;
+    double[] s = full.column(j);
+    double[] out = new double[p];
+    double[] wy = new double[outRows];
+    for (int t = 0; t < outRows; t++) {
+      wy[t] = heldOutWeights[t] * heldOut[j * outRows + t];
+    }
+    int[] missing = new int[p];
+    int count = 0;
+    for (int k = 0; k < p; k++) {
+      if (prob.fixed[k]) {
+        continue;
+      }
+      if (gram[k] != null) {
+        out[k] = gram[k][j];
+      } else {
+        missing[count++] = k;
+      }
+    }
+    int quads = (count + 3) / 4;
+    int missingCount = count;
+    if ((long) outRows * count >= PARALLEL_WORK) {
+      IntStream.range(0, quads)
+          .parallel()
+          .forEach(q -> fourEntries(j, s, wy, missing, missingCount, 4 * q, out));
+    } else {
+      for (int q = 0; q < quads; q++) {
+        fourEntries(j, s, wy, missing, count, 4 * q, out);
+      }
+    }
+    return out;
+  }
+
+  /** {@code out[k]} for k = list[from .. from + 3], the held-out sums advancing together. */
+  private void fourEntries(
+      int j, double[] s, double[] wy, int[] list, int count, int from, double[] out) {
+    int last = list[Math.min(from + 4, count) - 1];
+    int k0 = list[from];
+    int k1 = from + 1 < count ? list[from + 1] : last;
+    int k2 = from + 2 < count ? list[from + 2] : last;
+    int k3 = last;
+    int o0 = k0 * outRows;
+    int o1 = k1 * outRows;
+    int o2 = k2 * outRows;
+    int o3 = k3 * outRows;
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    for (int t = 0; t < outRows; t++) {
+      double v = wy[t];
+      s0 += heldOut[o0 + t] * v;
+      s1 += heldOut[o1 + t] * v;
+      s2 += heldOut[o2 + t] * v;
+      s3 += heldOut[o3 + t] * v;
+    }
+    out[k0] = entry(j, k0, s[k0] - s0);
+    out[k1] = entry(j, k1, s[k1] - s1);
+    out[k2] = entry(j, k2, s[k2] - s2);
+    out[k3] = entry(j, k3, s[k3] - s3);
+  }
+
+  /** {@code C_kj} from the training rows' share of {@code S_kj}. */
+  private double entry(int j, int k, double trainCross) {
+    double cross =
+        trainCross
+            - offset[k] * trainSum[j]
+            - offset[j] * trainSum[k]
+            + trainWeight * offset[k] * offset[j];
+    return cross / (trainWeight * prob.scale[k] * prob.scale[j]);
+  }
+}
