@@ -28,6 +28,11 @@ final class CoordinateDescent {
   /** Multiply-adds above which the KKT sweep runs on several threads. */
   private static final long PARALLEL_SWEEP_WORK = 1L << 18;
 
+  /** The strong rule admits at most this many features per alpha, or this times the non-zeros. */
+  private static final int WORKING_SET_MIN = 32;
+
+  private static final int WORKING_SET_GROWTH = 2;
+
   /** How many Gram columns one pass over the design computes. */
   private static final int GRAM_BATCH = 4;
 
@@ -278,16 +283,7 @@ final class CoordinateDescent {
         zeroSolution || alphaPrev >= Double.MAX_VALUE
             ? Double.POSITIVE_INFINITY
             : l1 * (2 * alpha - alphaPrev);
-    for (int j = 0; j < p; j++) {
-      if (!prob.fixed[j]
-          && !strong[j]
-          && (beta[j] != 0
-              || prob.penalty[j] == 0
-              || Math.abs(grad[j]) >= strongThreshold * prob.penalty[j])) {
-        strong[j] = true;
-      }
-    }
-    rebuildStrongList();
+    admitStrongFeatures(strongThreshold);
 
     // The next alpha is likely the same ratio below this one; its strong rule guides the screen.
     nextStrongThreshold =
@@ -321,6 +317,56 @@ final class CoordinateDescent {
         passLimit = (int) Math.min(2L * passLimit, Integer.MAX_VALUE);
       }
     }
+  }
+
+  /**
+   * Adds to the strong set the features that move or are unpenalized, and those the sequential
+   * strong rule picks ({@code |G_j| >= threshold * pf_j}), at most {@link #WORKING_SET_GROWTH}
+   * times the non-zero count of them, largest gradients first. On strongly correlated designs the
+   * rule picks half of all features when a few dozen will move; every pass would visit them all.
+   * Leaving the rest out is safe: the KKT check after convergence adds any that must move.
+   */
+  private void admitStrongFeatures(double threshold) {
+    int p = prob.p;
+    int nonZero = 0;
+    int found = 0;
+    int[] candidates = screened;
+    for (int j = 0; j < p; j++) {
+      if (prob.fixed[j]) {
+        continue;
+      }
+      if (beta[j] != 0) {
+        nonZero++;
+      }
+      if (strong[j]) {
+        continue;
+      }
+      if (beta[j] != 0 || prob.penalty[j] == 0) {
+        strong[j] = true;
+      } else if (Math.abs(grad[j]) >= threshold * prob.penalty[j]) {
+        candidates[found++] = j;
+      }
+    }
+    int cap = Math.max(WORKING_SET_MIN, WORKING_SET_GROWTH * nonZero);
+    if (found > cap) {
+      Integer[] order = new Integer[found];
+      for (int t = 0; t < found; t++) {
+        order[t] = candidates[t];
+      }
+      Arrays.sort(
+          order,
+          (u, v) ->
+              Double.compare(
+                  Math.abs(grad[v]) / prob.penalty[v], Math.abs(grad[u]) / prob.penalty[u]));
+      for (int t = 0; t < cap; t++) {
+        strong[order[t]] = true;
+      }
+    } else {
+      for (int t = 0; t < found; t++) {
+        strong[candidates[t]] = true;
+      }
+    }
+    rebuildStrongList();
   }
 
   /** What a certification found. */

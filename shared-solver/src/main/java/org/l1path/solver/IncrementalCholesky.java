@@ -26,8 +26,9 @@ final class IncrementalCholesky {
   private int updates;
 
   /**
-   * Rounding builds up over many updates; after this many the caller should refactor (the cost then
-   * averages below one update's for blocks of up to this many rows).
+   * Rounding builds up over many updates; after this many plus twice the current size the caller
+   * should refactor. A refactor, O(m^3 / 3), then costs about as much as the 2m updates of O(m^2)
+   * it follows, so refreshing never dominates.
    */
   private static final int REFRESH_AFTER = 128;
 
@@ -55,7 +56,7 @@ final class IncrementalCholesky {
 
   /** Whether enough updates have piled up that the factor should be rebuilt. */
   boolean stale() {
-    return updates > REFRESH_AFTER;
+    return updates > REFRESH_AFTER + 2 * size;
   }
 
   void clear() {
