@@ -1,5 +1,6 @@
 package org.l1path.bench;
 
+import java.util.concurrent.ForkJoinPool;
 import org.l1path.solver.AlphaGrid;
 import org.l1path.solver.CvSettings;
 import org.l1path.solver.Settings;
@@ -12,7 +13,8 @@ import org.l1path.solver.Settings;
  * @param repeat how many timed fits, at least 1
  * @param tolerance the solver's bound on the relative duality gap
  * @param alphas the alphas to solve, or null for the solver's automatic 100-alpha grid
- * @param threads the cross-validation threads (a path runs on the calling thread)
+ * @param threads the cross-validation threads (a path runs on the calling thread, and splits its
+ *     large sweeps over the common fork-join pool)
  * @param repeatBudgetSeconds no further repeat starts once the fits so far took this long, so a
  *     slow case stays within a caller's time limit (infinite: always {@code repeat} fits)
  */
@@ -78,8 +80,11 @@ public record BenchConfig(
     return CvSettings.defaults().withFolds(folds).withThreads(threads);
   }
 
-  /** The threads the fit actually uses. */
+  /**
+   * The threads the fit may use: the cross-validation threads, or for a path the calling thread and
+   * the common fork-join pool, over which the solver splits sweeps of large designs.
+   */
   int threadsUsed() {
-    return folds == 0 ? 1 : threads;
+    return folds == 0 ? ForkJoinPool.getCommonPoolParallelism() + 1 : threads;
   }
 }

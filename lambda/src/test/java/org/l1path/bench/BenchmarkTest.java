@@ -53,7 +53,10 @@ class BenchmarkTest {
     Benchmark.Outcome o = new Benchmark(config).run(data, 0.5, Double.NaN);
     BenchResult r = o.result();
     assertEquals(3, r.alphas());
-    assertEquals(1, r.threads(), "a path runs on the calling thread");
+    assertEquals(
+        java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1,
+        r.threads(),
+        "a path runs on the calling thread and the common pool");
     assertEquals(60, r.n());
     assertEquals(20, r.p());
     // The solver certifies each alpha's relative duality gap against the tolerance asked for.
