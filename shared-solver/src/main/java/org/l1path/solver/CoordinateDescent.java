@@ -73,10 +73,13 @@ final class CoordinateDescent {
   /** Naive mode: the residuals of the last {@link #ANCHORS} KKT checks, by check number. */
   private final double[][] anchorRes;
 
-  /** Naive mode: each feature's gradient at its anchor, and the number of that check (-1: none). */
+  /** Naive mode: each feature's gradient at its anchor, and the number of that check. */
   private final double[] anchorGrad;
 
   private final long[] anchorCheck;
+
+  /** Naive mode: {@code sqrt(d_j) = ||z_j||_V}. */
+  private final double[] sqrtDiag;
 
   /** Naive mode: KKT checks so far. */
   private long checks;
@@ -174,8 +177,13 @@ final class CoordinateDescent {
     anchorRes = covariance ? null : new double[ANCHORS][n];
     anchorGrad = covariance ? null : new double[p];
     anchorCheck = covariance ? null : new long[p];
-    if (anchorCheck != null) {
-      Arrays.fill(anchorCheck, -1);
+    sqrtDiag = covariance ? null : new double[p];
+    if (!covariance) {
+      // Never anchored: older than any kept anchor.
+      Arrays.fill(anchorCheck, -ANCHORS);
+      for (int j = 0; j < p; j++) {
+        sqrtDiag[j] = Math.sqrt(prob.diag[j]);
+      }
     }
     scratch = new double[n];
     gram = covariance ? new double[p][] : null;
@@ -925,23 +933,25 @@ final class CoordinateDescent {
    */
   private int screenedGradients(double aScale) {
     long check = checks++;
-    double[] distance = new double[ANCHORS];
-    for (long c = Math.max(0, check - ANCHORS + 1); c < check; c++) {
-      distance[(int) (c % ANCHORS)] = residualDistance(anchorRes[(int) (c % ANCHORS)]);
+    // The distance to each kept anchor, by its age in checks (age 0: none kept).
+    double[] distanceByAge = new double[ANCHORS];
+    distanceByAge[0] = Double.POSITIVE_INFINITY;
+    for (int age = 1; age < ANCHORS && age <= check; age++) {
+      distanceByAge[age] = residualDistance(anchorRes[(int) ((check - age) % ANCHORS)]);
     }
+    // The margin covers rounding in the anchored gradient. The threshold is the next alpha's
+    // strong rule, lower than this alpha's penalty: a feature the screen settles holds its
+    // anchored gradient, and that must not pull it into the next strong set.
+    double limit = Math.min(aScale * (1 - 1e-9), nextStrongThreshold);
     int count = 0;
     for (int j = 0; j < prob.p; j++) {
       if (strong[j] || prob.fixed[j]) {
         continue;
       }
-      long c = anchorCheck[j];
-      if (c >= 0 && check - c < ANCHORS) {
-        double bound =
-            Math.abs(anchorGrad[j]) + Math.sqrt(prob.diag[j]) * distance[(int) (c % ANCHORS)];
-        // The margin covers rounding in the anchored gradient. The threshold is the next alpha's
-        // strong rule, lower than this alpha's penalty: a feature the screen settles holds its
-        // anchored gradient, and that must not pull it into the next strong set.
-        if (bound < Math.min(aScale * (1 - 1e-9), nextStrongThreshold) * prob.penalty[j]) {
+      long age = check - anchorCheck[j];
+      if (age < ANCHORS) {
+        double bound = Math.abs(anchorGrad[j]) + sqrtDiag[j] * distanceByAge[(int) age];
+        if (bound < limit * prob.penalty[j]) {
           grad[j] = anchorGrad[j];
           continue;
         }
