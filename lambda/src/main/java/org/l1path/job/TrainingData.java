@@ -251,13 +251,8 @@ record TrainingData(
                 "%s: column '%s': every value in the rows kept is missing",
                 table.source(), column.name()));
       }
-      for (int i = 0; i < kept; i++) {
-        if (Double.isNaN(x[i])) {
-          x[i] = mean;
-        }
-      }
       names.add(column.name());
-      design.add(x);
+      design.add(filled(x, mean));
       return;
     }
     Column.Categorical c = (Column.Categorical) column;
@@ -320,6 +315,20 @@ record TrainingData(
     }
   }
 
+  /** The values with missing ones replaced; a copy if any is missing, as x may be the table's. */
+  private static double[] filled(double[] x, double fill) {
+    double[] out = x;
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isNaN(x[i])) {
+        if (out == x) {
+          out = x.clone();
+        }
+        out[i] = fill;
+      }
+    }
+    return out;
+  }
+
   private static double meanOfPresent(double[] x) {
     double sum = 0;
     int count = 0;
@@ -345,7 +354,11 @@ record TrainingData(
     }
   }
 
+  /** The kept values; the array itself, not a copy, when every row is kept. */
   private static double[] compact(double[] values, boolean[] keep, int kept) {
+    if (kept == values.length) {
+      return values;
+    }
     double[] out = new double[kept];
     for (int i = 0, k = 0; i < values.length; i++) {
       if (keep[i]) {
