@@ -105,6 +105,10 @@ final class ColumnBuilder {
    */
   static String shown(char[] buf, int offset, int length) {
     int end = offset + Math.min(length, MAX_SHOWN);
+    if (!hasLineBreak(buf, offset, end)) {
+      String text = new String(buf, offset, end - offset);
+      return length > MAX_SHOWN ? text + "..." : text;
+    }
     StringBuilder text = new StringBuilder(end - offset + 3);
     for (int i = offset; i < end; i++) {
       boolean lineBreak = buf[i] == '\r' || buf[i] == '\n';
@@ -115,6 +119,15 @@ final class ColumnBuilder {
       }
     }
     return length > MAX_SHOWN ? text.append("...").toString() : text.toString();
+  }
+
+  private static boolean hasLineBreak(char[] buf, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (buf[i] == '\r' || buf[i] == '\n') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private double code(String level) {

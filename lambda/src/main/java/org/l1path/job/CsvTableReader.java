@@ -129,7 +129,8 @@ final class CsvTableReader {
 
     private void startColumns(long line) {
       headerLine = line;
-      Map<String, Integer> seen = new HashMap<>();
+      // Sized for every name at once: growing rehashes them all, costly at 50000 columns.
+      Map<String, Integer> seen = new HashMap<>((int) (header.size() / 0.75f) + 1);
       columns = new ColumnBuilder[header.size()];
       for (int j = 0; j < columns.length; j++) {
         String name = header.get(j);

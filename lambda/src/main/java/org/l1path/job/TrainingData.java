@@ -91,10 +91,15 @@ record TrainingData(
     requireDesignFits(table, features, kept);
     List<String> names = new ArrayList<>();
     List<double[]> design = new ArrayList<>();
+    boolean oneHot = false;
     for (Column c : features) {
       expand(table, c, keep, kept, names, design);
+      oneHot |= c instanceof Column.Categorical;
     }
-    requireUnique(source, names);
+    // Header names are distinct (the reader checks); only indicator names can clash.
+    if (oneHot) {
+      requireUnique(source, names);
+    }
     Dataset dataset =
         Response.dataset(
             source,
@@ -244,15 +249,22 @@ record TrainingData(
       List<double[]> design) {
     if (column instanceof Column.Numeric numeric) {
       double[] x = compact(numeric.values(), keep, kept);
-      double mean = meanOfPresent(x);
-      if (Double.isNaN(mean)) {
+      double sum = 0;
+      int present = 0;
+      for (double v : x) {
+        if (!Double.isNaN(v)) {
+          sum += v;
+          present++;
+        }
+      }
+      if (present == 0) {
         throw new InputException(
             String.format(
                 "%s: column '%s': every value in the rows kept is missing",
                 table.source(), column.name()));
       }
       names.add(column.name());
-      design.add(filled(x, mean));
+      design.add(present == kept ? x : filled(x, sum / present));
       return;
     }
     Column.Categorical c = (Column.Categorical) column;
@@ -315,30 +327,15 @@ record TrainingData(
     }
   }
 
-  /** The values with missing ones replaced; a copy if any is missing, as x may be the table's. */
+  /** A copy of the values with missing ones replaced: x may be the table's own array. */
   private static double[] filled(double[] x, double fill) {
-    double[] out = x;
-    for (int i = 0; i < x.length; i++) {
-      if (Double.isNaN(x[i])) {
-        if (out == x) {
-          out = x.clone();
-        }
+    double[] out = x.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (Double.isNaN(out[i])) {
         out[i] = fill;
       }
     }
     return out;
-  }
-
-  private static double meanOfPresent(double[] x) {
-    double sum = 0;
-    int count = 0;
-    for (double v : x) {
-      if (!Double.isNaN(v)) {
-        sum += v;
-        count++;
-      }
-    }
-    return count == 0 ? Double.NaN : sum / count;
   }
 
   private static void requireUnique(String source, List<String> names) {

@@ -254,4 +254,13 @@ class CsvReadingTest {
     assertTrue(Double.isNaN(numbers(t, 0)[1]), "the table keeps its missing value");
     assertArrayEquals(new double[] {1, 2, 3}, d.dataset().response());
   }
+
+  @Test
+  void anIndicatorNameThatClashesWithAColumnNameIsAnError() {
+    InputException e =
+        assertThrows(InputException.class, () -> prepare("c,c=x,y\nx,1,1\nz,2,2\n", Map.of()));
+    assertEquals(
+        "t.csv: line 1: feature name 'c=x' occurs twice after one-hot encoding; rename the column",
+        e.getMessage());
+  }
 }
