@@ -25,6 +25,7 @@ final class ColumnBuilder {
   private final String source;
   private final String name;
   private Kind kind = Kind.UNKNOWN;
+  private boolean sawMissing;
   private Map<String, Integer> codeOfLevel;
   private List<String> levels;
   private long firstLine;
@@ -51,6 +52,7 @@ final class ColumnBuilder {
    */
   double cell(char[] buf, int offset, int length, long line) {
     if (MissingValues.isMissing(buf, offset, length)) {
+      sawMissing = true;
       return Double.NaN;
     }
     return switch (kind) {
@@ -149,7 +151,7 @@ final class ColumnBuilder {
   Column build(double[] cells) {
     return switch (kind) {
       case UNKNOWN -> new Column.Empty(name);
-      case NUMERIC -> new Column.Numeric(name, cells);
+      case NUMERIC -> new Column.Numeric(name, cells, sawMissing);
       case CATEGORICAL -> sortedCategorical(cells);
     };
   }

@@ -249,6 +249,12 @@ record TrainingData(
       List<double[]> design) {
     if (column instanceof Column.Numeric numeric) {
       double[] x = compact(numeric.values(), keep, kept);
+      names.add(column.name());
+      if (!numeric.hasMissing()) {
+        // Nothing to fill, so no pass over the values: tens of milliseconds on a wide file.
+        design.add(x);
+        return;
+      }
       double sum = 0;
       int present = 0;
       for (double v : x) {
@@ -263,7 +269,6 @@ record TrainingData(
                 "%s: column '%s': every value in the rows kept is missing",
                 table.source(), column.name()));
       }
-      names.add(column.name());
       design.add(present == kept ? x : filled(x, sum / present));
       return;
     }

@@ -2,6 +2,7 @@ package org.l1path.job;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -262,5 +263,18 @@ class CsvReadingTest {
     assertEquals(
         "t.csv: line 1: feature name 'c=x' occurs twice after one-hot encoding; rename the column",
         e.getMessage());
+  }
+
+  @Test
+  void aNumericColumnTellsWhetherAnyValueIsMissing() throws IOException {
+    CsvTable t = read("a,b,c,y\n1,NA,1,1\n2,2,?,2\n");
+    assertFalse(((Column.Numeric) t.columns().get(0)).hasMissing());
+    assertTrue(((Column.Numeric) t.columns().get(1)).hasMissing(), "a leading missing value");
+    assertTrue(((Column.Numeric) t.columns().get(2)).hasMissing(), "a later missing value");
+    TrainingData d = TrainingData.prepare(t, FitRequest.fromOptions(Map.of("missing", "mean")));
+    // b's only value is 2 and c's is 1: the means filled in
+    assertArrayEquals(new double[] {1, 2}, d.dataset().column(0));
+    assertArrayEquals(new double[] {2, 2}, d.dataset().column(1));
+    assertArrayEquals(new double[] {1, 1}, d.dataset().column(2));
   }
 }
