@@ -12,8 +12,9 @@ sealed interface Column permits Column.Numeric, Column.Categorical, Column.Empty
    * A column whose first non-missing value was a number.
    *
    * @param values one value per data row; NaN where the value is missing
+   * @param hasMissing whether any value is missing, so that users can skip looking for one
    */
-  record Numeric(String name, double[] values) implements Column {}
+  record Numeric(String name, double[] values, boolean hasMissing) implements Column {}
 
   /**
    * A column whose first non-missing value was not a number.

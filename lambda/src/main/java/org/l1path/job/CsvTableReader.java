@@ -16,9 +16,10 @@ import java.util.Map;
 
 /**
  * Streams a CSV file into columns. Fields go straight from the parser's buffer into primitive
- * arrays, so the text is never held whole. The first record is the header; blank lines are skipped;
- * fields are trimmed of surrounding spaces and tabs; a UTF-8 byte-order mark is ignored. Line
- * numbers in messages are 1-based file lines, the header being line 1.
+ * arrays, row by row ({@link RowBlocks}), and are cut into columns at the end, so the text is never
+ * held whole. The first record is the header; blank lines are skipped; fields are trimmed of
+ * surrounding spaces and tabs; a UTF-8 byte-order mark is ignored. Line numbers in messages are
+ * 1-based file lines, the header being line 1.
  */
 final class CsvTableReader {
   private static final int PROGRESS_EVERY = 8192;
@@ -78,6 +79,7 @@ final class CsvTableReader {
     private final String source;
     private final List<String> header = new ArrayList<>();
     private ColumnBuilder[] columns;
+    private RowBlocks cells;
     private long[] lineOfRow = new long[1024];
     private int rows;
     private long headerLine;
@@ -99,7 +101,7 @@ final class CsvTableReader {
       if (columns == null) {
         header.add(new String(buf, start, end - start));
       } else if (index < columns.length) {
-        columns[index].add(buf, start, end - start, getStartingLineNumber());
+        cells.set(index, columns[index].cell(buf, start, end - start, getStartingLineNumber()));
       }
     }
 
@@ -121,12 +123,14 @@ final class CsvTableReader {
         lineOfRow = Arrays.copyOf(lineOfRow, rows * 2);
       }
       lineOfRow[rows++] = line;
+      cells.endRow();
       return line;
     }
 
     private void startColumns(long line) {
       headerLine = line;
-      Map<String, Integer> seen = new HashMap<>();
+      // Sized for every name at once: growing rehashes them all, costly at 50000 columns.
+      Map<String, Integer> seen = new HashMap<>((int) (header.size() / 0.75f) + 1);
       columns = new ColumnBuilder[header.size()];
       for (int j = 0; j < columns.length; j++) {
         String name = header.get(j);
@@ -145,6 +149,7 @@ final class CsvTableReader {
         }
         columns[j] = new ColumnBuilder(source, name);
       }
+      cells = new RowBlocks(columns.length);
     }
 
     private InputException ragged(long line, int fields) {
@@ -172,9 +177,14 @@ final class CsvTableReader {
             String.format(
                 "%s: line %d: the file has a header but no data rows", source, headerLine + 1));
       }
+      boolean[] withValues = new boolean[columns.length];
+      for (int j = 0; j < columns.length; j++) {
+        withValues[j] = columns[j].hasValues();
+      }
+      double[][] cut = cells.columns(withValues);
       List<Column> built = new ArrayList<>(columns.length);
-      for (ColumnBuilder c : columns) {
-        built.add(c.build());
+      for (int j = 0; j < columns.length; j++) {
+        built.add(columns[j].build(cut[j]));
       }
       return new CsvTable(source, List.copyOf(built), Arrays.copyOf(lineOfRow, rows));
     }

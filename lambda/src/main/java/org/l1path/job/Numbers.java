@@ -16,22 +16,36 @@ final class Numbers {
    * number.
    */
   static double parse(char[] buf, int offset, int length) {
-    if (length == 0) {
-      return Double.NaN;
-    }
-    for (int i = offset; i < offset + length; i++) {
-      char c = buf[i];
-      boolean allowed =
-          (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
-      if (!allowed) {
-        return infinity(buf, offset, length);
-      }
+    if (!looksDecimal(buf, offset, length)) {
+      return length == 0 ? Double.NaN : infinity(buf, offset, length);
     }
     try {
       return JavaDoubleParser.parseDouble(buf, offset, length);
     } catch (NumberFormatException e) {
       return Double.NaN;
     }
+  }
+
+  /**
+   * Whether the field can only be decimal notation, if the parser accepts it: a digit or point
+   * after the optional sign and at the end, and no {@code 0x} prefix. Java's grammar then leaves no
+   * room for its extras (hex, suffixes, NaN, Infinity, surrounding white space). Two ends are
+   * checked instead of every character because this runs once per field.
+   */
+  private static boolean looksDecimal(char[] buf, int offset, int length) {
+    int end = offset + length;
+    int start = offset;
+    if (start < end && (buf[start] == '+' || buf[start] == '-')) {
+      start++;
+    }
+    if (start == end || !isDigitOrPoint(buf[start]) || !isDigitOrPoint(buf[end - 1])) {
+      return false;
+    }
+    return !(buf[start] == '0' && start + 1 < end && (buf[start + 1] | 0x20) == 'x');
+  }
+
+  private static boolean isDigitOrPoint(char c) {
+    return (c >= '0' && c <= '9') || c == '.';
   }
 
   /** ±Infinity for {@code inf} or {@code infinity} (any case, optional sign), else NaN. */

@@ -2,6 +2,7 @@ package org.l1path.job;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -180,5 +181,100 @@ class CsvReadingTest {
     TrainingData d = prepare("a,b\n1,2\n3,4\n", Map.of());
     assertEquals("b", d.target());
     assertEquals(2, d.columns());
+  }
+
+  @Test
+  void aFileWiderThanTheColumnsCopiedTogetherKeepsEveryKindOfColumn() throws IOException {
+    // 150 columns and 500 rows: the rows span several blocks and the columns several groups.
+    int width = 150;
+    int rows = 500;
+    StringBuilder text = new StringBuilder();
+    for (int j = 0; j < width; j++) {
+      text.append(j == 0 ? "" : ",").append("c").append(j);
+    }
+    text.append('\n');
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < width; j++) {
+        text.append(j == 0 ? "" : ",").append(field(i, j));
+      }
+      text.append('\n');
+    }
+    CsvTable t = read(text.toString());
+    assertEquals(rows, t.rows());
+    for (int j = 0; j < width; j++) {
+      Column c = t.columns().get(j);
+      switch (j % 5) {
+        case 0, 1 -> {
+          double[] expected = new double[rows];
+          for (int i = 0; i < rows; i++) {
+            String f = field(i, j);
+            expected[i] = f.isEmpty() ? Double.NaN : Double.parseDouble(f);
+          }
+          // Decimal text written and read back: exact.
+          assertArrayEquals(expected, ((Column.Numeric) c).values(), c.name());
+        }
+        case 2, 3 -> {
+          Column.Categorical cat = (Column.Categorical) c;
+          for (int i = 0; i < rows; i++) {
+            String f = field(i, j);
+            int code = cat.codes()[i];
+            assertEquals(f.equals("NA") ? null : f, code < 0 ? null : cat.levels().get(code));
+          }
+        }
+        default -> assertInstanceOf(Column.Empty.class, c, c.name());
+      }
+    }
+  }
+
+  /** Numeric (some leading missing), categorical (some leading missing) and empty columns. */
+  private static String field(int row, int column) {
+    boolean leadingMissing = column % 2 == 1 && row < 300;
+    return switch (column % 5) {
+      case 0, 1 -> leadingMissing || (row + column) % 17 == 0 ? "" : row * 0.25 - column + "";
+      case 2, 3 -> leadingMissing || (row + column) % 13 == 0 ? "NA" : "level" + (row + column) % 7;
+      default -> "?";
+    };
+  }
+
+  @Test
+  void aShownValueHasItsLineBreaksAsSpacesAndIsCutAt40() {
+    char[] text = "a\r\nb\n\nc\rd".toCharArray();
+    assertEquals("a b c d", ColumnBuilder.shown(text, 0, text.length));
+    char[] breakFirst = "\nx".toCharArray();
+    assertEquals(" x", ColumnBuilder.shown(breakFirst, 0, breakFirst.length));
+    char[] longText = "0123456789".repeat(5).toCharArray();
+    assertEquals("0123456789".repeat(4) + "...", ColumnBuilder.shown(longText, 0, longText.length));
+  }
+
+  @Test
+  void fillingMissingValuesLeavesTheTableAsRead() throws IOException {
+    CsvTable t = read("x,y\n1,1\nNA,2\n5,3\n");
+    TrainingData d = TrainingData.prepare(t, FitRequest.fromOptions(Map.of("missing", "mean")));
+    // mean of 1 and 5 is 3
+    assertArrayEquals(new double[] {1, 3, 5}, d.dataset().column(0));
+    assertTrue(Double.isNaN(numbers(t, 0)[1]), "the table keeps its missing value");
+    assertArrayEquals(new double[] {1, 2, 3}, d.dataset().response());
+  }
+
+  @Test
+  void anIndicatorNameThatClashesWithAColumnNameIsAnError() {
+    InputException e =
+        assertThrows(InputException.class, () -> prepare("c,c=x,y\nx,1,1\nz,2,2\n", Map.of()));
+    assertEquals(
+        "t.csv: line 1: feature name 'c=x' occurs twice after one-hot encoding; rename the column",
+        e.getMessage());
+  }
+
+  @Test
+  void aNumericColumnTellsWhetherAnyValueIsMissing() throws IOException {
+    CsvTable t = read("a,b,c,y\n1,NA,1,1\n2,2,?,2\n");
+    assertFalse(((Column.Numeric) t.columns().get(0)).hasMissing());
+    assertTrue(((Column.Numeric) t.columns().get(1)).hasMissing(), "a leading missing value");
+    assertTrue(((Column.Numeric) t.columns().get(2)).hasMissing(), "a later missing value");
+    TrainingData d = TrainingData.prepare(t, FitRequest.fromOptions(Map.of("missing", "mean")));
+    // b's only value is 2 and c's is 1: the means filled in
+    assertArrayEquals(new double[] {1, 2}, d.dataset().column(0));
+    assertArrayEquals(new double[] {2, 2}, d.dataset().column(1));
+    assertArrayEquals(new double[] {1, 1}, d.dataset().column(2));
   }
 }
