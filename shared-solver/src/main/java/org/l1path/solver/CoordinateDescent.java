@@ -20,6 +20,10 @@ import java.util.stream.IntStream;
  */
 final class CoordinateDescent {
   private final GaussianProblem prob;
+
+  /** Whether large sweeps may split over the common fork-join pool. */
+  private final boolean parallelSweeps;
+
   private final boolean covariance;
 
   /** Supports larger than this are left to descent: the dense solve would cost more. */
@@ -143,17 +147,24 @@ final class CoordinateDescent {
   double residualSquares;
 
   CoordinateDescent(GaussianProblem prob, Settings settings) {
-    this(prob, settings, null, null);
+    this(prob, settings, null, null, true);
   }
 
   /**
    * As {@link #CoordinateDescent(GaussianProblem, Settings)} for one fit of a cross-validation:
    * covariance mode then takes its Gram columns from the shared cross-products of the full data,
-   * less the {@code heldOutRows} (row indices into the full data).
+   * less the {@code heldOutRows} (row indices into the full data). Large sweeps use the common
+   * fork-join pool only when {@code parallelSweeps}: folds fitted side by side already keep every
+   * core busy, and splitting their sweeps as well only makes threads wait on each other.
    */
   CoordinateDescent(
-      GaussianProblem prob, Settings settings, CrossProducts shared, int[] heldOutRows) {
+      GaussianProblem prob,
+      Settings settings,
+      CrossProducts shared,
+      int[] heldOutRows,
+      boolean parallelSweeps) {
     this.prob = prob;
+    this.parallelSweeps = parallelSweeps;
     this.tolerance = settings.tolerance();
     this.maxIterations = settings.maxIterations();
     this.residualDriftLimit = (long) Math.min(1e13 * tolerance, 1e12);
@@ -187,7 +198,10 @@ final class CoordinateDescent {
     }
     scratch = new double[n];
     gram = covariance ? new double[p][] : null;
-    foldGram = covariance && shared != null ? new FoldGram(shared, heldOutRows, prob) : null;
+    foldGram =
+        covariance && shared != null
+            ? new FoldGram(shared, heldOutRows, prob, parallelSweeps)
+            : null;
     activeGram = covariance ? null : new ActiveGram(prob);
     if (covariance) {
       res = null;
@@ -682,7 +696,7 @@ final class CoordinateDescent {
     }
     // Two design columns against four vectors: eight independent sums, each load used twice.
     int pairs = (count + 1) / 2;
-    if ((long) n * count * GRAM_BATCH >= PARALLEL_SWEEP_WORK) {
+    if (parallelSweeps && (long) n * count * GRAM_BATCH >= PARALLEL_SWEEP_WORK) {
       int missingCount = count;
       int batchSize = size;
       IntStream.range(0, pairs)
@@ -859,7 +873,7 @@ final class CoordinateDescent {
    */
   private void computeGradients(int[] list, int count) {
     int quads = (count + 3) / 4;
-    if ((long) prob.n * count >= PARALLEL_SWEEP_WORK) {
+    if (parallelSweeps && (long) prob.n * count >= PARALLEL_SWEEP_WORK) {
       IntStream.range(0, quads).parallel().forEach(q -> gradientsOfFour(list, count, 4 * q));
       return;
     }

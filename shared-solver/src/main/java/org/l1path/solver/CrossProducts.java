@@ -16,6 +16,8 @@ final class CrossProducts {
 
   final Design x;
 
+  private final boolean parallel;
+
   /** Row weights as given, or null for 1 each. */
   final double[] weights;
 
@@ -24,7 +26,12 @@ final class CrossProducts {
 
   private final AtomicReferenceArray<double[]> columns;
 
-  CrossProducts(Dataset data) {
+  /**
+   * @param parallel whether a large column may split over the common fork-join pool (not when folds
+   *     are fitted side by side: they keep the cores busy already)
+   */
+  CrossProducts(Dataset data, boolean parallel) {
+    this.parallel = parallel;
     x = data.design();
     weights = data.weights();
     int n = x.n;
@@ -75,7 +82,7 @@ final class CrossProducts {
       all[k] = k;
     }
     int quads = (p + 3) / 4;
-    if ((long) n * p >= PARALLEL_WORK) {
+    if (parallel && (long) n * p >= PARALLEL_WORK) {
       IntStream.range(0, quads).parallel().forEach(q -> fourEntries(wy, all, p, 4 * q, out));
     } else {
       for (int q = 0; q < quads; q++) {

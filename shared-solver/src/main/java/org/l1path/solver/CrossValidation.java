@@ -44,12 +44,16 @@ public final class CrossValidation {
     int ratios = l1Ratios.length;
     int total = ratios * (folds + 1);
     AtomicInteger done = new AtomicInteger();
-    // Least-squares fits share one set of cross-products for their Gram columns.
-    CrossProducts shared = data.family() == Family.GAUSSIAN ? new CrossProducts(data) : null;
+    // Least-squares fits share one set of cross-products for their Gram columns. With folds
+    // fitted side by side, their sweeps stay on their own threads.
+    boolean parallelSweeps = cv.threads() == 1;
+    CrossProducts shared =
+        data.family() == Family.GAUSSIAN ? new CrossProducts(data, parallelSweeps) : null;
     IntFunction<Path> fullPath =
         r -> {
           Path path =
-              ElasticNet.fitPath(data, perRatio.get(r), grid, Progress.NONE, shared, new int[0]);
+              ElasticNet.fitPath(
+                  data, perRatio.get(r), grid, Progress.NONE, shared, new int[0], parallelSweeps);
           progress.foldFinished(done.incrementAndGet(), total);
           return path;
         };
@@ -66,7 +70,8 @@ public final class CrossValidation {
                   alphas,
                   Progress.NONE,
                   shared,
-                  rowsOf(foldOfRow, f, true));
+                  rowsOf(foldOfRow, f, true),
+                  parallelSweeps);
           double[] errors = HeldOutError.perAlpha(measure, data, foldOfRow, f, path);
           progress.foldFinished(done.incrementAndGet(), total);
           return errors;

@@ -30,13 +30,14 @@ public final class ElasticNet {
 
   /** As {@link #fitPath(Dataset, Settings, AlphaGrid)}, reporting each solved alpha. */
   public static Path fitPath(Dataset data, Settings settings, AlphaGrid grid, Progress progress) {
-    return fitPath(data, settings, grid, progress, null, null);
+    return fitPath(data, settings, grid, progress, null, null, true);
   }
 
   /**
    * One fit of a cross-validation: a least-squares fit in covariance mode takes its Gram columns
    * from {@code shared}, the cross-products of the full data, less the {@code heldOutRows} (row
-   * indices into the full data; empty for the full-data fit).
+   * indices into the full data; empty for the full-data fit). Large sweeps use the common fork-join
+   * pool only when {@code parallelSweeps}.
    */
   static Path fitPath(
       Dataset data,
@@ -44,11 +45,12 @@ public final class ElasticNet {
       AlphaGrid grid,
       Progress progress,
       CrossProducts shared,
-      int[] heldOutRows) {
+      int[] heldOutRows,
+      boolean parallelSweeps) {
     Dataset solving = data.forSolving();
     Path path =
         data.family() == Family.GAUSSIAN
-            ? gaussianPath(solving, settings, grid, progress, shared, heldOutRows)
+            ? gaussianPath(solving, settings, grid, progress, shared, heldOutRows, parallelSweeps)
             : LogisticPath.fit(solving, settings, grid, progress);
     for (String warning : path.warnings()) {
       Log.LOG.log(Level.WARNING, warning);
@@ -62,9 +64,11 @@ public final class ElasticNet {
       AlphaGrid grid,
       Progress progress,
       CrossProducts shared,
-      int[] heldOutRows) {
+      int[] heldOutRows,
+      boolean parallelSweeps) {
     GaussianProblem prob = new GaussianProblem(data, settings);
-    CoordinateDescent cd = new CoordinateDescent(prob, settings, shared, heldOutRows);
+    CoordinateDescent cd =
+        new CoordinateDescent(prob, settings, shared, heldOutRows, parallelSweeps);
     cd.fitUnpenalized();
     double alphaMax = cd.alphaMax();
     double[] alphas = grid.alphas(alphaMax, prob.n, prob.p);

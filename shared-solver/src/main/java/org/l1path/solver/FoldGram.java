@@ -21,6 +21,10 @@ final class FoldGram {
   private static final long PARALLEL_WORK = 1L << 18;
 
   private final CrossProducts full;
+
+  /** Whether a large column may split over the common fork-join pool. */
+  private final boolean parallel;
+
   private final GaussianProblem prob;
   private final int outRows;
 
@@ -34,8 +38,9 @@ final class FoldGram {
   private final double[] offset;
   private final double[] trainSum;
 
-  FoldGram(CrossProducts full, int[] heldOutRows, GaussianProblem prob) {
+  FoldGram(CrossProducts full, int[] heldOutRows, GaussianProblem prob, boolean parallel) {
     this.full = full;
+    this.parallel = parallel;
     this.prob = prob;
     int p = prob.p;
     outRows = heldOutRows.length;
@@ -89,7 +94,7 @@ final class FoldGram {
     }
     int quads = (count + 3) / 4;
     int missingCount = count;
-    if ((long) outRows * count >= PARALLEL_WORK) {
+    if (parallel && (long) outRows * count >= PARALLEL_WORK) {
       IntStream.range(0, quads)
           .parallel()
           .forEach(q -> fourEntries(j, s, wy, missing, missingCount, 4 * q, out));

@@ -33,7 +33,7 @@ class FoldGramTest {
   @Test
   void theFullDataFitUsesNoHeldOutRows() {
     GaussianProblem prob = new GaussianProblem(DATA, Settings.defaults());
-    FoldGram gram = new FoldGram(new CrossProducts(DATA), new int[0], prob);
+    FoldGram gram = new FoldGram(new CrossProducts(DATA, true), new int[0], prob, true);
     assertColumnsMatch(prob, DATA, gram);
   }
 
@@ -43,7 +43,11 @@ class FoldGramTest {
     Dataset training = data.subset(CrossValidation.rowsOf(foldOfRow, fold, false));
     GaussianProblem prob = new GaussianProblem(training, settings);
     FoldGram gram =
-        new FoldGram(new CrossProducts(data), CrossValidation.rowsOf(foldOfRow, fold, true), prob);
+        new FoldGram(
+            new CrossProducts(data, true),
+            CrossValidation.rowsOf(foldOfRow, fold, true),
+            prob,
+            true);
     assertColumnsMatch(prob, training, gram);
   }
 
