@@ -9,7 +9,9 @@
 # cv = 10-fold lasso CV), REPEAT (timed fits per tool, default 3), BUDGET (no new repeat after
 # this many seconds of fitting, default 60), TIMEOUT (seconds per tool per case, default 300),
 # SEED (default 1), WORK (directory for data and results; default a new temporary one),
-# JAR (default lambda/target/l1path.jar, built if missing), JAVA_OPTS.
+# JAR (default lambda/target/l1path.jar, built if missing), JAVA_OPTS, TOOLS (which of glmnet,
+# sklearn and l1path to time; default all three: after a solver change, TOOLS=l1path re-times
+# l1path alone on the same data).
 # Output: a Markdown table on stdout; every tool's raw result in $WORK/results.jsonl.
 set -euo pipefail
 
@@ -25,6 +27,7 @@ SEED=${SEED:-1}
 WORK=${WORK:-$(mktemp -d -t l1path-bench.XXXXXX)}
 JAR=${JAR:-$root/lambda/target/l1path.jar}
 JAVA_OPTS=${JAVA_OPTS:-}
+TOOLS=${TOOLS:-"glmnet sklearn l1path"}
 PY=/usr/bin/python3   # Debian's python3, where python3-sklearn installs
 mkdir -p "$WORK"
 results=$WORK/results.jsonl
@@ -61,6 +64,7 @@ PYEOF
 run_tool() {
   local tool=$1
   shift
+  case " $TOOLS reference " in *" $tool "*) ;; *) return 0 ;; esac
   local out=$WORK/$tag.$tool.out rc=0
   timeout "$TIMEOUT" "$@" >"$out" 2>"$WORK/$tag.$tool.err" || rc=$?
   if [ "$rc" = 0 ]; then
@@ -131,7 +135,7 @@ for c in $CASES; do
           glmnet="$WORK/$tag.glmnet.coef" sklearn="$WORK/$tag.sklearn.coef" \
           l1path="$WORK/$tag.l1path.coef")
         log "$tag objective excess: $excess"
-        for tool in glmnet sklearn l1path; do
+        for tool in $TOOLS; do
           add_excess "$tool" "$("$PY" -c 'import json,sys; print(json.dumps(json.loads(sys.argv[1])[sys.argv[2]]))' "$excess" "$tool")"
         done
         rm -f "$WORK"/$tag.*.coef
