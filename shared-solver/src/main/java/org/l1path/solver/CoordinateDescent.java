@@ -7,12 +7,15 @@ import java.util.stream.IntStream;
  * Coordinate descent for one {@link GaussianProblem}, solved alpha after alpha with warm starts
  * (Friedman, Hastie and Tibshirani 2010). Works on standardized coefficients {@code beta}.
  *
- * <p>At each alpha: sequential strong rules pick the features worth visiting; passes over that set
- * alternate with passes over the non-zero features until coefficients stop moving; then the duality
- * gap over the strong set certifies the result, and once it meets the tolerance one sweep checks
- * every other feature's KKT condition (violators join the set and descent goes on). When descent
- * crawls (correlated features), the support is refitted exactly by a Cholesky solve. If the gap is
- * still above the tolerance, the movement threshold tightens and descent goes on.
+ * <p>At each alpha: sequential strong rules pick the features worth visiting (at most a few times
+ * as many as move); passes over that set alternate with passes over the non-zero features until
+ * coefficients stop moving; then the duality gap over the strong set certifies the result, and once
+ * it meets the tolerance a KKT check of every other feature follows (violators join the set and
+ * descent goes on). In naive mode that check skips the features whose gradient provably stays below
+ * the penalty since it was last computed, and the active coefficients are extrapolated (Anderson)
+ * every few passes. When descent crawls (correlated features), the support is refitted exactly with
+ * an incrementally updated Cholesky factor. If the gap is still above the tolerance, the movement
+ * threshold tightens and descent goes on.
  *
  * <p>Gradients {@code G_j = z_j' V r} (r the residual, V the normalized weights) are kept either by
  * covariance updates (cached Gram columns of the features that entered; O(p) per step) or naively
@@ -29,7 +32,7 @@ final class CoordinateDescent {
   /** Supports larger than this are left to descent: the dense solve would cost more. */
   private static final int MAX_REFIT = 1500;
 
-  /** Multiply-adds above which the KKT sweep runs on several threads. */
+  /** Multiply-adds above which a KKT sweep or a Gram batch runs on several threads. */
   private static final long PARALLEL_SWEEP_WORK = 1L << 18;
 
   /** The strong rule admits at most this many features per alpha, or this times the non-zeros. */
@@ -426,7 +429,7 @@ final class CoordinateDescent {
       return Check.NOT_YET;
     }
     // The gap above covers the strong set; it holds for the whole problem once every other
-    // feature meets its KKT condition, which only this full sweep can tell.
+    // feature meets its KKT condition, which only this check (screened in naive mode) can tell.
     if (!zeroSolution && addKktViolators(aScale) && iterations < maxIterations) {
       return Check.VIOLATORS;
     }

@@ -14,7 +14,9 @@ import java.util.function.IntFunction;
  * K-fold cross-validation of elastic-net paths. Each l1 ratio gets the full data's alpha grid;
  * every fold is fitted on that grid from its training rows alone, so centring and scaling come from
  * the training rows only. Fits run on {@link CvSettings#threads()} threads; each result lands in
- * its own slot, so the outcome is identical whatever the thread count.
+ * its own slot, so the outcome is identical whatever the thread count. Least-squares fits in
+ * covariance mode share the full data's cross-products, so a fold's Gram matrix costs only its
+ * held-out rows' share.
  */
 public final class CrossValidation {
   private CrossValidation() {}
