@@ -893,29 +893,12 @@ final class CoordinateDescent {
     int j1 = list[Math.min(from + 1, last)];
     int j2 = list[Math.min(from + 2, last)];
     int j3 = list[last];
-    double[] a = prob.x.arrays[j0];
-    double[] b = prob.x.arrays[j1];
-    double[] c = prob.x.arrays[j2];
-    double[] d = prob.x.arrays[j3];
-    int oa = prob.x.offsets[j0];
-    int ob = prob.x.offsets[j1];
-    int oc = prob.x.offsets[j2];
-    int od = prob.x.offsets[j3];
-    double sa = 0;
-    double sb = 0;
-    double sc = 0;
-    double sd = 0;
-    for (int i = 0; i < prob.n; i++) {
-      double r = res[i];
-      sa += a[oa + i] * r;
-      sb += b[ob + i] * r;
-      sc += c[oc + i] * r;
-      sd += d[od + i] * r;
-    }
-    grad[j0] = residualGradient(j0, sa);
-    grad[j1] = residualGradient(j1, sb);
-    grad[j2] = residualGradient(j2, sc);
-    grad[j3] = residualGradient(j3, sd);
+    double[] dots = new double[4];
+    prob.x.dotFour(j0, j1, j2, j3, res, dots);
+    grad[j0] = residualGradient(j0, dots[0]);
+    grad[j1] = residualGradient(j1, dots[1]);
+    grad[j2] = residualGradient(j2, dots[2]);
+    grad[j3] = residualGradient(j3, dots[3]);
   }
 
   /** {@code G_j} from the raw product {@code x_j' res}. */

@@ -73,6 +73,11 @@ final class CrossProducts {
     for (int i = 0; i < n; i++) {
       wy[i] = weight(i) * (col[o + i] - means[j]);
     }
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += wy[i];
+    }
+    double wySum = sum;
     double[] out = new double[p];
     // S is symmetric, but entries are not copied from earlier columns: which column came first
     // depends on thread timing, and the two ways of summing an entry round differently. Every
@@ -83,10 +88,10 @@ final class CrossProducts {
     }
     int quads = (p + 3) / 4;
     if (parallel && (long) n * p >= PARALLEL_WORK) {
-      IntStream.range(0, quads).parallel().forEach(q -> fourEntries(wy, all, p, 4 * q, out));
+      IntStream.range(0, quads).parallel().forEach(q -> fourEntries(wy, wySum, all, p, 4 * q, out));
     } else {
       for (int q = 0; q < quads; q++) {
-        fourEntries(wy, all, p, 4 * q, out);
+        fourEntries(wy, wySum, all, p, 4 * q, out);
       }
     }
     columns.compareAndSet(j, null, out);
@@ -98,36 +103,18 @@ final class CrossProducts {
    * so four sums advance together. (The {@code - m_k} term is applied after the sum: wy sums to 0
    * up to rounding, which the subtraction keeps.)
    */
-  private void fourEntries(double[] wy, int[] list, int count, int from, double[] out) {
+  private void fourEntries(
+      double[] wy, double wySum, int[] list, int count, int from, double[] out) {
     int last = list[Math.min(from + 4, count) - 1];
     int k0 = list[from];
     int k1 = from + 1 < count ? list[from + 1] : last;
     int k2 = from + 2 < count ? list[from + 2] : last;
     int k3 = last;
-    double[] a = x.arrays[k0];
-    double[] b = x.arrays[k1];
-    double[] c = x.arrays[k2];
-    double[] d = x.arrays[k3];
-    int oa = x.offsets[k0];
-    int ob = x.offsets[k1];
-    int oc = x.offsets[k2];
-    int od = x.offsets[k3];
-    double sa = 0;
-    double sb = 0;
-    double sc = 0;
-    double sd = 0;
-    double sum = 0;
-    for (int i = 0; i < wy.length; i++) {
-      double v = wy[i];
-      sa += a[oa + i] * v;
-      sb += b[ob + i] * v;
-      sc += c[oc + i] * v;
-      sd += d[od + i] * v;
-      sum += v;
-    }
-    out[k0] = sa - means[k0] * sum;
-    out[k1] = sb - means[k1] * sum;
-    out[k2] = sc - means[k2] * sum;
-    out[k3] = sd - means[k3] * sum;
+    double[] dots = new double[4];
+    x.dotFour(k0, k1, k2, k3, wy, dots);
+    out[k0] = dots[0] - means[k0] * wySum;
+    out[k1] = dots[1] - means[k1] * wySum;
+    out[k2] = dots[2] - means[k2] * wySum;
+    out[k3] = dots[3] - means[k3] * wySum;
   }
 }

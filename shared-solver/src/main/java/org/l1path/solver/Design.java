@@ -76,4 +76,35 @@ final class Design {
   double get(int i, int j) {
     return arrays[j][offsets[j] + i];
   }
+
+  /**
+   * {@code out[t] = sum_i x_(i, k_t) v_i} for four columns at once (a column may repeat). Four sums
+   * advance together and four streams of reads stay in flight, where one column at a time waits on
+   * each: this is the kernel of every O(n p) sweep of the solver.
+   */
+  void dotFour(int k0, int k1, int k2, int k3, double[] v, double[] out) {
+    double[] a = arrays[k0];
+    double[] b = arrays[k1];
+    double[] c = arrays[k2];
+    double[] d = arrays[k3];
+    int oa = offsets[k0];
+    int ob = offsets[k1];
+    int oc = offsets[k2];
+    int od = offsets[k3];
+    double sa = 0;
+    double sb = 0;
+    double sc = 0;
+    double sd = 0;
+    for (int i = 0; i < n; i++) {
+      double vi = v[i];
+      sa += a[oa + i] * vi;
+      sb += b[ob + i] * vi;
+      sc += c[oc + i] * vi;
+      sd += d[od + i] * vi;
+    }
+    out[0] = sa;
+    out[1] = sb;
+    out[2] = sc;
+    out[3] = sd;
+  }
 }

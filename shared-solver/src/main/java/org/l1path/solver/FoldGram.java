@@ -33,6 +33,9 @@ final class FoldGram {
    */
   private final double[] heldOut;
 
+  /** {@link #heldOut} as a design of outRows rows. */
+  private final Design heldOutDesign;
+
   private final double[] heldOutWeights;
   private final double trainWeight;
   private final double[] offset;
@@ -58,6 +61,7 @@ final class FoldGram {
         heldOut[k * outRows + t] = col[o + heldOutRows[t]] - full.means[k];
       }
     }
+    heldOutDesign = Design.ofColumnMajor(heldOut, outRows, p);
     double totalWeight = 0;
     for (int i = 0; i < full.x.n; i++) {
       totalWeight += full.weight(i);
@@ -114,25 +118,12 @@ final class FoldGram {
     int k1 = from + 1 < count ? list[from + 1] : last;
     int k2 = from + 2 < count ? list[from + 2] : last;
     int k3 = last;
-    int o0 = k0 * outRows;
-    int o1 = k1 * outRows;
-    int o2 = k2 * outRows;
-    int o3 = k3 * outRows;
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    for (int t = 0; t < outRows; t++) {
-      double v = wy[t];
-      s0 += heldOut[o0 + t] * v;
-      s1 += heldOut[o1 + t] * v;
-      s2 += heldOut[o2 + t] * v;
-      s3 += heldOut[o3 + t] * v;
-    }
-    out[k0] = entry(j, k0, s[k0] - s0);
-    out[k1] = entry(j, k1, s[k1] - s1);
-    out[k2] = entry(j, k2, s[k2] - s2);
-    out[k3] = entry(j, k3, s[k3] - s3);
+    double[] dots = new double[4];
+    heldOutDesign.dotFour(k0, k1, k2, k3, wy, dots);
+    out[k0] = entry(j, k0, s[k0] - dots[0]);
+    out[k1] = entry(j, k1, s[k1] - dots[1]);
+    out[k2] = entry(j, k2, s[k2] - dots[2]);
+    out[k3] = entry(j, k3, s[k3] - dots[3]);
   }
 
   /** {@code C_kj} from the training rows' share of {@code S_kj}. */
