@@ -887,18 +887,12 @@ final class CoordinateDescent {
 
   /** Gradients of {@code list[from .. from + 3]} (fewer at the end of the list). */
   private void gradientsOfFour(int[] list, int count, int from) {
-    int last = Math.min(from + 4, count) - 1;
-    // A short group repeats its last feature; the repeats are computed and dropped.
-    int j0 = list[from];
-    int j1 = list[Math.min(from + 1, last)];
-    int j2 = list[Math.min(from + 2, last)];
-    int j3 = list[last];
     double[] dots = new double[4];
-    prob.x.dotFour(j0, j1, j2, j3, res, dots);
-    grad[j0] = residualGradient(j0, dots[0]);
-    grad[j1] = residualGradient(j1, dots[1]);
-    grad[j2] = residualGradient(j2, dots[2]);
-    grad[j3] = residualGradient(j3, dots[3]);
+    int summed = prob.x.dotFour(list, count, from, res, dots);
+    for (int t = 0; t < summed; t++) {
+      int j = list[from + t];
+      grad[j] = residualGradient(j, dots[t]);
+    }
   }
 
   /** {@code G_j} from the raw product {@code x_j' res}. */

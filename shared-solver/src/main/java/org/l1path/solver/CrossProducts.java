@@ -105,16 +105,11 @@ final class CrossProducts {
    */
   private void fourEntries(
       double[] wy, double wySum, int[] list, int count, int from, double[] out) {
-    int last = list[Math.min(from + 4, count) - 1];
-    int k0 = list[from];
-    int k1 = from + 1 < count ? list[from + 1] : last;
-    int k2 = from + 2 < count ? list[from + 2] : last;
-    int k3 = last;
     double[] dots = new double[4];
-    x.dotFour(k0, k1, k2, k3, wy, dots);
-    out[k0] = dots[0] - means[k0] * wySum;
-    out[k1] = dots[1] - means[k1] * wySum;
-    out[k2] = dots[2] - means[k2] * wySum;
-    out[k3] = dots[3] - means[k3] * wySum;
+    int summed = x.dotFour(list, count, from, wy, dots);
+    for (int t = 0; t < summed; t++) {
+      int k = list[from + t];
+      out[k] = dots[t] - means[k] * wySum;
+    }
   }
 }

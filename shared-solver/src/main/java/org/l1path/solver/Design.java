@@ -78,11 +78,19 @@ final class Design {
   }
 
   /**
-   * {@code out[t] = sum_i x_(i, k_t) v_i} for four columns at once (a column may repeat). Four sums
+   * {@code out[t] = sum_i x_(i, k) v_i} for the columns {@code k = list[from + t]}, t < 4 (fewer at
+   * the end of the list, where the last column is repeated and the repeats dropped). Four sums
    * advance together and four streams of reads stay in flight, where one column at a time waits on
    * each: this is the kernel of every O(n p) sweep of the solver.
+   *
+   * @return how many columns were summed: min(4, count - from)
    */
-  void dotFour(int k0, int k1, int k2, int k3, double[] v, double[] out) {
+  int dotFour(int[] list, int count, int from, double[] v, double[] out) {
+    int last = Math.min(from + 4, count) - 1;
+    int k0 = list[from];
+    int k1 = list[Math.min(from + 1, last)];
+    int k2 = list[Math.min(from + 2, last)];
+    int k3 = list[last];
     double[] a = arrays[k0];
     double[] b = arrays[k1];
     double[] c = arrays[k2];
@@ -106,5 +114,6 @@ final class Design {
     out[1] = sb;
     out[2] = sc;
     out[3] = sd;
+    return last - from + 1;
   }
 }

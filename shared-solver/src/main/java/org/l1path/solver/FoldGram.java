@@ -113,17 +113,12 @@ final class FoldGram {
   /** {@code out[k]} for k = list[from .. from + 3], the held-out sums advancing together. */
   private void fourEntries(
       int j, double[] s, double[] wy, int[] list, int count, int from, double[] out) {
-    int last = list[Math.min(from + 4, count) - 1];
-    int k0 = list[from];
-    int k1 = from + 1 < count ? list[from + 1] : last;
-    int k2 = from + 2 < count ? list[from + 2] : last;
-    int k3 = last;
     double[] dots = new double[4];
-    heldOutDesign.dotFour(k0, k1, k2, k3, wy, dots);
-    out[k0] = entry(j, k0, s[k0] - dots[0]);
-    out[k1] = entry(j, k1, s[k1] - dots[1]);
-    out[k2] = entry(j, k2, s[k2] - dots[2]);
-    out[k3] = entry(j, k3, s[k3] - dots[3]);
+    int summed = heldOutDesign.dotFour(list, count, from, wy, dots);
+    for (int t = 0; t < summed; t++) {
+      int k = list[from + t];
+      out[k] = entry(j, k, s[k] - dots[t]);
+    }
   }
 
   /** {@code C_kj} from the training rows' share of {@code S_kj}. */
