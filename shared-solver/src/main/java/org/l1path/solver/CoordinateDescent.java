@@ -136,6 +136,15 @@ final class CoordinateDescent {
   /** Scratch marks of the free set. */
   private final boolean[] inFree;
 
+  /** Relative to the objective plus yVy: where a stalled gap counts as the rounding floor. */
+  private static final double ROUNDING_FLOOR = 1e-11;
+
+  /** Consecutive stalled certifications at the floor before descent gives up on an alpha. */
+  private static final int FLOOR_STALLS = 3;
+
+  /** Stalled certifications in a row at the rounding floor, at the current alpha. */
+  private int floorStalls;
+
   /** The gap at the previous certification of the current alpha. */
   private double previousGap;
 
@@ -317,6 +326,7 @@ final class CoordinateDescent {
     iterations = 0;
     converged = false;
     previousGap = Double.POSITIVE_INFINITY;
+    floorStalls = 0;
     // Descent that crawls (collinear supports) is interrupted now and then for a certificate and
     // a refit, with a budget that doubles each time.
     int passLimit = 64;
@@ -332,7 +342,7 @@ final class CoordinateDescent {
           refitDebt = descentWork + refitCost(qScale);
         }
       }
-      if (check == Check.CONVERGED || iterations >= maxIterations) {
+      if (check == Check.CONVERGED || check == Check.AT_FLOOR || iterations >= maxIterations) {
         return;
       }
       if (check == Check.NOT_YET && settled) {
@@ -399,6 +409,8 @@ final class CoordinateDescent {
     CONVERGED,
     /** Features outside the strong set violate the KKT conditions; they have joined it. */
     VIOLATORS,
+    /** The gap stopped shrinking at the rounding floor, above the tolerance: not converged. */
+    AT_FLOOR,
     NOT_YET
   }
 
@@ -425,7 +437,14 @@ final class CoordinateDescent {
     boolean met = gap <= tolerance * primal || gap <= noise;
     boolean stalled = gap > 0.5 * previousGap;
     previousGap = gap;
-    if (!(met && (gap <= 0.1 * tolerance * primal || stalled || iterations >= maxIterations))) {
+    // A gap that stops shrinking within a few thousand roundings of the objective has hit the
+    // floor of the arithmetic (gradients kept up by many small updates): a tolerance below it
+    // cannot be certified, and more passes would run to maxIterations for nothing.
+    floorStalls =
+        !met && stalled && gap <= ROUNDING_FLOOR * (prob.yVy + primal) ? floorStalls + 1 : 0;
+    boolean atFloor = floorStalls >= FLOOR_STALLS;
+    if (!(atFloor
+        || met && (gap <= 0.1 * tolerance * primal || stalled || iterations >= maxIterations))) {
       return Check.NOT_YET;
     }
     // The gap above covers the strong set; it holds for the whole problem once every other
@@ -433,8 +452,8 @@ final class CoordinateDescent {
     if (!zeroSolution && addKktViolators(aScale) && iterations < maxIterations) {
       return Check.VIOLATORS;
     }
-    converged = true;
-    return Check.CONVERGED;
+    converged = met;
+    return met ? Check.CONVERGED : Check.AT_FLOOR;
   }
 
   private boolean anyPenalizedNonZero() {
