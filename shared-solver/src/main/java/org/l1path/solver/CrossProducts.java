@@ -21,6 +21,12 @@ final class CrossProducts {
   /** Row weights as given, or null for 1 each. */
   final double[] weights;
 
+  /** The rows' weight in all. */
+  final double totalWeight;
+
+  /** 0, 1, …, p - 1: every column, as the list the kernel reads. */
+  private final int[] allFeatures;
+
   /** Weighted means of the columns. */
   final double[] means;
 
@@ -39,6 +45,8 @@ final class CrossProducts {
     for (int i = 0; i < n; i++) {
       total += weight(i);
     }
+    totalWeight = total;
+    allFeatures = new int[x.p];
     means = new double[x.p];
     for (int j = 0; j < x.p; j++) {
       double[] col = x.arrays[j];
@@ -48,6 +56,7 @@ final class CrossProducts {
         s += weight(i) * col[o + i];
       }
       means[j] = s / total;
+      allFeatures[j] = j;
     }
     columns = new AtomicReferenceArray<>(x.p);
   }
@@ -82,16 +91,14 @@ final class CrossProducts {
     // S is symmetric, but entries are not copied from earlier columns: which column came first
     // depends on thread timing, and the two ways of summing an entry round differently. Every
     // column computed whole keeps cross-validation bit-identical whatever the thread count.
-    int[] all = new int[p];
-    for (int k = 0; k < p; k++) {
-      all[k] = k;
-    }
     int quads = (p + 3) / 4;
     if (parallel && (long) n * p >= PARALLEL_WORK) {
-      IntStream.range(0, quads).parallel().forEach(q -> fourEntries(wy, wySum, all, p, 4 * q, out));
+      IntStream.range(0, quads)
+          .parallel()
+          .forEach(q -> fourEntries(wy, wySum, allFeatures, p, 4 * q, out));
     } else {
       for (int q = 0; q < quads; q++) {
-        fourEntries(wy, wySum, all, p, 4 * q, out);
+        fourEntries(wy, wySum, allFeatures, p, 4 * q, out);
       }
     }
     columns.compareAndSet(j, null, out);

@@ -62,11 +62,7 @@ final class FoldGram {
       }
     }
     heldOutDesign = Design.ofColumnMajor(heldOut, outRows, p);
-    double totalWeight = 0;
-    for (int i = 0; i < full.x.n; i++) {
-      totalWeight += full.weight(i);
-    }
-    trainWeight = totalWeight - outWeight;
+    trainWeight = full.totalWeight - outWeight;
     offset = new double[p];
     trainSum = new double[p];
     for (int k = 0; k < p; k++) {
