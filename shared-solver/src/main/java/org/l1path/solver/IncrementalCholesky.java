@@ -16,6 +16,12 @@ final class IncrementalCholesky {
   /** Row r of L holds its r + 1 entries on and below the diagonal. */
   private double[][] rows = new double[16][];
 
+  /**
+   * Row r of the factored block A itself, in the same shape: conjugate gradients under another
+   * ridge multiply by it, and looking its entries up again would cost more than the products.
+   */
+  private double[][] block = new double[16][];
+
   private int[] members = new int[16];
   private int size;
 
@@ -75,14 +81,12 @@ final class IncrementalCholesky {
    */
   boolean append(int feature, double[] cross, double diagonal) {
     double[] row = new double[size + 1];
+    double[] original = Arrays.copyOf(cross, size + 1);
+    original[size] = diagonal;
     double sumSquares = 0;
     for (int r = 0; r < size; r++) {
       double[] lr = rows[r];
-      double s = cross[r];
-      for (int c = 0; c < r; c++) {
-        s -= lr[c] * row[c];
-      }
-      row[r] = s / lr[r];
+      row[r] = (cross[r] - dot(lr, row, r)) / lr[r];
       sumSquares += row[r] * row[r];
     }
     double pivot = diagonal - sumSquares;
@@ -92,9 +96,11 @@ final class IncrementalCholesky {
     row[size] = Math.sqrt(pivot);
     if (size == rows.length) {
       rows = Arrays.copyOf(rows, 2 * size);
+      block = Arrays.copyOf(block, 2 * size);
       members = Arrays.copyOf(members, 2 * size);
     }
     rows[size] = row;
+    block[size] = original;
     members[size] = feature;
     positions[feature] = size;
     size++;
@@ -111,6 +117,9 @@ final class IncrementalCholesky {
     positions[members[position]] = -1;
     for (int r = position + 1; r < size; r++) {
       rows[r - 1] = rows[r];
+      double[] original = block[r];
+      System.arraycopy(original, position + 1, original, position, r - position);
+      block[r - 1] = original;
       members[r - 1] = members[r];
       positions[members[r - 1]] = r - 1;
     }
@@ -137,11 +146,7 @@ final class IncrementalCholesky {
   void solve(double[] b) {
     for (int r = 0; r < size; r++) {
       double[] lr = rows[r];
-      double s = b[r];
-      for (int c = 0; c < r; c++) {
-        s -= lr[c] * b[c];
-      }
-      b[r] = s / lr[r];
+      b[r] = (b[r] - dot(lr, b, r)) / lr[r];
     }
     for (int r = size - 1; r >= 0; r--) {
       double s = b[r] / rows[r][r];
@@ -150,5 +155,40 @@ final class IncrementalCholesky {
         b[c] -= rows[r][c] * s;
       }
     }
+  }
+
+  /** {@code out = A v}, A the block as appended; v and out in position order. */
+  void multiply(double[] v, double[] out) {
+    Arrays.fill(out, 0, size, 0);
+    for (int r = 0; r < size; r++) {
+      double[] ar = block[r];
+      double vr = v[r];
+      for (int c = 0; c < r; c++) {
+        out[c] += ar[c] * vr;
+      }
+      out[r] += ar[r] * vr + dot(ar, v, r);
+    }
+  }
+
+  /**
+   * {@code sum_{c < length} u[c] v[c]} with four independent sums: the triangular solves are chains
+   * of such products, and one running sum would wait on each addition.
+   */
+  private static double dot(double[] u, double[] v, int length) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int c = 0;
+    for (; c + 3 < length; c += 4) {
+      s0 += u[c] * v[c];
+      s1 += u[c + 1] * v[c + 1];
+      s2 += u[c + 2] * v[c + 2];
+      s3 += u[c + 3] * v[c + 3];
+    }
+    for (; c < length; c++) {
+      s0 += u[c] * v[c];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 }

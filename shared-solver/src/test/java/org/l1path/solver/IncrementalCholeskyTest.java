@@ -43,8 +43,9 @@ class IncrementalCholeskyTest {
     assertTrue(chol.append(feature, cross, a[feature][feature]));
   }
 
-  /** Solves the block of the current members directly and compares. */
-  private static void assertSolvesLikeDirect(IncrementalCholesky chol, double[][] a) {
+  /** Solves and multiplies by the block of the current members directly and compares. */
+  private static void assertSolvesAndMultipliesLikeTheBlock(
+      IncrementalCholesky chol, double[][] a) {
     int m = chol.size();
     DMatrixRMaj block = new DMatrixRMaj(m, m);
     DMatrixRMaj rhs = new DMatrixRMaj(m, 1);
@@ -55,6 +56,13 @@ class IncrementalCholeskyTest {
       }
       b[r] = r + 1.0;
       rhs.set(r, 0, b[r]);
+    }
+    DMatrixRMaj product = new DMatrixRMaj(m, 1);
+    CommonOps_DDRM.mult(block, rhs, product);
+    double[] out = new double[m];
+    chol.multiply(b, out);
+    for (int r = 0; r < m; r++) {
+      assertEquals(product.get(r, 0), out[r], 1e-12 * (1 + Math.abs(product.get(r, 0))));
     }
     DMatrixRMaj expected = new DMatrixRMaj(m, 1);
     assertTrue(CommonOps_DDRM.solve(block, rhs, expected));
@@ -72,18 +80,18 @@ class IncrementalCholeskyTest {
     for (int j : order) {
       append(chol, a, j);
     }
-    assertSolvesLikeDirect(chol, a);
+    assertSolvesAndMultipliesLikeTheBlock(chol, a);
     chol.remove(chol.positionOf(11));
-    assertSolvesLikeDirect(chol, a);
+    assertSolvesAndMultipliesLikeTheBlock(chol, a);
     chol.remove(0);
     chol.remove(chol.size() - 1);
     assertFalse(chol.contains(5));
     assertFalse(chol.contains(2));
-    assertSolvesLikeDirect(chol, a);
+    assertSolvesAndMultipliesLikeTheBlock(chol, a);
     append(chol, a, 4);
     append(chol, a, 11);
     assertEquals(chol.size() - 1, chol.positionOf(11));
-    assertSolvesLikeDirect(chol, a);
+    assertSolvesAndMultipliesLikeTheBlock(chol, a);
   }
 
   @Test
