@@ -51,15 +51,13 @@ final class ActiveGram {
       sum += vz[i];
     }
     double[] row = new double[s + 1];
-    for (int t = 0; t <= s; t++) {
-      int k = featureOf[t];
-      double[] other = prob.x.arrays[k];
-      int ko = prob.x.offsets[k];
-      double dot = 0;
-      for (int i = 0; i < prob.n; i++) {
-        dot += other[ko + i] * vz[i];
+    double[] dots = new double[4];
+    for (int t = 0; t <= s; ) {
+      int done = prob.x.dotFour(featureOf, s + 1, t, vz, dots);
+      for (int u = 0; u < done; u++, t++) {
+        int k = featureOf[t];
+        row[t] = (dots[u] - prob.centre[k] * sum) / prob.scale[k];
       }
-      row[t] = (dot - prob.centre[k] * sum) / prob.scale[k];
     }
     rows[s] = row;
     return s;
