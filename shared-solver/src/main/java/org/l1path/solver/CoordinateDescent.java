@@ -1128,11 +1128,86 @@ final class CoordinateDescent {
       }
       moved = true;
       if (blocking < 0) {
+        if (qScale == 0 && slideAlongCollinear(free, aScale)) {
+          rebuildActiveList();
+          continue;
+        }
         return true;
       }
       beta[blocking] = blockedAt;
       rebuildActiveList();
     }
+  }
+
+  /** Where beta_j stops moving at {@code rate}: 0 if it moves toward it, else its bound. */
+  private double limitOf(int j, double rate) {
+    if ((rate > 0) != (beta[j] > 0)) {
+      return 0;
+    }
+    return rate > 0 ? prob.upper[j] : prob.lower[j];
+  }
+
+  /**
+   * A free lasso coefficient left out of the factor is collinear with it, {@code z_k = Z_F w}: a
+   * support at the design's rank, as at the end of a wide path or in a fold of one. Moving beta_k
+   * by t and beta_F by -t w leaves the fit unchanged and the penalty linear in t, so the objective
+   * falls in one direction until a coefficient reaches 0 or a bound (a lasso solution needs no more
+   * non-zeros than the rank). Descent alone crawls along that flat direction for thousands of
+   * passes.
+   *
+   * @return whether a coefficient moved (then one more has reached 0 or its bound)
+   */
+  private boolean slideAlongCollinear(int[] free, double aScale) {
+    int k = -1;
+    for (int j : free) {
+      if (!cholesky.contains(j)) {
+        k = j;
+        break;
+      }
+    }
+    if (k < 0) {
+      return false;
+    }
+    int m = cholesky.size();
+    double[] w = new double[m];
+    for (int r = 0; r < m; r++) {
+      w[r] = gramEntry(cholesky.member(r), k);
+    }
+    cholesky.solve(w);
+    // d(penalty)/dt along (+1 on k, -w on F), over aScale.
+    double slope = prob.penalty[k] * Math.signum(beta[k]);
+    for (int r = 0; r < m; r++) {
+      int j = cholesky.member(r);
+      slope -= prob.penalty[j] * Math.signum(beta[j]) * w[r];
+    }
+    if (aScale * slope == 0) {
+      return false;
+    }
+    // Coefficient j changes at rate[j] per unit of t; t stops where the first reaches its limit.
+    double direction = slope > 0 ? -1 : 1;
+    double[] rate = new double[m];
+    double step = (limitOf(k, direction) - beta[k]) / direction;
+    int stop = k;
+    for (int r = 0; r < m; r++) {
+      int j = cholesky.member(r);
+      rate[r] = -direction * w[r];
+      double s =
+          rate[r] == 0 ? Double.POSITIVE_INFINITY : (limitOf(j, rate[r]) - beta[j]) / rate[r];
+      if (s < step) {
+        step = s;
+        stop = j;
+      }
+    }
+    if (!(step < Double.POSITIVE_INFINITY)) {
+      return false;
+    }
+    double stopAt = limitOf(stop, stop == k ? direction : rate[cholesky.positionOf(stop)]);
+    beta[k] += direction * step;
+    for (int r = 0; r < m; r++) {
+      beta[cholesky.member(r)] += rate[r] * step;
+    }
+    beta[stop] = stopAt;
+    return true;
   }
 
   /** The non-zero coefficients strictly inside their bounds, in active-list order. */
