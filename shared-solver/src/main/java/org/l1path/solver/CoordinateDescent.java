@@ -38,6 +38,9 @@ final class CoordinateDescent {
    */
   private static final double REFIT_EXCESS = 1e-3;
 
+  /** A penalty slope below this fraction of its terms is a tie, within rounding. */
+  private static final double TIE = 1e-9;
+
   /** Multiply-adds above which a KKT sweep or a Gram batch runs on several threads. */
   private static final long PARALLEL_SWEEP_WORK = 1L << 18;
 
@@ -133,6 +136,14 @@ final class CoordinateDescent {
 
   /** The share of a new factor's cost the current alpha pays (see {@link #refitCost}). */
   private double ridgeFactorShare = 1;
+
+  /**
+   * Slides along collinear directions left at this alpha. Each slide ends one coefficient at 0;
+   * when columns are only nearly collinear, one can cost the fit a little more than it saves in
+   * penalty and descent moves back. The budget keeps slides and descent from undoing each other for
+   * ever.
+   */
+  private int slidesLeft;
 
   /** After a refit fails, descent must again spend what a refit costs before the next try. */
   private double refitDebt;
@@ -336,6 +347,7 @@ final class CoordinateDescent {
         alphaPrev >= Double.MAX_VALUE || alphaPrev <= alpha
             ? 1
             : Math.min(1, Math.log(alphaPrev / alpha) / Math.log(2));
+    slidesLeft = prob.p;
     iterations = 0;
     converged = false;
     previousGap = Double.POSITIVE_INFINITY;
@@ -1128,7 +1140,8 @@ final class CoordinateDescent {
       }
       moved = true;
       if (blocking < 0) {
-        if (qScale == 0 && slideAlongCollinear(free, aScale)) {
+        if (qScale == 0 && slidesLeft > 0 && slideAlongCollinear(free, aScale)) {
+          slidesLeft--;
           rebuildActiveList();
           continue;
         }
@@ -1174,13 +1187,17 @@ final class CoordinateDescent {
       w[r] = gramEntry(cholesky.member(r), k);
     }
     cholesky.solve(w);
-    // d(penalty)/dt along (+1 on k, -w on F), over aScale.
+    // d(penalty)/dt along (+1 on k, -w on F), over aScale. Within rounding of its terms it is a
+    // tie (indicators of one nominal attribute, say): the objective is flat that way, and a slide
+    // would follow rounding noise.
     double slope = prob.penalty[k] * Math.signum(beta[k]);
+    double terms = prob.penalty[k];
     for (int r = 0; r < m; r++) {
       int j = cholesky.member(r);
       slope -= prob.penalty[j] * Math.signum(beta[j]) * w[r];
+      terms += Math.abs(prob.penalty[j] * w[r]);
     }
-    if (aScale * slope == 0) {
+    if (aScale == 0 || !(Math.abs(slope) > TIE * terms)) {
       return false;
     }
     // Coefficient j changes at rate[j] per unit of t; t stops where the first reaches its limit.
