@@ -634,24 +634,7 @@ final class CoordinateDescent {
 
   /** {@code z_j' a} where {@code a} is already weighted and sums to {@code sumA}. */
   private double zDot(int j, double[] a, double sumA) {
-    double[] col = prob.x.arrays[j];
-    int o = prob.x.offsets[j];
-    int n = prob.n;
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int i = 0;
-    for (; i + 3 < n; i += 4) {
-      s0 += col[o + i] * a[i];
-      s1 += col[o + i + 1] * a[i + 1];
-      s2 += col[o + i + 2] * a[i + 2];
-      s3 += col[o + i + 3] * a[i + 3];
-    }
-    for (; i < n; i++) {
-      s0 += col[o + i] * a[i];
-    }
-    double dot = (s0 + s1) + (s2 + s3);
+    double dot = Dot.of(prob.x.arrays[j], prob.x.offsets[j], a, prob.n);
     if (prob.v == null && a == res) {
       dot *= prob.invN;
     }
@@ -1344,11 +1327,7 @@ final class CoordinateDescent {
   }
 
   private static double dot(double[] u, double[] v) {
-    double s = 0;
-    for (int i = 0; i < u.length; i++) {
-      s += u[i] * v[i];
-    }
-    return s;
+    return Dot.of(u, 0, v, u.length);
   }
 
   /**

@@ -86,7 +86,7 @@ final class IncrementalCholesky {
     double sumSquares = 0;
     for (int r = 0; r < size; r++) {
       double[] lr = rows[r];
-      row[r] = (cross[r] - dot(lr, row, r)) / lr[r];
+      row[r] = (cross[r] - Dot.of(lr, 0, row, r)) / lr[r];
       sumSquares += row[r] * row[r];
     }
     double pivot = diagonal - sumSquares;
@@ -146,7 +146,7 @@ final class IncrementalCholesky {
   void solve(double[] b) {
     for (int r = 0; r < size; r++) {
       double[] lr = rows[r];
-      b[r] = (b[r] - dot(lr, b, r)) / lr[r];
+      b[r] = (b[r] - Dot.of(lr, 0, b, r)) / lr[r];
     }
     for (int r = size - 1; r >= 0; r--) {
       double s = b[r] / rows[r][r];
@@ -166,29 +166,7 @@ final class IncrementalCholesky {
       for (int c = 0; c < r; c++) {
         out[c] += ar[c] * vr;
       }
-      out[r] += ar[r] * vr + dot(ar, v, r);
+      out[r] += ar[r] * vr + Dot.of(ar, 0, v, r);
     }
-  }
-
-  /**
-   * {@code sum_{c < length} u[c] v[c]} with four independent sums: the triangular solves are chains
-   * of such products, and one running sum would wait on each addition.
-   */
-  private static double dot(double[] u, double[] v, int length) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int c = 0;
-    for (; c + 3 < length; c += 4) {
-      s0 += u[c] * v[c];
-      s1 += u[c + 1] * v[c + 1];
-      s2 += u[c + 2] * v[c + 2];
-      s3 += u[c + 3] * v[c + 3];
-    }
-    for (; c < length; c++) {
-      s0 += u[c] * v[c];
-    }
-    return (s0 + s1) + (s2 + s3);
   }
 }
