@@ -41,15 +41,7 @@ final class ActiveGram {
     s = size++;
     slotOf[j] = s;
     featureOf[s] = j;
-    double[] col = prob.x.arrays[j];
-    int o = prob.x.offsets[j];
-    double c = prob.centre[j];
-    double sc = prob.scale[j];
-    double sum = 0;
-    for (int i = 0; i < prob.n; i++) {
-      vz[i] = prob.weight(i) * (col[o + i] - c) / sc;
-      sum += vz[i];
-    }
+    double sum = prob.weightedStandardized(j, vz);
     double[] row = new double[s + 1];
     double[] dots = new double[4];
     for (int t = 0; t <= s; ) {

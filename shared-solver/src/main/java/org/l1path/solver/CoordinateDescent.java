@@ -555,23 +555,9 @@ final class CoordinateDescent {
       double pf = prob.penalty[j];
       penaltyBefore += pf * (aScale * Math.abs(beta[j]) + 0.5 * qScale * beta[j] * beta[j]);
       penaltyAfter += pf * (aScale * Math.abs(b) + 0.5 * qScale * b * b);
-      double step = (b - beta[j]) / prob.scale[j];
-      if (step == 0) {
-        continue;
+      if (b != beta[j]) {
+        trialSumVr -= takeOut(trial, j, b - beta[j]);
       }
-      double[] col = prob.x.arrays[j];
-      int o = prob.x.offsets[j];
-      double c = prob.centre[j];
-      if (prob.v == null) {
-        for (int i = 0; i < n; i++) {
-          trial[i] -= step * (col[o + i] - c);
-        }
-      } else {
-        for (int i = 0; i < n; i++) {
-          trial[i] -= step * prob.v[i] * (col[o + i] - c);
-        }
-      }
-      trialSumVr -= step * (prob.mean[j] - c);
     }
     descentWork += 2.0 * n * m;
     double before = 0.5 * storedResidualSquares(res) + penaltyBefore;
@@ -658,6 +644,15 @@ final class CoordinateDescent {
       }
       return;
     }
+    sumVr -= takeOut(res, j, delta);
+    updatesSinceResidual++;
+  }
+
+  /**
+   * Naive mode: takes {@code delta} times standardized feature j out of a stored residual (r, or V
+   * r when weighted); returns what that takes out of {@code sum_i v_i r_i}.
+   */
+  private double takeOut(double[] stored, int j, double delta) {
     double[] col = prob.x.arrays[j];
     int o = prob.x.offsets[j];
     double c = prob.centre[j];
@@ -665,16 +660,15 @@ final class CoordinateDescent {
     int n = prob.n;
     if (prob.v == null) {
       for (int i = 0; i < n; i++) {
-        res[i] -= step * (col[o + i] - c);
+        stored[i] -= step * (col[o + i] - c);
       }
     } else {
       double[] v = prob.v;
       for (int i = 0; i < n; i++) {
-        res[i] -= step * v[i] * (col[o + i] - c);
+        stored[i] -= step * v[i] * (col[o + i] - c);
       }
     }
-    sumVr -= step * (prob.mean[j] - c);
-    updatesSinceResidual++;
+    return step * (prob.mean[j] - c);
   }
 
   /**
@@ -698,16 +692,8 @@ final class CoordinateDescent {
     double[] sums = new double[GRAM_BATCH];
     int size = 0;
     while (size < GRAM_BATCH && batch[size] >= 0) {
-      int f = batch[size];
-      double[] col = prob.x.arrays[f];
-      int o = prob.x.offsets[f];
-      double[] out = vz[size];
-      double sum = 0;
-      for (int i = 0; i < n; i++) {
-        out[i] = prob.weight(i) * (col[o + i] - prob.centre[f]) / prob.scale[f];
-        sum += out[i];
-      }
-      sums[size++] = sum;
+      sums[size] = prob.weightedStandardized(batch[size], vz[size]);
+      size++;
     }
     double[][] columns = new double[size][prob.p];
     int[] missing = new int[prob.p];

@@ -215,6 +215,23 @@ final class GaussianProblem {
     return v == null ? invN : v[i];
   }
 
+  /**
+   * Fills {@code out} with {@code V z_j}, feature j weighted and standardized, the vector that Gram
+   * entries with j are products with; returns its sum.
+   */
+  double weightedStandardized(int j, double[] out) {
+    double[] col = x.arrays[j];
+    int o = x.offsets[j];
+    double c = centre[j];
+    double s = scale[j];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      out[i] = weight(i) * (col[o + i] - c) / s;
+      sum += out[i];
+    }
+    return sum;
+  }
+
   /** {@code sum_i v_i a_i}. */
   double weightedSum(double[] a) {
     return weightedSum(a, 0);
