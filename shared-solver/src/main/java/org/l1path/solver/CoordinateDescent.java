@@ -1,7 +1,6 @@
 package org.l1path.solver;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /**
  * Coordinate descent for one {@link GaussianProblem}, solved alpha after alpha with warm starts
@@ -40,9 +39,6 @@ final class CoordinateDescent {
 
   /** A penalty slope below this fraction of its terms is a tie, within rounding. */
   private static final double TIE = 1e-9;
-
-  /** Multiply-adds above which a KKT sweep or a Gram batch runs on several threads. */
-  private static final long PARALLEL_SWEEP_WORK = 1L << 18;
 
   /** The strong rule admits at most this many features per alpha, or this times the non-zeros. */
   private static final int WORKING_SET_MIN = 32;
@@ -711,18 +707,13 @@ final class CoordinateDescent {
       }
     }
     // Two design columns against four vectors: eight independent sums, each load used twice.
-    int pairs = (count + 1) / 2;
-    if (parallelSweeps && (long) n * count * GRAM_BATCH >= PARALLEL_SWEEP_WORK) {
-      int missingCount = count;
-      int batchSize = size;
-      IntStream.range(0, pairs)
-          .parallel()
-          .forEach(t -> gramPair(t, missing, missingCount, vz, sums, batch, batchSize, columns));
-    } else {
-      for (int t = 0; t < pairs; t++) {
-        gramPair(t, missing, count, vz, sums, batch, size, columns);
-      }
-    }
+    int missingCount = count;
+    int batchSize = size;
+    Sweep.run(
+        (count + 1) / 2,
+        (long) n * count * GRAM_BATCH,
+        parallelSweeps,
+        t -> gramPair(t, missing, missingCount, vz, sums, batch, batchSize, columns));
     for (int b = 0; b < size; b++) {
       gram[batch[b]] = columns[b];
     }
@@ -888,14 +879,11 @@ final class CoordinateDescent {
    * split, so the result does not depend on it.
    */
   private void computeGradients(int[] list, int count) {
-    int quads = (count + 3) / 4;
-    if (parallelSweeps && (long) prob.n * count >= PARALLEL_SWEEP_WORK) {
-      IntStream.range(0, quads).parallel().forEach(q -> gradientsOfFour(list, count, 4 * q));
-      return;
-    }
-    for (int q = 0; q < quads; q++) {
-      gradientsOfFour(list, count, 4 * q);
-    }
+    Sweep.run(
+        (count + 3) / 4,
+        (long) prob.n * count,
+        parallelSweeps,
+        q -> gradientsOfFour(list, count, 4 * q));
   }
 
   /** Gradients of {@code list[from .. from + 3]} (fewer at the end of the list). */

@@ -1,7 +1,6 @@
 package org.l1path.solver;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.stream.IntStream;
 
 /**
  * Weighted cross-products of the full data's columns, centred at the full data's weighted means:
@@ -11,9 +10,6 @@ import java.util.stream.IntStream;
  * of once per fold. Safe for concurrent use.
  */
 final class CrossProducts {
-  /** Multiply-adds above which a column is split over the common fork-join pool. */
-  private static final long PARALLEL_WORK = 1L << 18;
-
   final Design x;
 
   private final boolean parallel;
@@ -91,16 +87,11 @@ final class CrossProducts {
     // S is symmetric, but entries are not copied from earlier columns: which column came first
     // depends on thread timing, and the two ways of summing an entry round differently. Every
     // column computed whole keeps cross-validation bit-identical whatever the thread count.
-    int quads = (p + 3) / 4;
-    if (parallel && (long) n * p >= PARALLEL_WORK) {
-      IntStream.range(0, quads)
-          .parallel()
-          .forEach(q -> fourEntries(wy, wySum, allFeatures, p, 4 * q, out));
-    } else {
-      for (int q = 0; q < quads; q++) {
-        fourEntries(wy, wySum, allFeatures, p, 4 * q, out);
-      }
-    }
+    Sweep.run(
+        (p + 3) / 4,
+        (long) n * p,
+        parallel,
+        q -> fourEntries(wy, wySum, allFeatures, p, 4 * q, out));
     columns.compareAndSet(j, null, out);
     return columns.get(j);
   }

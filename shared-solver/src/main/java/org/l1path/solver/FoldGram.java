@@ -1,7 +1,5 @@
 package org.l1path.solver;
 
-import java.util.stream.IntStream;
-
 /**
  * Gram columns {@code C_kj = z_k' V z_j} of a cross-validation fit, derived from the full data's
  * shared {@link CrossProducts} instead of a pass over the fit's own rows. With W the training rows'
@@ -17,9 +15,6 @@ import java.util.stream.IntStream;
  * keeps the subtraction free of cancellation: a fold's means differ from them by little.
  */
 final class FoldGram {
-  /** Multiply-adds above which a column is split over the common fork-join pool. */
-  private static final long PARALLEL_WORK = 1L << 18;
-
   private final CrossProducts full;
 
   /** Whether a large column may split over the common fork-join pool. */
@@ -92,17 +87,12 @@ final class FoldGram {
         missing[count++] = k;
       }
     }
-    int quads = (count + 3) / 4;
     int missingCount = count;
-    if (parallel && (long) outRows * count >= PARALLEL_WORK) {
-      IntStream.range(0, quads)
-          .parallel()
-          .forEach(q -> fourEntries(j, s, wy, missing, missingCount, 4 * q, out));
-    } else {
-      for (int q = 0; q < quads; q++) {
-        fourEntries(j, s, wy, missing, count, 4 * q, out);
-      }
-    }
+    Sweep.run(
+        (count + 3) / 4,
+        (long) outRows * count,
+        parallel,
+        q -> fourEntries(j, s, wy, missing, missingCount, 4 * q, out));
     return out;
   }
 
