@@ -1,5 +1,8 @@
 package org.l1path.solver;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
 /**
  * The last few iterates of coordinate descent on a fixed set of coefficients, and their Anderson
  * extrapolation (Bertrand and Massias 2021, "Anderson acceleration of coordinate descent"): the
@@ -56,83 +59,41 @@ final class AndersonHistory {
    */
   boolean extrapolate(double[] out) {
     int k = DEPTH;
-    double[][] gram = new double[k][k];
+    DMatrixRMaj gram = new DMatrixRMaj(k, k);
     for (int a = 0; a < k; a++) {
       for (int b = 0; b <= a; b++) {
         double s = 0;
         for (int t = 0; t < width; t++) {
           s += (iterates[a + 1][t] - iterates[a][t]) * (iterates[b + 1][t] - iterates[b][t]);
         }
-        gram[a][b] = s;
-        gram[b][a] = s;
+        gram.set(a, b, s);
+        gram.set(b, a, s);
       }
     }
-    double trace = 0;
-    for (int a = 0; a < k; a++) {
-      trace += gram[a][a];
-    }
+    double trace = CommonOps_DDRM.trace(gram);
     if (!(trace > 0)) {
       return false;
     }
     // A touch of ridge keeps the small system solvable when differences are nearly parallel.
     for (int a = 0; a < k; a++) {
-      gram[a][a] += 1e-10 * trace;
+      gram.add(a, a, 1e-10 * trace);
     }
-    double[] z = new double[k];
-    java.util.Arrays.fill(z, 1.0);
-    if (!solveInPlace(gram, z)) {
+    DMatrixRMaj ones = new DMatrixRMaj(k, 1);
+    ones.fill(1.0);
+    DMatrixRMaj z = new DMatrixRMaj(k, 1);
+    if (!CommonOps_DDRM.solve(gram, ones, z)) {
       return false;
     }
-    double sum = 0;
-    for (double v : z) {
-      sum += v;
-    }
+    double sum = CommonOps_DDRM.elementSum(z);
     if (!(Math.abs(sum) > 0) || !Double.isFinite(sum)) {
       return false;
     }
     for (int t = 0; t < width; t++) {
       double v = 0;
       for (int a = 0; a < k; a++) {
-        v += z[a] / sum * iterates[a + 1][t];
+        v += z.get(a) / sum * iterates[a + 1][t];
       }
       out[t] = v;
-    }
-    return true;
-  }
-
-  /** Gaussian elimination with partial pivoting on a small dense system. */
-  private static boolean solveInPlace(double[][] a, double[] b) {
-    int k = b.length;
-    for (int col = 0; col < k; col++) {
-      int pivot = col;
-      for (int r = col + 1; r < k; r++) {
-        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-          pivot = r;
-        }
-      }
-      if (a[pivot][col] == 0) {
-        return false;
-      }
-      double[] rowSwap = a[col];
-      a[col] = a[pivot];
-      a[pivot] = rowSwap;
-      double bSwap = b[col];
-      b[col] = b[pivot];
-      b[pivot] = bSwap;
-      for (int r = col + 1; r < k; r++) {
-        double f = a[r][col] / a[col][col];
-        for (int c = col; c < k; c++) {
-          a[r][c] -= f * a[col][c];
-        }
-        b[r] -= f * b[col];
-      }
-    }
-    for (int r = k - 1; r >= 0; r--) {
-      double s = b[r];
-      for (int c = r + 1; c < k; c++) {
-        s -= a[r][c] * b[c];
-      }
-      b[r] = s / a[r][r];
     }
     return true;
   }

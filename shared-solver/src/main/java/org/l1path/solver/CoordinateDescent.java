@@ -861,14 +861,20 @@ final class CoordinateDescent {
     if (covariance) {
       return;
     }
+    int count = listOutsideStrongSet();
+    computeGradients(screened, count);
+    anchor(checks++, count);
+  }
+
+  /** Lists the free features outside the strong set in {@link #screened}; returns how many. */
+  private int listOutsideStrongSet() {
     int count = 0;
     for (int j = 0; j < prob.p; j++) {
       if (!strong[j] && !prob.fixed[j]) {
         screened[count++] = j;
       }
     }
-    computeGradients(screened, count);
-    anchor(checks++, count);
+    return count;
   }
 
   /**
@@ -1342,17 +1348,7 @@ final class CoordinateDescent {
    * covariance mode keeps every gradient exact.
    */
   private boolean addKktViolators(double aScale) {
-    int count;
-    if (covariance) {
-      count = 0;
-      for (int j = 0; j < prob.p; j++) {
-        if (!strong[j] && !prob.fixed[j]) {
-          screened[count++] = j;
-        }
-      }
-    } else {
-      count = screenedGradients(aScale);
-    }
+    int count = covariance ? listOutsideStrongSet() : screenedGradients(aScale);
     boolean any = false;
     for (int t = 0; t < count; t++) {
       int j = screened[t];
