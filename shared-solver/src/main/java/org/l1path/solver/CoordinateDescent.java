@@ -90,6 +90,24 @@ final class CoordinateDescent {
 
   private final long[] anchorCheck;
 
+  /** Each anchor's {@code <u, r0>_V} along the screen direction. */
+  private final double[] anchorAlong = new double[ANCHORS];
+
+  /**
+   * Naive mode's screen direction: null until made, or when the design has no common component. It
+   * costs two gradient sweeps, so it is made only once the screens have computed {@link
+   * #SCREENED_BEFORE_DIRECTION} sweeps' worth of gradients: a path's screens compute dozens, one
+   * logistic step's a few.
+   */
+  private ScreenDirection screenDirection;
+
+  private boolean screenDirectionMade;
+
+  private static final int SCREENED_BEFORE_DIRECTION = 2;
+
+  /** Gradients the KKT screens have computed so far. */
+  private long screenedSoFar;
+
   /** Naive mode: {@code sqrt(d_j) = ||z_j||_V}. */
   private final double[] sqrtDiag;
 
@@ -910,7 +928,11 @@ final class CoordinateDescent {
 
   /** Anchors the first {@code count} screened features at the current residual, as check c. */
   private void anchor(long check, int count) {
-    System.arraycopy(res, 0, anchorRes[(int) (check % ANCHORS)], 0, prob.n);
+    int slot = (int) (check % ANCHORS);
+    System.arraycopy(res, 0, anchorRes[slot], 0, prob.n);
+    if (screenDirection != null) {
+      anchorAlong[slot] = screenDirection.along(res);
+    }
     for (int t = 0; t < count; t++) {
       int j = screened[t];
       anchorGrad[j] = grad[j];
@@ -930,15 +952,33 @@ final class CoordinateDescent {
    *
    * so a feature whose bound stays below its penalty cannot violate, and its O(n) gradient is
    * skipped. Along a path the residual moves little from one alpha to the next, so most features
-   * are settled for O(1) each; the residuals of the last few checks are kept as anchors.
+   * are settled for O(1) each; the residuals of the last few checks are kept as anchors. On a
+   * design with a common component the bound is taken apart along a {@link ScreenDirection}, which
+   * settles most of the features that Cauchy-Schwarz alone leaves (two thirds fewer gradients at
+   * rho 0.95).
    */
   private int screenedGradients(double aScale) {
     long check = checks++;
-    // The distance to each kept anchor, by its age in checks (age 0: none kept).
-    double[] distanceByAge = new double[ANCHORS];
-    distanceByAge[0] = Double.POSITIVE_INFINITY;
+    if (!screenDirectionMade && screenedSoFar >= SCREENED_BEFORE_DIRECTION * prob.p) {
+      makeScreenDirection();
+    }
+    ScreenDirection direction = screenDirection;
+    double along = direction == null ? 0 : direction.along(res);
+    // The residual's move from each kept anchor, by its age in checks (age 0: none kept): along
+    // the screen direction, and the length of the rest.
+    double[] alongByAge = new double[ANCHORS];
+    double[] restByAge = new double[ANCHORS];
+    restByAge[0] = Double.POSITIVE_INFINITY;
     for (int age = 1; age < ANCHORS && age <= check; age++) {
-      distanceByAge[age] = residualDistance(anchorRes[(int) ((check - age) % ANCHORS)]);
+      int slot = (int) ((check - age) % ANCHORS);
+      double distance = residualDistance(anchorRes[slot]);
+      if (direction == null) {
+        restByAge[age] = distance;
+      } else {
+        alongByAge[age] = along - anchorAlong[slot];
+        restByAge[age] =
+            ScreenDirection.orthogonal(distance * distance, alongByAge[age] * alongByAge[age]);
+      }
     }
     // The margin covers rounding in the anchored gradient. The threshold is the next alpha's
     // strong rule, lower than this alpha's penalty: a feature the screen settles holds its
@@ -951,17 +991,34 @@ final class CoordinateDescent {
       }
       long age = check - anchorCheck[j];
       if (age < ANCHORS) {
-        double bound = Math.abs(anchorGrad[j]) + sqrtDiag[j] * distanceByAge[(int) age];
-        if (bound < limit * prob.penalty[j]) {
-          grad[j] = anchorGrad[j];
+        double estimate = anchorGrad[j];
+        double rest = sqrtDiag[j];
+        if (direction != null) {
+          estimate += direction.loading(j) * alongByAge[(int) age];
+          rest = direction.orthogonalNorm(j);
+        }
+        if (Math.abs(estimate) + rest * restByAge[(int) age] < limit * prob.penalty[j]) {
+          grad[j] = estimate;
           continue;
         }
       }
       screened[count++] = j;
     }
     computeGradients(screened, count);
+    screenedSoFar += count;
     anchor(check, count);
     return count;
+  }
+
+  /** Makes the screen direction and measures the kept anchors along it. */
+  private void makeScreenDirection() {
+    screenDirectionMade = true;
+    screenDirection = ScreenDirection.of(prob, parallelSweeps);
+    if (screenDirection != null) {
+      for (int slot = 0; slot < ANCHORS; slot++) {
+        anchorAlong[slot] = screenDirection.along(anchorRes[slot]);
+      }
+    }
   }
 
   /** {@code ||r - r0||_V}, from the stored residuals (r, or V r when weighted). */

@@ -27,6 +27,41 @@ final class RandomProblems {
     return Dataset.of(x, y);
   }
 
+  /**
+   * glmnet's simulated design: features with pairwise correlation rho (a shared component plus
+   * noise), alternating and decaying coefficients, signal-to-noise 3.
+   */
+  static Dataset correlated(int n, int p, double rho, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] shared = new double[n];
+    for (int i = 0; i < n; i++) {
+      shared[i] = gauss(random);
+    }
+    double[][] x = new double[p][n];
+    double[] signal = new double[n];
+    for (int j = 0; j < p; j++) {
+      double beta = (j % 2 == 0 ? 1 : -1) * Math.exp(-2.0 * j / 20);
+      for (int i = 0; i < n; i++) {
+        x[j][i] = Math.sqrt(rho) * shared[i] + Math.sqrt(1 - rho) * gauss(random);
+        signal[i] += beta * x[j][i];
+      }
+    }
+    double mean = 0;
+    for (double s : signal) {
+      mean += s / n;
+    }
+    double variance = 0;
+    for (double s : signal) {
+      variance += (s - mean) * (s - mean) / n;
+    }
+    double noise = Math.sqrt(variance) / 3;
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = signal[i] + noise * gauss(random);
+    }
+    return Dataset.of(x, y);
+  }
+
   static double gauss(SplittableRandom random) {
     double u = random.nextDouble();
     double v = random.nextDouble();

@@ -40,6 +40,22 @@ class SolverPropertiesTest {
   }
 
   /**
+   * A wide design with a shared component: the KKT screen then settles most features along its
+   * {@link ScreenDirection} without computing their gradients, and none it settles may violate.
+   */
+  @ParameterizedTest(name = "rho={0} l1Ratio={1}")
+  @CsvSource({"0.9, 1.0", "0.9, 0.5", "0.5, 1.0"})
+  void kktConditionsHoldOnACorrelatedWideDesign(double rho, double l1Ratio) {
+    Dataset data = RandomProblems.correlated(40, 400, rho, 5);
+    Settings s = TIGHT.withL1Ratio(l1Ratio).withUpdateMode(UpdateMode.NAIVE).withEarlyStop(false);
+    Path path = ElasticNet.fitPath(data, s, AlphaGrid.automatic(60, 1e-3));
+    assertEquals(60, path.size());
+    for (int k = 0; k < path.size(); k++) {
+      assertKkt(data, s, path.alpha(k), path.intercept(k), path.coefficients(k), 1e-6);
+    }
+  }
+
+  /**
    * Stationarity of the objective in standardized units: {@code G_j - q beta_j} equals {@code a
    * sign(beta_j)} on the support and is at most {@code a} in size off it, with {@code G_j = z_j' V
    * r}. Tolerance: {@code tol} relative to the largest |G_j| at beta = 0.
