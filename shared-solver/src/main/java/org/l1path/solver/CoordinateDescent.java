@@ -299,6 +299,11 @@ final class CoordinateDescent {
     return beta;
   }
 
+  /** The features whose coefficients may be non-zero: the strong set, which never shrinks. */
+  int[] mayBeNonZero() {
+    return Arrays.copyOf(strongList, strongCount);
+  }
+
   /**
    * Fits the unpenalized features alone (penalized ones at 0), so that {@link #alphaMax} is the
    * smallest alpha at which every penalized coefficient is 0.
@@ -463,7 +468,8 @@ final class CoordinateDescent {
     refreshStrongGradients(coefficientsJumped);
     double[] products = residualProducts();
     residualSquares = products[0];
-    double primal = 0.5 * products[0] + PenaltyDual.value(prob, beta, aScale, qScale);
+    double primal =
+        0.5 * products[0] + PenaltyDual.value(prob, beta, strongList, strongCount, aScale, qScale);
     double gap = dualityGap(primal, products[0], products[1], aScale, qScale);
     lastObjective = primal;
     relativeGap = primal > 0 ? gap / primal : 0.0;
@@ -1050,7 +1056,9 @@ final class CoordinateDescent {
     int n = prob.n;
     double[] r = scratch;
     System.arraycopy(prob.yc, 0, r, 0, n);
-    for (int j = 0; j < prob.p; j++) {
+    // The strong list holds every non-zero, in ascending order.
+    for (int t = 0; t < strongCount; t++) {
+      int j = strongList[t];
       double b = beta[j];
       if (b != 0) {
         double[] col = prob.x.arrays[j];

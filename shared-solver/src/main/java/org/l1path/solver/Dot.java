@@ -1,6 +1,6 @@
 package org.l1path.solver;
 
-/** The dot product every short sweep of the solver uses. */
+/** The dot product (and sum) every short sweep of the solver uses. */
 final class Dot {
   private Dot() {}
 
@@ -22,6 +22,25 @@ final class Dot {
     }
     for (; i < length; i++) {
       s0 += u[from + i] * v[i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** {@code sum_{i < length} u[from + i]}, with four independent sums. */
+  static double sum(double[] u, int from, int length) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < length; i += 4) {
+      s0 += u[from + i];
+      s1 += u[from + i + 1];
+      s2 += u[from + i + 2];
+      s3 += u[from + i + 3];
+    }
+    for (; i < length; i++) {
+      s0 += u[from + i];
     }
     return (s0 + s1) + (s2 + s3);
   }

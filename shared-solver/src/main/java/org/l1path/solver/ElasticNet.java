@@ -80,11 +80,12 @@ public final class ElasticNet {
     for (int k = 0; more; k++) {
       cd.solve(alphas[k], previous);
       previous = alphas[k];
-      double[] b = prob.toOriginal(cd.beta());
+      int[] support = cd.mayBeNonZero();
+      double[] b = prob.toOriginal(cd.beta(), support);
       more =
           recorder.record(
               new double[][] {b},
-              new double[] {prob.intercept(b)},
+              new double[] {prob.intercept(b, support)},
               prob.yVy > 0 ? 1 - cd.residualSquares / prob.yVy : 0.0,
               new Convergence(cd.relativeGap, cd.iterations, cd.converged));
     }

@@ -100,24 +100,14 @@ final class GaussianProblem {
       double[] col = x.arrays[j];
       int o = x.offsets[j];
       double m = weightedSum(col, o);
-      double var = 0;
-      double min = Double.POSITIVE_INFINITY;
-      double max = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < n; i++) {
-        double vi = v == null ? invN : v[i];
-        if (vi > 0) {
-          double d = col[o + i] - m;
-          var += vi * d * d;
-          min = Math.min(min, col[o + i]);
-          max = Math.max(max, col[o + i]);
-        }
-      }
-      boolean constant = min == max;
+      double var = weightedSquares(col, o, m);
+      double constantValue = constantValue(col, o);
+      boolean constant = !Double.isNaN(constantValue);
       mean[j] = m;
       sd[j] = constant ? 1.0 : Math.sqrt(var);
       centre[j] = intercept ? m : 0.0;
       scale[j] = settings.standardize() ? sd[j] : 1.0;
-      if (constant && (intercept || min == 0)) {
+      if (constant && (intercept || constantValue == 0)) {
         fixed[j] = true;
       }
       double offset = m - centre[j];
@@ -191,11 +181,7 @@ final class GaussianProblem {
       double[] col = x.arrays[j];
       int o = x.offsets[j];
       double m = weightedSum(col, o);
-      double var = 0;
-      for (int i = 0; i < n; i++) {
-        double d = col[o + i] - m;
-        var += v[i] * d * d;
-      }
+      double var = weightedSquares(col, o, m);
       mean[j] = m;
       centre[j] = intercept ? m : 0.0;
       double offset = m - centre[j];
@@ -239,17 +225,50 @@ final class GaussianProblem {
 
   /** {@code sum_i v_i a_(offset + i)}. */
   double weightedSum(double[] a, int offset) {
-    double s = 0;
-    if (v == null) {
-      for (int i = 0; i < n; i++) {
-        s += a[offset + i];
-      }
-      return s * invN;
+    return v == null ? Dot.sum(a, offset, n) * invN : Dot.of(a, offset, v, n);
+  }
+
+  /**
+   * {@code sum_i v_i (a_(offset + i) - m)^2}, with four running sums: a feature's moments are two
+   * sweeps of n per feature, on every fit, and one sum would wait on each addition.
+   */
+  private double weightedSquares(double[] a, int offset, double m) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      double d0 = a[offset + i] - m;
+      double d1 = a[offset + i + 1] - m;
+      double d2 = a[offset + i + 2] - m;
+      double d3 = a[offset + i + 3] - m;
+      s0 += weight(i) * d0 * d0;
+      s1 += weight(i + 1) * d1 * d1;
+      s2 += weight(i + 2) * d2 * d2;
+      s3 += weight(i + 3) * d3 * d3;
     }
+    for (; i < n; i++) {
+      double d = a[offset + i] - m;
+      s0 += weight(i) * d * d;
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** The value every row that takes part (weight > 0) has, or NaN when they differ. */
+  private double constantValue(double[] a, int offset) {
+    double value = Double.NaN;
     for (int i = 0; i < n; i++) {
-      s += v[i] * a[offset + i];
+      if (weight(i) > 0) {
+        double x = a[offset + i];
+        if (Double.isNaN(value)) {
+          value = x;
+        } else if (x != value) {
+          return Double.NaN;
+        }
+      }
     }
-    return s;
+    return value;
   }
 
   /**
@@ -264,12 +283,22 @@ final class GaussianProblem {
    * times the largest) becomes exactly 0.
    */
   double[] toOriginal(double[] beta) {
+    return toOriginal(beta, null);
+  }
+
+  /**
+   * As {@link #toOriginal(double[])} for coefficients that are 0 outside {@code support} (null: all
+   * features). A wide path's support is a few dozen of tens of thousands of features.
+   */
+  double[] toOriginal(double[] beta, int[] support) {
+    int count = support == null ? p : support.length;
     double largest = 0;
-    for (double v : beta) {
-      largest = Math.max(largest, Math.abs(v));
+    for (int t = 0; t < count; t++) {
+      largest = Math.max(largest, Math.abs(beta[support == null ? t : support[t]]));
     }
     double[] b = new double[p];
-    for (int j = 0; j < p; j++) {
+    for (int t = 0; t < count; t++) {
+      int j = support == null ? t : support[t];
       if (Math.abs(beta[j]) <= RESIDUE * largest) {
         continue;
       }
@@ -281,8 +310,15 @@ final class GaussianProblem {
 
   /** The intercept that goes with original-scale coefficients. */
   double intercept(double[] originalCoefficients) {
+    return intercept(originalCoefficients, null);
+  }
+
+  /** As {@link #intercept(double[])} for coefficients that are 0 outside {@code support}. */
+  double intercept(double[] originalCoefficients, int[] support) {
+    int count = support == null ? p : support.length;
     double b0 = yCentre;
-    for (int j = 0; j < p; j++) {
+    for (int t = 0; t < count; t++) {
+      int j = support == null ? t : support[t];
       b0 -= centre[j] * originalCoefficients[j];
     }
     return b0;

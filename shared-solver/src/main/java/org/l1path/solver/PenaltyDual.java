@@ -13,12 +13,32 @@ final class PenaltyDual {
   static double value(GaussianProblem prob, double[] beta, double aScale, double qScale) {
     double pen = 0;
     for (int j = 0; j < prob.p; j++) {
-      double b = beta[j];
-      if (b != 0) {
-        pen += prob.penalty[j] * (aScale * Math.abs(b) + 0.5 * qScale * b * b);
-      }
+      pen += term(prob, beta[j], j, aScale, qScale);
     }
     return pen;
+  }
+
+  /**
+   * As {@link #value(GaussianProblem, double[], double, double)} for a row that is 0 outside the
+   * first {@code count} of {@code features}; in ascending order they give the same sum.
+   */
+  static double value(
+      GaussianProblem prob,
+      double[] beta,
+      int[] features,
+      int count,
+      double aScale,
+      double qScale) {
+    double pen = 0;
+    for (int t = 0; t < count; t++) {
+      int j = features[t];
+      pen += term(prob, beta[j], j, aScale, qScale);
+    }
+    return pen;
+  }
+
+  private static double term(GaussianProblem prob, double b, int j, double aScale, double qScale) {
+    return b == 0 ? 0 : prob.penalty[j] * (aScale * Math.abs(b) + 0.5 * qScale * b * b);
   }
 
   /**
