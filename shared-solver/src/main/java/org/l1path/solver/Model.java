@@ -41,12 +41,12 @@ public final class Model implements Serializable {
     this.classes = List.copyOf(classes);
     this.alpha = alpha;
     this.l1Ratio = l1Ratio;
-    this.intercepts = intercepts.clone();
-    this.coefficients = new double[coefficients.length][];
-    for (int r = 0; r < coefficients.length; r++) {
-      this.coefficients[r] = coefficients[r].clone();
-    }
-    this.featureScales = featureScales.clone();
+    // Shared, not copied: only the immutable Path that owns these arrays makes a Model, and
+    // neither hands them out. Cross-validation makes one per alpha and fold, and on a wide design
+    // copies would be most of its held-out scoring.
+    this.intercepts = intercepts;
+    this.coefficients = coefficients;
+    this.featureScales = featureScales;
     this.featureNames = List.copyOf(featureNames);
     this.convergence = convergence;
   }
