@@ -80,12 +80,11 @@ public final class ElasticNet {
     for (int k = 0; more; k++) {
       cd.solve(alphas[k], previous);
       previous = alphas[k];
-      int[] support = cd.mayBeNonZero();
-      double[] b = prob.toOriginal(cd.beta(), support);
+      SparseRow b = prob.toOriginalRow(cd.beta(), cd.mayBeNonZero());
       more =
           recorder.record(
-              new double[][] {b},
-              new double[] {prob.intercept(b, support)},
+              new SparseRow[] {b},
+              new double[] {prob.intercept(b)},
               prob.yVy > 0 ? 1 - cd.residualSquares / prob.yVy : 0.0,
               new Convergence(cd.relativeGap, cd.iterations, cd.converged));
     }

@@ -283,43 +283,55 @@ final class GaussianProblem {
    * times the largest) becomes exactly 0.
    */
   double[] toOriginal(double[] beta) {
-    return toOriginal(beta, null);
-  }
-
-  /**
-   * As {@link #toOriginal(double[])} for coefficients that are 0 outside {@code support} (null: all
-   * features). A wide path's support is a few dozen of tens of thousands of features.
-   */
-  double[] toOriginal(double[] beta, int[] support) {
-    int count = support == null ? p : support.length;
     double largest = 0;
-    for (int t = 0; t < count; t++) {
-      largest = Math.max(largest, Math.abs(beta[support == null ? t : support[t]]));
+    for (double v : beta) {
+      largest = Math.max(largest, Math.abs(v));
     }
     double[] b = new double[p];
-    for (int t = 0; t < count; t++) {
-      int j = support == null ? t : support[t];
-      if (Math.abs(beta[j]) <= RESIDUE * largest) {
-        continue;
-      }
-      // Clipping undoes the rounding of beta / s at a bound.
-      b[j] = Math.min(Math.max(beta[j] / scale[j], originalLower[j]), originalUpper[j]);
+    for (int j = 0; j < p; j++) {
+      b[j] = original(j, beta[j], largest);
     }
     return b;
   }
 
-  /** The intercept that goes with original-scale coefficients. */
-  double intercept(double[] originalCoefficients) {
-    return intercept(originalCoefficients, null);
+  /**
+   * As {@link #toOriginal} for coefficients that are 0 outside {@code support} (ascending), as a
+   * sparse row: a wide path's support is a few dozen of tens of thousands of features.
+   */
+  SparseRow toOriginalRow(double[] beta, int[] support) {
+    double largest = 0;
+    for (int j : support) {
+      largest = Math.max(largest, Math.abs(beta[j]));
+    }
+    double[] values = new double[support.length];
+    for (int t = 0; t < support.length; t++) {
+      values[t] = original(support[t], beta[support[t]], largest);
+    }
+    return SparseRow.of(p, support, values);
   }
 
-  /** As {@link #intercept(double[])} for coefficients that are 0 outside {@code support}. */
-  double intercept(double[] originalCoefficients, int[] support) {
-    int count = support == null ? p : support.length;
+  private double original(int j, double beta, double largest) {
+    if (Math.abs(beta) <= RESIDUE * largest) {
+      return 0;
+    }
+    // Clipping undoes the rounding of beta / s at a bound.
+    return Math.min(Math.max(beta / scale[j], originalLower[j]), originalUpper[j]);
+  }
+
+  /** The intercept that goes with original-scale coefficients. */
+  double intercept(double[] originalCoefficients) {
     double b0 = yCentre;
-    for (int t = 0; t < count; t++) {
-      int j = support == null ? t : support[t];
+    for (int j = 0; j < p; j++) {
       b0 -= centre[j] * originalCoefficients[j];
+    }
+    return b0;
+  }
+
+  /** As {@link #intercept(double[])} for a sparse row (the same sum, zeros left out). */
+  double intercept(SparseRow row) {
+    double b0 = yCentre;
+    for (int t = 0; t < row.nonZeroCount(); t++) {
+      b0 -= centre[row.feature(t)] * row.value(t);
     }
     return b0;
   }

@@ -118,9 +118,9 @@ final class LogisticPath {
     boolean more = true;
     for (int k = 0; more; k++) {
       solve(alphas[k]);
-      double[][] rowCoefficients = new double[rows][];
+      SparseRow[] rowCoefficients = new SparseRow[rows];
       for (int r = 0; r < rows; r++) {
-        rowCoefficients[r] = base.toOriginal(beta[r]);
+        rowCoefficients[r] = SparseRow.of(base.toOriginal(beta[r]));
       }
       more =
           recorder.record(

@@ -20,7 +20,7 @@ public final class Path {
   private final double[] featureScales;
   private final double[] alphas;
   private final double[][] intercepts;
-  private final double[][][] coefficients;
+  private final SparseRow[][] coefficients;
   private final double[] devRatios;
   private final Convergence[] convergence;
   private final StopReason stopReason;
@@ -33,7 +33,7 @@ public final class Path {
       double[] featureScales,
       double[] alphas,
       double[][] intercepts,
-      double[][][] coefficients,
+      SparseRow[][] coefficients,
       double[] devRatios,
       Convergence[] convergence,
       StopReason stopReason) {
@@ -116,22 +116,28 @@ public final class Path {
 
   /** The coefficients at alpha {@code k} of a one-row path, original scale; a copy. */
   public double[] coefficients(int k) {
-    return coefficients[k][oneRow()].clone();
+    return coefficients[k][oneRow()].dense();
   }
 
   /** The coefficients of row {@code r} at alpha {@code k}, original scale; a copy. */
   public double[] coefficients(int k, int r) {
-    return coefficients[k][r].clone();
+    return coefficients[k][r].dense();
   }
 
   /** The number of features with a non-zero coefficient in any row at alpha {@code k}. */
   public int nonZero(int k) {
+    SparseRow[] rows = coefficients[k];
+    if (rows.length == 1) {
+      return rows[0].nonZeroCount();
+    }
+    boolean[] seen = new boolean[featureNames.size()];
     int count = 0;
-    for (int j = 0; j < featureNames.size(); j++) {
-      for (double[] row : coefficients[k]) {
-        if (row[j] != 0) {
+    for (SparseRow row : rows) {
+      for (int t = 0; t < row.nonZeroCount(); t++) {
+        int j = row.feature(t);
+        if (!seen[j]) {
+          seen[j] = true;
           count++;
-          break;
         }
       }
     }
@@ -189,10 +195,18 @@ public final class Path {
         alphas[k],
         l1Ratio,
         intercepts[k],
-        coefficients[k],
+        denseRows(k),
         featureScales,
         featureNames,
         convergence[k]);
+  }
+
+  private double[][] denseRows(int k) {
+    double[][] rows = new double[coefficients[k].length][];
+    for (int r = 0; r < rows.length; r++) {
+      rows[r] = coefficients[k][r].dense();
+    }
+    return rows;
   }
 
   private int oneRow() {

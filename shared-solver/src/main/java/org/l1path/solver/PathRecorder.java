@@ -20,7 +20,7 @@ final class PathRecorder {
   private final boolean stopWhenFlat;
   private final Progress progress;
   private final double[][] intercepts;
-  private final double[][][] coefficients;
+  private final SparseRow[][] coefficients;
   private final double[] devRatios;
   private final Convergence[] convergence;
   private int solved;
@@ -43,7 +43,7 @@ final class PathRecorder {
     this.progress = progress;
     int count = alphas.length;
     intercepts = new double[count][];
-    coefficients = new double[count][][];
+    coefficients = new SparseRow[count][];
     devRatios = new double[count];
     convergence = new Convergence[count];
   }
@@ -54,7 +54,7 @@ final class PathRecorder {
    * @return whether the path goes on
    */
   boolean record(
-      double[][] rowCoefficients, double[] rowIntercepts, double devRatio, Convergence c) {
+      SparseRow[] rowCoefficients, double[] rowIntercepts, double devRatio, Convergence c) {
     int k = solved++;
     coefficients[k] = rowCoefficients;
     intercepts[k] = rowIntercepts;
