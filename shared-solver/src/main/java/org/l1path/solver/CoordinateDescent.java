@@ -987,8 +987,8 @@ final class CoordinateDescent {
       }
     }
     // The margin covers rounding in the anchored gradient. The threshold is the next alpha's
-    // strong rule, lower than this alpha's penalty: a feature the screen settles holds its
-    // anchored gradient, and that must not pull it into the next strong set.
+    // strong rule, lower than this alpha's penalty: a feature the screen settles keeps its
+    // estimated gradient, and that must not pull it into the next strong set.
     double limit = Math.min(aScale * (1 - 1e-9), nextStrongThreshold);
     int count = 0;
     for (int j = 0; j < prob.p; j++) {

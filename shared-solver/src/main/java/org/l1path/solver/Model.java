@@ -41,9 +41,9 @@ public final class Model implements Serializable {
     this.classes = List.copyOf(classes);
     this.alpha = alpha;
     this.l1Ratio = l1Ratio;
-    // Shared, not copied: only the immutable Path that owns these arrays makes a Model, and
-    // neither hands them out. Cross-validation makes one per alpha and fold, and on a wide design
-    // copies would be most of its held-out scoring.
+    // Shared, not copied: only Path makes a Model, from arrays that nothing changes or hands out
+    // (fresh dense rows, its own intercepts and scales). Cross-validation makes one per alpha and
+    // fold, and on a wide design copies would be much of its held-out scoring.
     this.intercepts = intercepts;
     this.coefficients = coefficients;
     this.featureScales = featureScales;
