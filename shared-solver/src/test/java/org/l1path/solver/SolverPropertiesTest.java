@@ -40,8 +40,8 @@ class SolverPropertiesTest {
   }
 
   /**
-   * A wide design with a shared component: the KKT screen then settles most features along its
-   * {@link ScreenDirection} without computing their gradients, and none it settles may violate.
+   * A wide design with a shared component: the KKT screen then settles most features in its {@link
+   * ScreenBasis} without computing their gradients, and none it settles may violate.
    */
   @ParameterizedTest(name = "rho={0} l1Ratio={1}")
   @CsvSource({"0.9, 1.0", "0.9, 0.5", "0.5, 1.0"})
