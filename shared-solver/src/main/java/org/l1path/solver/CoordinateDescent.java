@@ -904,35 +904,9 @@ final class CoordinateDescent {
     return count;
   }
 
-  /**
-   * Computes the gradients of the listed features from the residual. This O(n · count) sweep
-   * dominates wide problems. It reads four columns at a time: the design rarely fits in cache, and
-   * four streams keep four memory reads in flight where one would wait on each. A large sweep is
-   * also split over the common fork-join pool; each gradient is computed the same way whatever the
-   * split, so the result does not depend on it.
-   */
+  /** Makes the listed features' gradients exact, from the residual. */
   private void computeGradients(int[] list, int count) {
-    Sweep.run(
-        (count + 3) / 4,
-        (long) prob.n * count,
-        parallelSweeps,
-        q -> gradientsOfFour(list, count, 4 * q));
-  }
-
-  /** Gradients of {@code list[from .. from + 3]} (fewer at the end of the list). */
-  private void gradientsOfFour(int[] list, int count, int from) {
-    double[] dots = new double[4];
-    int summed = prob.x.dotFour(list, count, from, res, dots);
-    for (int t = 0; t < summed; t++) {
-      int j = list[from + t];
-      grad[j] = residualGradient(j, dots[t]);
-    }
-  }
-
-  /** {@code G_j} from the raw product {@code x_j' res}. */
-  private double residualGradient(int j, double dot) {
-    double weighted = prob.v == null ? dot * prob.invN : dot;
-    return (weighted - prob.centre[j] * sumVr) / prob.scale[j];
+    prob.storedProducts(list, count, res, sumVr, grad, parallelSweeps);
   }
 
   /** Anchors the first {@code count} screened features at the current residual, as check c. */

@@ -218,6 +218,31 @@ final class GaussianProblem {
     return sum;
   }
 
+  /**
+   * Sets {@code out[j] = z_j' V a} for the listed features, from a vector stored as naive mode
+   * stores its residual (a, or V a when weighted) with {@code sumVa = sum_i v_i a_i}: the gradients
+   * when a is the residual. This O(n · count) sweep dominates wide problems. It reads four columns
+   * at a time: the design rarely fits in cache, and four streams keep four memory reads in flight
+   * where one would wait on each. A large sweep is also split over the common fork-join pool when
+   * {@code parallel}; each entry is computed the same way whatever the split.
+   */
+  void storedProducts(
+      int[] list, int count, double[] stored, double sumVa, double[] out, boolean parallel) {
+    Sweep.run(
+        (count + 3) / 4,
+        (long) n * count,
+        parallel,
+        q -> {
+          double[] dots = new double[4];
+          int summed = x.dotFour(list, count, 4 * q, stored, dots);
+          for (int t = 0; t < summed; t++) {
+            int j = list[4 * q + t];
+            double weighted = v == null ? dots[t] * invN : dots[t];
+            out[j] = (weighted - centre[j] * sumVa) / scale[j];
+          }
+        });
+  }
+
   /** {@code sum_i v_i a_i}. */
   double weightedSum(double[] a) {
     return weightedSum(a, 0);

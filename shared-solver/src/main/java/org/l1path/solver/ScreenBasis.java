@@ -206,24 +206,11 @@ final class ScreenBasis {
   private static double[] loadings(
       GaussianProblem prob, int[] features, int count, double[] u, boolean parallel) {
     double[] w = new double[prob.p];
-    double[] vu = new double[prob.n];
+    double[] stored = new double[prob.n];
     for (int i = 0; i < prob.n; i++) {
-      vu[i] = prob.v == null ? u[i] : prob.v[i] * u[i];
+      stored[i] = prob.v == null ? u[i] : prob.v[i] * u[i];
     }
-    double sumVu = prob.weightedSum(u);
-    Sweep.run(
-        (count + 3) / 4,
-        (long) prob.n * count,
-        parallel,
-        q -> {
-          double[] dots = new double[4];
-          int summed = prob.x.dotFour(features, count, 4 * q, vu, dots);
-          for (int t = 0; t < summed; t++) {
-            int j = features[4 * q + t];
-            double weighted = prob.v == null ? dots[t] * prob.invN : dots[t];
-            w[j] = (weighted - prob.centre[j] * sumVu) / prob.scale[j];
-          }
-        });
+    prob.storedProducts(features, count, stored, prob.weightedSum(u), w, parallel);
     return w;
   }
 }
