@@ -56,6 +56,28 @@ class SolverPropertiesTest {
   }
 
   /**
+   * On a wide design descent alone crawls once the support grows, and each alpha needs a refit. The
+   * next alpha then starts from a refit of the last support at its own penalty, which leaves
+   * descent little to do: about two passes per alpha here, where descending first took four to six.
+   * Every alpha still meets the default tolerance.
+   */
+  @ParameterizedTest(name = "rho={0} l1Ratio={1}")
+  @CsvSource({"0, 0.5", "0.5, 0.5", "0, 1.0"})
+  void eachAlphaStartsFromARefitOfTheLastSupport(double rho, double l1Ratio) {
+    Dataset data = RandomProblems.correlated(60, 600, rho, 3);
+    Settings s = Settings.defaults().withL1Ratio(l1Ratio).withUpdateMode(UpdateMode.NAIVE);
+    Path path = ElasticNet.fitPath(data, s, AlphaGrid.automatic(100, 1e-2));
+    int passes = 0;
+    for (int k = 0; k < path.size(); k++) {
+      assertTrue(path.convergence(k).converged(), "alpha " + k);
+      assertTrue(path.convergence(k).relativeGap() <= s.tolerance(), "alpha " + k);
+      passes += path.convergence(k).iterations();
+    }
+    // Measured: 172 to 224 passes over the 100 alphas; 451 to 582 without the predictor.
+    assertTrue(passes <= 3 * path.size(), passes + " passes");
+  }
+
+  /**
    * Stationarity of the objective in standardized units: {@code G_j - q beta_j} equals {@code a
    * sign(beta_j)} on the support and is at most {@code a} in size off it, with {@code G_j = z_j' V
    * r}. Tolerance: {@code tol} relative to the largest |G_j| at beta = 0.
