@@ -17,8 +17,10 @@ final class IncrementalCholesky {
   private double[][] rows = new double[16][];
 
   /**
-   * Row r of the factored block A itself, in the same shape: conjugate gradients under another
-   * ridge multiply by it, and looking its entries up again would cost more than the products.
+   * Row r of the factored block A itself, all {@code size} entries (arrays may be longer):
+   * conjugate gradients under another ridge multiply by it, and looking its entries up again would
+   * cost more than the products. Whole rows make the product a run of axpys, which vectorize; half
+   * rows would need a dot product per row, which does not (twice the time at m = 120).
    */
   private double[][] block = new double[16][];
 
@@ -81,8 +83,6 @@ final class IncrementalCholesky {
    */
   boolean append(int feature, double[] cross, double diagonal) {
     double[] row = new double[size + 1];
-    double[] original = Arrays.copyOf(cross, size + 1);
-    original[size] = diagonal;
     double sumSquares = 0;
     for (int r = 0; r < size; r++) {
       double[] lr = rows[r];
@@ -100,6 +100,14 @@ final class IncrementalCholesky {
       members = Arrays.copyOf(members, 2 * size);
     }
     rows[size] = row;
+    double[] original = Arrays.copyOf(cross, Math.max(16, 2 * (size + 1)));
+    original[size] = diagonal;
+    for (int r = 0; r < size; r++) {
+      if (block[r].length == size) {
+        block[r] = Arrays.copyOf(block[r], 2 * size);
+      }
+      block[r][size] = cross[r];
+    }
     block[size] = original;
     members[size] = feature;
     positions[feature] = size;
@@ -117,11 +125,13 @@ final class IncrementalCholesky {
     positions[members[position]] = -1;
     for (int r = position + 1; r < size; r++) {
       rows[r - 1] = rows[r];
-      double[] original = block[r];
-      System.arraycopy(original, position + 1, original, position, r - position);
-      block[r - 1] = original;
+      block[r - 1] = block[r];
       members[r - 1] = members[r];
       positions[members[r - 1]] = r - 1;
+    }
+    for (int r = 0; r < size - 1; r++) {
+      double[] original = block[r];
+      System.arraycopy(original, position + 1, original, position, size - 1 - position);
     }
     size--;
     updates++;
@@ -163,10 +173,9 @@ final class IncrementalCholesky {
     for (int r = 0; r < size; r++) {
       double[] ar = block[r];
       double vr = v[r];
-      for (int c = 0; c < r; c++) {
+      for (int c = 0; c < size; c++) {
         out[c] += ar[c] * vr;
       }
-      out[r] += ar[r] * vr + Dot.of(ar, 0, v, r);
     }
   }
 }

@@ -15,17 +15,17 @@ class IncrementalCholeskyTest {
   private static final int P = 12;
 
   /** A = B'B + I for a random B: symmetric positive definite. */
-  private static double[][] randomSpd(long seed) {
+  private static double[][] randomSpd(int p, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
-    double[][] b = new double[P + 3][P];
+    double[][] b = new double[p + 3][p];
     for (double[] row : b) {
-      for (int j = 0; j < P; j++) {
+      for (int j = 0; j < p; j++) {
         row[j] = random.nextDouble(-1, 1);
       }
     }
-    double[][] a = new double[P][P];
-    for (int i = 0; i < P; i++) {
-      for (int j = 0; j < P; j++) {
+    double[][] a = new double[p][p];
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) {
         for (double[] row : b) {
           a[i][j] += row[i] * row[j];
         }
@@ -74,7 +74,7 @@ class IncrementalCholeskyTest {
 
   @Test
   void appendsAndRemovalsSolveLikeAFreshFactor() {
-    double[][] a = randomSpd(7);
+    double[][] a = randomSpd(P, 7);
     IncrementalCholesky chol = new IncrementalCholesky(P);
     List<Integer> order = new ArrayList<>(List.of(5, 0, 11, 3, 8, 1, 9, 2));
     for (int j : order) {
@@ -91,6 +91,27 @@ class IncrementalCholeskyTest {
     append(chol, a, 4);
     append(chol, a, 11);
     assertEquals(chol.size() - 1, chol.positionOf(11));
+    assertSolvesAndMultipliesLikeTheBlock(chol, a);
+  }
+
+  /** The block's rows are stored with spare room; they grow as members are appended. */
+  @Test
+  void keepsSolvingAndMultiplyingAsTheBlockGrows() {
+    int p = 70;
+    double[][] a = randomSpd(p, 3);
+    IncrementalCholesky chol = new IncrementalCholesky(p);
+    for (int j = 0; j < 40; j++) {
+      append(chol, a, (j * 3) % p);
+    }
+    assertSolvesAndMultipliesLikeTheBlock(chol, a);
+    for (int k = 0; k < 10; k++) {
+      chol.remove((k * 7) % chol.size());
+    }
+    assertSolvesAndMultipliesLikeTheBlock(chol, a);
+    for (int j = 40; j < 60; j++) {
+      append(chol, a, (j * 3) % p);
+    }
+    assertEquals(50, chol.size());
     assertSolvesAndMultipliesLikeTheBlock(chol, a);
   }
 
