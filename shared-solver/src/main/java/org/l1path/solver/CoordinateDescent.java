@@ -168,6 +168,9 @@ final class CoordinateDescent {
   /** Whether a refit moved the coefficients at the last alpha: then the next starts with one. */
   private boolean refitLastAlpha;
 
+  /** The solutions at the last alphas that ended on a refit; made at the first. */
+  private SolutionTrend trend;
+
   /** The factored support block of the refit, and the ridge scale it was built with. */
   private final IncrementalCholesky cholesky;
 
@@ -389,7 +392,10 @@ final class CoordinateDescent {
     // certificates per alpha became about 2 and 1).
     boolean predict = refitLastAlpha;
     refitLastAlpha = false;
-    if (predict && refitActiveSet(aScale, qScale)) {
+    if (predict) {
+      trend.aim(alpha, alphaPrev);
+    }
+    if (predict && refitActiveSet(aScale, qScale, true)) {
       refitLastAlpha = true;
       if (covariance) {
         recomputeCovarianceGradients();
@@ -401,7 +407,7 @@ final class CoordinateDescent {
       boolean settled = descend(aScale, qScale, cdTol, passLimit);
       Check check = certify(false, zeroSolution, aScale, qScale);
       if (check == Check.NOT_YET && descentWork >= refitDebt + refitCost(qScale)) {
-        if (refitActiveSet(aScale, qScale)) {
+        if (refitActiveSet(aScale, qScale, false)) {
           refitLastAlpha = true;
           check = certify(true, zeroSolution, aScale, qScale);
         } else {
@@ -409,6 +415,12 @@ final class CoordinateDescent {
         }
       }
       if (check == Check.CONVERGED || check == Check.AT_FLOOR || iterations >= maxIterations) {
+        if (refitLastAlpha) {
+          if (trend == null) {
+            trend = new SolutionTrend(p);
+          }
+          trend.record(alpha, beta, strongList, strongCount);
+        }
         return;
       }
       if (check == Check.NOT_YET && settled) {
@@ -1123,10 +1135,13 @@ final class CoordinateDescent {
    * converge in a few passes instead of thousands: descent finds the support, the solves settle the
    * values.
    *
+   * @param fromTrend whether the first solve starts from the {@link #trend}'s extrapolation (the
+   *     predictor at a new alpha) rather than from the current coefficients
    * @return whether the coefficients changed
    */
-  private boolean refitActiveSet(double aScale, double qScale) {
+  private boolean refitActiveSet(double aScale, double qScale, boolean fromTrend) {
     boolean moved = false;
+    boolean extrapolate = fromTrend;
     while (true) {
       int[] free = freeSet();
       if (free.length == 0 || free.length > MAX_REFIT) {
@@ -1151,7 +1166,10 @@ final class CoordinateDescent {
           }
         }
       }
-      if (!solveRefit(target, qScale, REFIT_EXCESS * tolerance * lastObjective)) {
+      boolean solved =
+          solveRefit(target, qScale, REFIT_EXCESS * tolerance * lastObjective, extrapolate);
+      extrapolate = false;
+      if (!solved) {
         cholesky.clear();
         continue;
       }
@@ -1326,12 +1344,13 @@ final class CoordinateDescent {
   /**
    * Solves {@code (C_FF + q D_F) x = b} in place (b in factor order): directly when the factor
    * carries this ridge, else by conjugate gradients preconditioned with the factor and started from
-   * the current coefficients. With A = C_FF + q D_F and M = C_FF + q0 D_F the factored block, the
-   * refit quadratic's excess at x is {@code r' A^-1 r / 2 <= max(1, q0/q) r' M^-1 r / 2}, which
-   * conjugate gradients compute anyway; they stop once that bound is within {@code excessBudget}.
-   * False when they do not get there; then the caller refactors.
+   * the current coefficients, or from their extrapolation along the path. With A = C_FF + q D_F and
+   * M = C_FF + q0 D_F the factored block, the refit quadratic's excess at x is {@code r' A^-1 r / 2
+   * <= max(1, q0/q) r' M^-1 r / 2}, which conjugate gradients compute anyway; they stop once that
+   * bound is within {@code excessBudget}. False when they do not get there; then the caller
+   * refactors.
    */
-  private boolean solveRefit(double[] b, double qScale, double excessBudget) {
+  private boolean solveRefit(double[] b, double qScale, double excessBudget, boolean extrapolate) {
     if (qScale == factoredQ) {
       cholesky.solve(b);
       return true;
@@ -1344,7 +1363,8 @@ final class CoordinateDescent {
     }
     double[] x = new double[m];
     for (int r = 0; r < m; r++) {
-      x[r] = beta[cholesky.member(r)];
+      int j = cholesky.member(r);
+      x[r] = extrapolate ? trend.at(j) : beta[j];
     }
     double[] product = new double[m];
     cholesky.multiply(x, product);
