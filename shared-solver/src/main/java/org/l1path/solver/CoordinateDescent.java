@@ -165,7 +165,10 @@ final class CoordinateDescent {
   /** After a refit fails, descent must again spend what a refit costs before the next try. */
   private double refitDebt;
 
-  /** Whether a refit moved the coefficients at the last alpha: then the next starts with one. */
+  /**
+   * Naive mode: whether a refit moved the coefficients at the last alpha; then the next starts with
+   * one.
+   */
   private boolean refitLastAlpha;
 
   /** The solutions at the last alphas that ended on a refit; made at the first. */
@@ -389,7 +392,9 @@ final class CoordinateDescent {
     // next. When the last alpha needed a refit, refitting its support at this alpha first lands
     // next to the new solution; descent then only admits the features that enter, and the
     // certificate mostly follows in a pass or two (100x1000 elastic net: 4.5 passes and 2
-    // certificates per alpha became about 2 and 1).
+    // certificates per alpha became about 2 and 1). Naive mode only: in covariance mode a jump
+    // costs a gradient update of O(p x support), and long designs converge fast enough from the
+    // last solution (10-fold CV of 10000x1000 took 5.4 s with the predictor, 4.4 s without).
     boolean predict = refitLastAlpha;
     refitLastAlpha = false;
     if (predict) {
@@ -397,18 +402,14 @@ final class CoordinateDescent {
     }
     if (predict && refitActiveSet(aScale, qScale, true)) {
       refitLastAlpha = true;
-      if (covariance) {
-        recomputeCovarianceGradients();
-      } else {
-        recomputeResidual();
-      }
+      recomputeResidual();
     }
     while (true) {
       boolean settled = descend(aScale, qScale, cdTol, passLimit);
       Check check = certify(false, zeroSolution, aScale, qScale);
       if (check == Check.NOT_YET && descentWork >= refitDebt + refitCost(qScale)) {
         if (refitActiveSet(aScale, qScale, false)) {
-          refitLastAlpha = true;
+          refitLastAlpha = !covariance;
           check = certify(true, zeroSolution, aScale, qScale);
         } else {
           refitDebt = descentWork + refitCost(qScale);
@@ -1364,7 +1365,7 @@ final class CoordinateDescent {
     double[] x = new double[m];
     for (int r = 0; r < m; r++) {
       int j = cholesky.member(r);
-      x[r] = extrapolate ? trend.at(j) : beta[j];
+      x[r] = extrapolate ? trend.at(j, beta[j]) : beta[j];
     }
     double[] product = new double[m];
     cholesky.multiply(x, product);

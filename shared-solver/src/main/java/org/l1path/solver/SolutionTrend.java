@@ -45,8 +45,12 @@ final class SolutionTrend {
             : 0;
   }
 
-  /** Coefficient j extrapolated to the alpha aimed at. */
-  double at(int j) {
-    return last[j] + ratio * (last[j] - older[j]);
+  /**
+   * Coefficient j, now at {@code current}, moved on by the last step scaled to the alpha aimed at
+   * (the last solution's linear extrapolation when it is the current one, as after a recorded
+   * alpha).
+   */
+  double at(int j, double current) {
+    return current + ratio * (last[j] - older[j]);
   }
 }
