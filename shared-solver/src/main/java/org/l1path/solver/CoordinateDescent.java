@@ -400,13 +400,15 @@ final class CoordinateDescent {
     if (predict) {
       trend.aim(alpha, alphaPrev);
     }
+    Check check = Check.NOT_YET;
     if (predict && refitActiveSet(aScale, qScale, true)) {
       refitLastAlpha = true;
-      recomputeResidual();
+      // The prediction is often the solution already: certify it before any pass.
+      check = certify(true, zeroSolution, aScale, qScale);
     }
-    while (true) {
+    while (!(check == Check.CONVERGED || check == Check.AT_FLOOR || iterations >= maxIterations)) {
       boolean settled = descend(aScale, qScale, cdTol, passLimit);
-      Check check = certify(false, zeroSolution, aScale, qScale);
+      check = certify(false, zeroSolution, aScale, qScale);
       if (check == Check.NOT_YET && descentWork >= refitDebt + refitCost(qScale)) {
         if (refitActiveSet(aScale, qScale, false)) {
           refitLastAlpha = !covariance;
@@ -415,21 +417,18 @@ final class CoordinateDescent {
           refitDebt = descentWork + refitCost(qScale);
         }
       }
-      if (check == Check.CONVERGED || check == Check.AT_FLOOR || iterations >= maxIterations) {
-        if (refitLastAlpha) {
-          if (trend == null) {
-            trend = new SolutionTrend(p);
-          }
-          trend.record(alpha, beta, strongList, strongCount);
-        }
-        return;
-      }
       if (check == Check.NOT_YET && settled) {
         cdTol = Math.max(cdTol * 0.1, 1e-30);
       }
       if (!settled) {
         passLimit = (int) Math.min(2L * passLimit, Integer.MAX_VALUE);
       }
+    }
+    if (refitLastAlpha) {
+      if (trend == null) {
+        trend = new SolutionTrend(p);
+      }
+      trend.record(alpha, beta, strongList, strongCount);
     }
   }
 
