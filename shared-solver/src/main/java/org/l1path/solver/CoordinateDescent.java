@@ -1142,12 +1142,13 @@ final class CoordinateDescent {
   private boolean refitActiveSet(double aScale, double qScale, boolean fromTrend) {
     boolean moved = false;
     boolean extrapolate = fromTrend;
+    boolean exactRidge = false;
     while (true) {
       int[] free = freeSet();
       if (free.length == 0 || free.length > MAX_REFIT) {
         return moved;
       }
-      factor(free, qScale);
+      factor(free, qScale, exactRidge);
       int m = cholesky.size();
       if (m == 0) {
         return moved;
@@ -1170,7 +1171,9 @@ final class CoordinateDescent {
           solveRefit(target, qScale, REFIT_EXCESS * tolerance * lastObjective, extrapolate);
       extrapolate = false;
       if (!solved) {
+        // Refactored at this very ridge, the solve is direct and cannot fail again.
         cholesky.clear();
+        exactRidge = true;
         continue;
       }
       double step = 1;
@@ -1304,16 +1307,17 @@ final class CoordinateDescent {
    * or two at a time. The factor is rebuilt when the ridge leaves the range it serves, or updates
    * have piled up. A feature that would make the block singular (collinear with the factored ones,
    * such as every indicator of a nominal attribute next to the intercept, or a support larger than
-   * the rank of a wide design) is left out; the refit then holds it fixed.
+   * the rank of a wide design) is left out; the refit then holds it fixed. A new factor carries
+   * half the ridge, or the ridge itself when {@code exactRidge} (after conjugate gradients failed).
    */
-  private void factor(int[] free, double qScale) {
+  private void factor(int[] free, double qScale, boolean exactRidge) {
     if (!ridgeCloseEnough(qScale) || cholesky.stale() || cholesky.size() == 0) {
       cholesky.clear();
       // Along a path the ridge only falls. A factor at half of it serves from here until the
       // ridge is a quarter of this one, with the preconditioned condition number at most 2
       // throughout (ridgeCloseEnough): twice the alphas of a factor at this ridge (100x1000
       // elastic net, 5 % faster).
-      factoredQ = 0.5 * qScale;
+      factoredQ = exactRidge ? qScale : 0.5 * qScale;
     }
     for (int j : free) {
       inFree[j] = true;
