@@ -13,10 +13,11 @@ import java.util.function.IntFunction;
 /**
  * K-fold cross-validation of elastic-net paths. Each l1 ratio gets the full data's alpha grid;
  * every fold is fitted on that grid from its training rows alone, so centring and scaling come from
- * the training rows only. Fits run on {@link CvSettings#threads()} threads; each result lands in
- * its own slot, so the outcome is identical whatever the thread count. Least-squares fits in
- * covariance mode share the full data's cross-products, so a fold's Gram matrix costs only its
- * held-out rows' share.
+ * the training rows only: on a copy of those rows when the heap has room for it, else on the full
+ * data with the held-out rows at weight 0. Fits run on {@link CvSettings#threads()} threads; each
+ * result lands in its own slot, so the outcome is identical whatever the thread count.
+ * Least-squares fits in covariance mode share the full data's cross-products, so a fold's Gram
+ * matrix costs only its held-out rows' share.
  */
 public final class CrossValidation {
   private CrossValidation() {}
@@ -33,6 +34,22 @@ public final class CrossValidation {
       AlphaGrid grid,
       CvSettings cv,
       Progress progress) {
+    return run(data, settings, l1Ratios, grid, cv, progress, null);
+  }
+
+  /**
+   * As {@link #run(Dataset, Settings, double[], AlphaGrid, CvSettings, Progress)}; {@code
+   * copyFolds} says whether folds fit on copies of their training rows, or null to decide by the
+   * free heap.
+   */
+  static CvResult run(
+      Dataset data,
+      Settings settings,
+      double[] l1Ratios,
+      AlphaGrid grid,
+      CvSettings cv,
+      Progress progress,
+      Boolean copyFolds) {
     if (l1Ratios == null || l1Ratios.length == 0) {
       throw new IllegalArgumentException("l1Ratios must not be empty");
     }
@@ -46,6 +63,11 @@ public final class CrossValidation {
     int ratios = l1Ratios.length;
     int total = ratios * (folds + 1);
     AtomicInteger done = new AtomicInteger();
+    boolean copy =
+        copyFolds != null
+            ? copyFolds
+            : roomForFoldCopies(
+                freeHeapBytes(), data.rows(), data.features(), Math.min(cv.threads(), total));
     // Least-squares fits share one set of cross-products for their Gram columns. With folds
     // fitted side by side, their sweeps stay on their own threads.
     boolean parallelSweeps = cv.threads() == 1;
@@ -67,7 +89,7 @@ public final class CrossValidation {
           AlphaGrid alphas = AlphaGrid.of(foldAlphas[r]);
           Path path =
               ElasticNet.fitPath(
-                  training(data, foldOfRow, f),
+                  training(data, foldOfRow, f, copy),
                   perRatio.get(r),
                   alphas,
                   Progress.NONE,
@@ -206,16 +228,38 @@ public final class CrossValidation {
   }
 
   /**
-   * The fold's training rows, copied: a fold fit then runs on contiguous columns of 1 - 1/K of the
-   * rows with the data's own weights, which is faster than masking held-out rows with weight 0, and
-   * gives the same problem (centring and scaling from the training rows only).
+   * The fold's training data: its rows copied, or the full data with the held-out rows at weight 0.
+   * Both give the same problem, centring and scaling from the training rows only. A copy runs on
+   * contiguous columns of 1 - 1/K of the rows and is faster; the mask costs no memory.
    */
-  private static Dataset training(Dataset data, int[] foldOfRow, int fold) {
+  private static Dataset training(Dataset data, int[] foldOfRow, int fold, boolean copy) {
     try {
-      return data.subset(rowsOf(foldOfRow, fold, false));
+      if (copy) {
+        return data.subset(rowsOf(foldOfRow, fold, false));
+      }
+      double[] weights = new double[data.rows()];
+      for (int i = 0; i < weights.length; i++) {
+        weights[i] = foldOfRow[i] == fold ? 0.0 : data.weight(i);
+      }
+      return data.withWeights(weights);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("fold " + (fold + 1) + " leaves no training weight", e);
     }
+  }
+
+  /**
+   * Whether {@code freeBytes} hold a copy of the design for each fold fitted at once, with as much
+   * again to spare for the fits themselves (Gram columns, factors, paths). Without that room the
+   * folds mask their held-out rows: slower by the held-out share of each sweep, but a fit that runs
+   * out of memory gives nothing.
+   */
+  static boolean roomForFoldCopies(long freeBytes, long rows, long features, int atOnce) {
+    return freeBytes >= 2 * 8 * rows * features * atOnce;
+  }
+
+  private static long freeHeapBytes() {
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
   }
 
   /** The rows in ({@code inFold}) or out of the fold. */

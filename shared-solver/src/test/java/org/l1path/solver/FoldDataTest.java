@@ -1,0 +1,76 @@
+package org.l1path.solver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A cross-validation fold fitted on a copy of its training rows and one fitted on the full data
+ * with its held-out rows at weight 0 solve the same problem, so they give the same error curves.
+ */
+class FoldDataTest {
+  private static final Settings TIGHT = Settings.defaults().withTolerance(1e-13);
+
+  @Test
+  void maskedFoldsMatchCopiedFoldsOnALongDesign() {
+    // n > p: covariance updates, with the fold Gram derived from the shared cross-products.
+    assertSameCurves(RandomProblems.gaussian(90, 8, 3), TIGHT, 0.5);
+  }
+
+  @Test
+  void maskedFoldsMatchCopiedFoldsOnAWideDesign() {
+    assertSameCurves(RandomProblems.correlated(40, 120, 0.5, 5), TIGHT, 1.0);
+  }
+
+  @Test
+  void maskedFoldsKeepTheDataWeights() {
+    Dataset data = RandomProblems.gaussian(70, 10, 8);
+    SplittableRandom random = new SplittableRandom(2);
+    double[] weights = new double[data.rows()];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = 0.2 + 2 * random.nextDouble();
+    }
+    assertSameCurves(data.withWeights(weights), TIGHT.withUpdateMode(UpdateMode.NAIVE), 1.0);
+  }
+
+  @Test
+  void maskedFoldsMatchCopiedFoldsForClasses() {
+    assertSameCurves(Reference.classCsv("binomial"), TIGHT, 1.0);
+  }
+
+  @Test
+  void foldsAreCopiedOnlyWhenTheHeapHoldsTwiceTheCopies() {
+    long copies = 2 * 8L * 1000 * 100;
+    assertTrue(CrossValidation.roomForFoldCopies(2 * copies, 1000, 100, 2));
+    assertFalse(CrossValidation.roomForFoldCopies(2 * copies - 1, 1000, 100, 2));
+    assertFalse(CrossValidation.roomForFoldCopies(2 * copies, 1000, 100, 3));
+  }
+
+  private static void assertSameCurves(Dataset data, Settings settings, double l1Ratio) {
+    CvResult copied = crossValidate(data, settings, l1Ratio, true);
+    CvResult masked = crossValidate(data, settings, l1Ratio, false);
+    double[] expected = copied.bestCurve().meanError();
+    double[] actual = masked.bestCurve().meanError();
+    assertEquals(expected.length, actual.length);
+    for (int k = 0; k < expected.length; k++) {
+      // Both solve each fold to a gap of 1e-13: the curves differ by rounding only.
+      assertEquals(expected[k], actual[k], 1e-9 * Math.abs(expected[k]), "alpha " + k);
+    }
+    assertEquals(copied.chosenIndex(), masked.chosenIndex());
+  }
+
+  private static CvResult crossValidate(
+      Dataset data, Settings settings, double l1Ratio, boolean copyFolds) {
+    return CrossValidation.run(
+        data,
+        settings,
+        new double[] {l1Ratio},
+        AlphaGrid.automatic(40, 1e-2),
+        CvSettings.defaults().withFolds(5).withThreads(1),
+        Progress.NONE,
+        copyFolds);
+  }
+}
