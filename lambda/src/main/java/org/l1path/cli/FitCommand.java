@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.l1path.job.DataTooLargeException;
 import org.l1path.job.DirectorySink;
 import org.l1path.job.FitJob;
 import org.l1path.job.FitRequest;
@@ -54,6 +55,10 @@ final class FitCommand {
       result = job.fit(in, a.input(), request, progress);
     } catch (IOException e) {
       throw CliIoException.of("cannot read " + a.input(), e);
+    } catch (OutOfMemoryError e) {
+      // The column arrays are unreachable once the job's frames are left, so there is room again
+      // to report; nothing has been written yet.
+      throw new DataTooLargeException(tooLarge(input));
     } finally {
       if (terminal != null) {
         terminal.finish();
@@ -66,6 +71,22 @@ final class FitCommand {
     }
     warnIfNotConverged(result);
     summarize(result, a.out());
+  }
+
+  private static String tooLarge(Path input) {
+    String size;
+    try {
+      size = Files.size(input) + " bytes";
+    } catch (IOException e) {
+      size = "size unknown";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%s (%s): ran out of memory reading or fitting it in a heap of %d MiB; the data needs"
+            + " about 16 bytes per numeric cell while it is read",
+        input,
+        size,
+        Runtime.getRuntime().maxMemory() >> 20);
   }
 
   private void warnIfNotConverged(FitResult result) {

@@ -115,4 +115,23 @@ class FitJarIT {
     assertTrue(run.err().trim().endsWith("(java -Xmx sets the memory)"), run.err());
     assertTrue(!Files.exists(work.resolve("wide-l1path")), "nothing written");
   }
+
+  @Test
+  void runningOutOfMemoryWhileReadingIsReportedAsTooLarge() throws Exception {
+    // 1.6 million numeric cells take about 25 MiB while read, more than a 16 MiB heap holds; the
+    // size check before the fit cannot see that coming.
+    StringBuilder csv = new StringBuilder("a,b,c,y\n");
+    for (int i = 0; i < 400_000; i++) {
+      csv.append(i % 97).append(',').append(i % 89).append(',').append(i % 83);
+      csv.append(',').append(i % 7).append('\n');
+    }
+    Files.writeString(work.resolve("long.csv"), csv);
+    Run run = javaWith(List.of("-Xmx16m"), "fit", "long.csv");
+    assertEquals(2, run.status(), run.err());
+    assertTrue(run.err().startsWith("l1path: long.csv ("), run.err());
+    assertTrue(run.err().contains("ran out of memory reading or fitting it"), run.err());
+    assertEquals(1, run.err().lines().count(), "one line, no stack trace: " + run.err());
+    assertTrue(run.err().trim().endsWith("(java -Xmx sets the memory)"), run.err());
+    assertTrue(!Files.exists(work.resolve("long-l1path")), "nothing written");
+  }
 }
