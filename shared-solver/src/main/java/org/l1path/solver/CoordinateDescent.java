@@ -191,8 +191,8 @@ final class CoordinateDescent {
   /** Stalled certifications in a row at the rounding floor, at the current alpha. */
   private int floorStalls;
 
-  /** The gap at the previous certification of the current alpha. */
-  private double previousGap;
+  /** The smallest gap certified so far at the current alpha. */
+  private double bestGap;
 
   /** Set by {@link #fitUnpenalized}: above it every penalized coefficient is exactly 0. */
   private double alphaMax = Double.POSITIVE_INFINITY;
@@ -381,7 +381,7 @@ final class CoordinateDescent {
     slidesLeft = prob.p;
     iterations = 0;
     converged = false;
-    previousGap = Double.POSITIVE_INFINITY;
+    bestGap = Double.POSITIVE_INFINITY;
     floorStalls = 0;
     // Descent that crawls (collinear supports) is interrupted now and then for a certificate and
     // a refit, with a budget that doubles each time.
@@ -514,8 +514,11 @@ final class CoordinateDescent {
     // order after it does. Near the rounding floor the gap stalls, and then the margin is given
     // up.
     boolean met = gap <= tolerance * primal || gap <= noise;
-    boolean stalled = gap > 0.5 * previousGap;
-    previousGap = gap;
+    // Stalled: not half the best gap of this alpha. Against the last gap alone, a refit that
+    // rounds worse than the descent before it (at the floor, on a collinear support) made the gap
+    // swing up and down for ever, each fall looking like progress.
+    boolean stalled = gap > 0.5 * bestGap;
+    bestGap = Math.min(bestGap, gap);
     // A gap that stops shrinking within a few thousand roundings of the objective has hit the
     // floor of the arithmetic (gradients kept up by many small updates): a tolerance below it
     // cannot be certified, and more passes would run to maxIterations for nothing.
