@@ -82,8 +82,8 @@ final class FitCommand {
     }
     return String.format(
         Locale.ROOT,
-        "%s (%s): ran out of memory reading or fitting it in a heap of %d MiB; the data needs"
-            + " about 16 bytes per numeric cell while it is read",
+        "%s (%s): ran out of memory reading or fitting it in a heap of %d MiB; reading and"
+            + " fitting need about twice the data's 8 bytes per numeric cell",
         input,
         size,
         Runtime.getRuntime().maxMemory() >> 20);

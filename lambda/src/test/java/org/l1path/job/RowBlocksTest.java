@@ -68,6 +68,27 @@ class RowBlocksTest {
   }
 
   @Test
+  void rowsAcrossSeveralBatchesOfBlocksAndAPartLastBatch() {
+    int width = 1000;
+    int rowsPerBatch = RowBlocks.BLOCKS_PER_BATCH * (RowBlocks.BLOCK_CELLS / width);
+    roundTrip(2 * rowsPerBatch + 45, width, allBut(width, 0, 500, 999));
+  }
+
+  @Test
+  void wideRowsAcrossBatchesOfTheMinimumRows() {
+    // 6 rows a block: batches close at the first block boundary past the minimum rows.
+    int width = 5000;
+    roundTrip(3 * RowBlocks.MIN_ROWS_PER_BATCH, width, allBut(width, 4999));
+  }
+
+  @Test
+  void rowsEndingExactlyAtABatchBoundary() {
+    int width = 1000;
+    int rowsPerBatch = RowBlocks.BLOCKS_PER_BATCH * (RowBlocks.BLOCK_CELLS / width);
+    roundTrip(rowsPerBatch, width, allBut(width, 7));
+  }
+
+  @Test
   void noRowsGiveEmptyColumns() {
     roundTrip(0, 3, allBut(3, 2));
   }
