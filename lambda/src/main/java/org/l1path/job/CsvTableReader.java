@@ -16,10 +16,10 @@ import java.util.Map;
 
 /**
  * Streams a CSV file into columns. Fields go straight from the parser's buffer into primitive
- * arrays, row by row ({@link RowBlocks}), and are cut into columns at the end, so the text is never
- * held whole. The first record is the header; blank lines are skipped; fields are trimmed of
- * surrounding spaces and tabs; a UTF-8 byte-order mark is ignored. Line numbers in messages are
- * 1-based file lines, the header being line 1.
+ * arrays, row by row ({@link RowBlocks}), and are cut into columns as they pile up, so the text is
+ * never held whole and the cells about once. The first record is the header; blank lines are
+ * skipped; fields are trimmed of surrounding spaces and tabs; a UTF-8 byte-order mark is ignored.
+ * Line numbers in messages are 1-based file lines, the header being line 1.
  */
 final class CsvTableReader {
   private static final int PROGRESS_EVERY = 8192;
