@@ -14,10 +14,11 @@ import java.util.function.IntFunction;
  * K-fold cross-validation of elastic-net paths. Each l1 ratio gets the full data's alpha grid;
  * every fold is fitted on that grid from its training rows alone, so centring and scaling come from
  * the training rows only: on a copy of those rows when the heap has room for it, else on the full
- * data with the held-out rows at weight 0. Fits run on {@link CvSettings#threads()} threads; each
- * result lands in its own slot, so the outcome is identical whatever the thread count.
- * Least-squares fits in covariance mode share the full data's cross-products, so a fold's Gram
- * matrix costs only its held-out rows' share.
+ * data with the held-out rows at weight 0 (the same problem; the results differ by rounding only).
+ * Fits run on {@link CvSettings#threads()} threads; each result lands in its own slot, so the
+ * outcome is the same whatever the thread count, but for that choice: more threads fit more folds
+ * at once, which need more room for copies. Least-squares fits in covariance mode share the full
+ * data's cross-products, so a fold's Gram matrix costs only its held-out rows' share.
  */
 public final class CrossValidation {
   private CrossValidation() {}
