@@ -254,7 +254,8 @@ final class CoordinateDescent {
         sqrtDiag[j] = Math.sqrt(prob.diag[j]);
       }
     }
-    scratch = new double[n];
+    // Covariance mode needs room for n values only here, to weigh the response: not kept.
+    scratch = covariance ? null : new double[n];
     gram = covariance ? new double[p][] : null;
     foldGram =
         covariance && shared != null
@@ -686,7 +687,7 @@ final class CoordinateDescent {
 
   /** The weighted centred response, as the naive residual stores it at beta = 0. */
   private double[] weightedResponse() {
-    double[] out = scratch;
+    double[] out = scratch != null ? scratch : new double[prob.n];
     for (int i = 0; i < prob.n; i++) {
       out[i] = prob.weight(i) * prob.yc[i];
     }
