@@ -117,6 +117,47 @@ class FitJarIT {
   }
 
   @Test
+  void crossValidatesInAHeapWithNoRoomForCopiesOfTheFolds() throws Exception {
+    // 40,000 x 50 cells: 16 MB as doubles. Two folds fitted side by side on copies of their
+    // training rows need about 29 MB more; in a 56 MiB heap the folds mask their held-out rows
+    // instead. (With copies, the fit ran out of memory below 72 MiB.)
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    StringBuilder csv = new StringBuilder();
+    for (int j = 0; j < 50; j++) {
+      csv.append('x').append(j).append(',');
+    }
+    csv.append("y\n");
+    for (int i = 0; i < 40_000; i++) {
+      double y = random.nextGaussian();
+      for (int j = 0; j < 50; j++) {
+        double x = random.nextGaussian();
+        y += j < 5 ? x : 0;
+        csv.append(String.format(java.util.Locale.ROOT, "%.6g,", x));
+      }
+      csv.append(String.format(java.util.Locale.ROOT, "%.6g%n", y));
+    }
+    Files.writeString(work.resolve("tall.csv"), csv);
+    Run small = javaWith(List.of("-Xmx56m"), "fit", "tall.csv", "--out", "small");
+    assertEquals(0, small.status(), small.err());
+    Run large = javaWith(List.of("-Xmx1g"), "fit", "tall.csv", "--out", "large");
+    assertEquals(0, large.status(), large.err());
+
+    // The same problem either way: the same alpha, and CV errors equal but for rounding.
+    JsonNode masked = Reference.json(work.resolve("small/model.json"));
+    JsonNode copied = Reference.json(work.resolve("large/model.json"));
+    assertEquals(copied.get("alpha").asDouble(), masked.get("alpha").asDouble(), 0.0);
+    assertEquals(copied.get("coefficients"), masked.get("coefficients"));
+    List<String> maskedCv = Files.readAllLines(work.resolve("small/cv.csv"));
+    List<String> copiedCv = Files.readAllLines(work.resolve("large/cv.csv"));
+    assertEquals(copiedCv.size(), maskedCv.size());
+    for (int k = 1; k < copiedCv.size(); k++) {
+      double expected = Double.parseDouble(copiedCv.get(k).split(",")[2]);
+      double actual = Double.parseDouble(maskedCv.get(k).split(",")[2]);
+      assertEquals(expected, actual, 1e-9 * expected, "mean error, line " + (k + 1));
+    }
+  }
+
+  @Test
   void runningOutOfMemoryWhileReadingIsReportedAsTooLarge() throws Exception {
     // 1.6 million numeric cells take about 25 MiB while read, more than a 16 MiB heap holds; the
     // size check before the fit cannot see that coming.
