@@ -90,17 +90,12 @@ final class IncrementalCholesky {
    * @return false, leaving the factor unchanged, when the block would be singular
    */
   boolean append(int feature, double[] cross, double diagonal) {
-    // The new row of L solves L row = cross: a forward solve, column by column.
+    // The new row of L solves L row = cross.
     double[] row = Arrays.copyOf(cross, size + 1);
+    forwardSolve(row);
     double sumSquares = 0;
     for (int c = 0; c < size; c++) {
-      double[] lc = columns[c];
-      double x = row[c] / lc[c];
-      row[c] = x;
-      sumSquares += x * x;
-      for (int q = c + 1; q < size; q++) {
-        row[q] -= x * lc[q];
-      }
+      sumSquares += row[c] * row[c];
     }
     double pivot = diagonal - sumSquares;
     if (!(pivot > SINGULAR * diagonal)) {
@@ -193,20 +188,25 @@ final class IncrementalCholesky {
 
   /** Solves {@code A x = b} in place; b is in position order. */
   void solve(double[] b) {
-    for (int c = 0; c < size; c++) {
-      double[] lc = columns[c];
-      double x = b[c] / lc[c];
-      b[c] = x;
-      for (int q = c + 1; q < size; q++) {
-        b[q] -= x * lc[q];
-      }
-    }
+    forwardSolve(b);
     for (int r = size - 1; r >= 0; r--) {
       double[] lr = rows[r];
       double x = b[r] / lr[r];
       b[r] = x;
       for (int c = 0; c < r; c++) {
         b[c] -= lr[c] * x;
+      }
+    }
+  }
+
+  /** Solves {@code L x = b} in place for the first {@code size} entries, column by column. */
+  private void forwardSolve(double[] b) {
+    for (int c = 0; c < size; c++) {
+      double[] lc = columns[c];
+      double x = b[c] / lc[c];
+      b[c] = x;
+      for (int q = c + 1; q < size; q++) {
+        b[q] -= x * lc[q];
       }
     }
   }
