@@ -82,11 +82,11 @@ final class FitCommand {
     }
     return String.format(
         Locale.ROOT,
-        "%s (%s): ran out of memory reading or fitting it in a heap of %d MiB; reading and"
-            + " fitting need about twice the data's 8 bytes per numeric cell",
+        "%s (%s): ran out of memory reading or fitting it in a heap of %d MiB; %s",
         input,
         size,
-        Runtime.getRuntime().maxMemory() >> 20);
+        Runtime.getRuntime().maxMemory() >> 20,
+        DataTooLargeException.MEMORY_NEEDED);
   }
 
   private void warnIfNotConverged(FitResult result) {

@@ -8,6 +8,14 @@ package org.l1path.job;
 public final class DataTooLargeException extends InputException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * What a fit needs, for messages about running out of memory: the design's 8 bytes per cell once
+   * read, and as much again for reading it and for the fit's working arrays (measured in
+   * docs/fit.md).
+   */
+  public static final String MEMORY_NEEDED =
+      "reading and fitting need about twice the data's 8 bytes per numeric cell";
+
   public DataTooLargeException(String message) {
     super(message);
   }

@@ -176,8 +176,9 @@ final class ObjectProcessor {
         + Runtime.getRuntime().maxMemory() / (1024 * 1024)
         + " MiB heap; the object is "
         + response.contentLength()
-        + " bytes). The data needs about 8 bytes per numeric cell plus working space for the"
-        + " fit: raise the function's MemorySize or split the file.";
+        + " bytes); "
+        + DataTooLargeException.MEMORY_NEEDED
+        + ": raise the function's MemorySize or split the file.";
   }
 
   /** The sidecar's options, or none when there is no sidecar. */

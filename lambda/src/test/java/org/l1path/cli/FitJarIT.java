@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.l1path.job.DataTooLargeException;
 
 /** The packaged {@code l1path.jar}, run as a user runs it: {@code java -jar} in a child JVM. */
 class FitJarIT {
@@ -171,6 +172,7 @@ class FitJarIT {
     assertEquals(2, run.status(), run.err());
     assertTrue(run.err().startsWith("l1path: long.csv ("), run.err());
     assertTrue(run.err().contains("ran out of memory reading or fitting it"), run.err());
+    assertTrue(run.err().contains(DataTooLargeException.MEMORY_NEEDED), run.err());
     assertEquals(1, run.err().lines().count(), "one line, no stack trace: " + run.err());
     assertTrue(run.err().trim().endsWith("(java -Xmx sets the memory)"), run.err());
     assertTrue(!Files.exists(work.resolve("long-l1path")), "nothing written");

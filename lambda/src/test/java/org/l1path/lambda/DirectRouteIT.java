@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.l1path.job.DataTooLargeException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
@@ -111,6 +112,10 @@ class DirectRouteIT {
                 .asByteArray());
     assertEquals("too_large", error.get("kind").asText());
     assertTrue(error.get("error").asText().contains("s3://direct/input/big.csv"), error.toString());
+    assertTrue(
+        error.get("error").asText().contains(DataTooLargeException.MEMORY_NEEDED),
+        error.toString());
+    assertTrue(error.get("error").asText().contains("MemorySize"), error.toString());
 
     // The container survives: the next event in it is fitted as usual.
     byte[] small = Files.readAllBytes(DIABETES);
