@@ -274,8 +274,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String l1RatiosTipText() {
-    return "The l1 ratio: 1 is the lasso, 0 is ridge, between is the elastic net. A"
-        + " comma-separated list is searched by cross-validation.";
+    return PathOptions.L1_RATIOS_TIP;
   }
 
   public String getL1Ratios() {
@@ -287,7 +286,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String alphaTipText() {
-    return "A fixed penalty strength. 0 (or less) chooses alpha by cross-validation.";
+    return PathOptions.ALPHA_TIP;
   }
 
   public double getAlpha() {
@@ -299,7 +298,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String numAlphasTipText() {
-    return "How many alphas the regularization path has.";
+    return PathOptions.NUM_ALPHAS_TIP;
   }
 
   public int getNumAlphas() {
@@ -311,7 +310,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String alphaMinRatioTipText() {
-    return "The smallest alpha of the path as a fraction of the largest; 0 means automatic.";
+    return PathOptions.ALPHA_MIN_RATIO_TIP;
   }
 
   public double getAlphaMinRatio() {
@@ -323,7 +322,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String foldsTipText() {
-    return "The number of cross-validation folds used to choose alpha.";
+    return PathOptions.FOLDS_TIP;
   }
 
   public int getFolds() {
@@ -335,8 +334,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String ruleTipText() {
-    return "How cross-validation picks alpha: min (smallest CV error) or 1se (largest alpha within"
-        + " one standard error of it, the usual choice for selection).";
+    return PathOptions.RULE_TIP;
   }
 
   public SelectedTag getRule() {
@@ -348,9 +346,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String cvMeasureTipText() {
-    return "What cross-validation measures for a nominal class: deviance, class"
-        + " (misclassification rate) or auc (two classes only). A numeric class always uses the"
-        + " mean squared error.";
+    return PathOptions.CV_MEASURE_TIP;
   }
 
   public SelectedTag getCvMeasure() {
@@ -376,7 +372,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String standardizeTipText() {
-    return "Whether the penalty applies to standardized coefficients.";
+    return PathOptions.STANDARDIZE_TIP;
   }
 
   public boolean getStandardize() {
@@ -388,7 +384,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String unpenalizedTipText() {
-    return "Attributes left unpenalized, as a Weka range such as first-3,5; empty for none.";
+    return PathOptions.UNPENALIZED_TIP;
   }
 
   public String getUnpenalized() {
@@ -400,7 +396,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String positiveTipText() {
-    return "Whether every coefficient is constrained to be zero or positive.";
+    return PathOptions.POSITIVE_TIP;
   }
 
   public boolean getPositive() {
@@ -412,7 +408,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String toleranceTipText() {
-    return "The convergence tolerance: the relative duality gap each alpha must reach.";
+    return PathOptions.TOLERANCE_TIP;
   }
 
   public double getTolerance() {
@@ -424,7 +420,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String maxIterationsTipText() {
-    return "The most coordinate-descent passes at one alpha.";
+    return PathOptions.MAX_ITERATIONS_TIP;
   }
 
   public int getMaxIterations() {

@@ -38,6 +38,53 @@ public final class PathOptions implements Serializable {
     new Tag(CvMeasure.AUC.ordinal(), "auc", "auc: area under the ROC curve (2 classes)", false)
   };
 
+  // Tip texts: what the Explorer shows for each property of both learners.
+
+  public static final String L1_RATIOS_TIP =
+      "The l1 ratio: 1 is the lasso, 0 is ridge, between is the elastic net. A"
+          + " comma-separated list (e.g. 0.5,0.9,1) is searched by cross-validation.";
+
+  public static final String ALPHA_TIP =
+      "A fixed penalty strength. 0 (or less) chooses alpha by cross-validation.";
+
+  public static final String NUM_ALPHAS_TIP =
+      "How many alphas the regularization path has (geometric from the smallest alpha that"
+          + " zeroes every coefficient down).";
+
+  public static final String ALPHA_MIN_RATIO_TIP =
+      "The smallest alpha of the path as a fraction of the largest; 0 means automatic (1e-4"
+          + " when there are more instances than features, else 1e-2).";
+
+  public static final String FOLDS_TIP =
+      "The number of cross-validation folds used to choose alpha (at most one per instance).";
+
+  public static final String RULE_TIP =
+      "How cross-validation picks alpha: min takes the smallest CV error; 1se takes the"
+          + " largest alpha within one standard error of it (a sparser model).";
+
+  public static final String CV_MEASURE_TIP =
+      "What cross-validation measures for a nominal class: deviance (-2 log-likelihood),"
+          + " class (misclassification rate) or auc (area under the ROC curve, two classes only)."
+          + " A numeric class always uses the mean squared error.";
+
+  public static final String STANDARDIZE_TIP =
+      "Whether the penalty applies to standardized coefficients (attributes scaled to unit"
+          + " variance), so that attributes on different scales are treated alike.";
+
+  public static final String UNPENALIZED_TIP =
+      "Attributes left unpenalized (always in the model), as a Weka range such as first-3,5;"
+          + " empty for none.";
+
+  public static final String POSITIVE_TIP =
+      "Whether every coefficient is constrained to be zero or positive.";
+
+  public static final String TOLERANCE_TIP =
+      "The convergence tolerance: the relative duality gap each alpha must reach.";
+
+  public static final String MAX_ITERATIONS_TIP =
+      "The most coordinate-descent passes at one alpha; an alpha that needs more is reported"
+          + " as not converged.";
+
   private static final CvMeasure DEFAULT_MEASURE = CvMeasure.DEVIANCE;
 
   private final SelectionRule defaultRule;

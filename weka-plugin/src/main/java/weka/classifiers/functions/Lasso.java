@@ -219,8 +219,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String l1RatiosTipText() {
-    return "The l1 ratio: 1 is the lasso, 0 is ridge, between is the elastic net. A"
-        + " comma-separated list (e.g. 0.5,0.9,1) is searched by cross-validation.";
+    return PathOptions.L1_RATIOS_TIP;
   }
 
   public String getL1Ratios() {
@@ -232,7 +231,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String alphaTipText() {
-    return "A fixed penalty strength. 0 (or less) chooses alpha by cross-validation.";
+    return PathOptions.ALPHA_TIP;
   }
 
   public double getAlpha() {
@@ -244,8 +243,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String numAlphasTipText() {
-    return "How many alphas the regularization path has (geometric from the smallest alpha that"
-        + " zeroes every coefficient down).";
+    return PathOptions.NUM_ALPHAS_TIP;
   }
 
   public int getNumAlphas() {
@@ -257,8 +255,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String alphaMinRatioTipText() {
-    return "The smallest alpha of the path as a fraction of the largest; 0 means automatic (1e-4"
-        + " when there are more instances than features, else 1e-2).";
+    return PathOptions.ALPHA_MIN_RATIO_TIP;
   }
 
   public double getAlphaMinRatio() {
@@ -270,8 +267,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String foldsTipText() {
-    return "The number of cross-validation folds used to choose alpha (at most one per"
-        + " instance).";
+    return PathOptions.FOLDS_TIP;
   }
 
   public int getFolds() {
@@ -283,8 +279,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String ruleTipText() {
-    return "How cross-validation picks alpha: min takes the smallest CV error; 1se takes the"
-        + " largest alpha within one standard error of it (a sparser model).";
+    return PathOptions.RULE_TIP;
   }
 
   public SelectedTag getRule() {
@@ -296,9 +291,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String cvMeasureTipText() {
-    return "What cross-validation measures for a nominal class: deviance (-2 log-likelihood),"
-        + " class (misclassification rate) or auc (area under the ROC curve, two classes only)."
-        + " A numeric class always uses the mean squared error.";
+    return PathOptions.CV_MEASURE_TIP;
   }
 
   public SelectedTag getCvMeasure() {
@@ -325,8 +318,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String standardizeTipText() {
-    return "Whether the penalty applies to standardized coefficients (attributes scaled to unit"
-        + " variance), so that attributes on different scales are treated alike.";
+    return PathOptions.STANDARDIZE_TIP;
   }
 
   public boolean getStandardize() {
@@ -338,8 +330,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String unpenalizedTipText() {
-    return "Attributes left unpenalized (always in the model), as a Weka range such as first-3,5;"
-        + " empty for none.";
+    return PathOptions.UNPENALIZED_TIP;
   }
 
   public String getUnpenalized() {
@@ -351,7 +342,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String positiveTipText() {
-    return "Whether every coefficient is constrained to be zero or positive.";
+    return PathOptions.POSITIVE_TIP;
   }
 
   public boolean getPositive() {
@@ -363,7 +354,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String toleranceTipText() {
-    return "The convergence tolerance: the relative duality gap each alpha must reach.";
+    return PathOptions.TOLERANCE_TIP;
   }
 
   public double getTolerance() {
@@ -375,8 +366,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String maxIterationsTipText() {
-    return "The most coordinate-descent passes at one alpha; an alpha that needs more is reported"
-        + " as not converged.";
+    return PathOptions.MAX_ITERATIONS_TIP;
   }
 
   public int getMaxIterations() {
