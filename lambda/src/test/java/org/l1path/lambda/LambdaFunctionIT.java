@@ -113,7 +113,7 @@ class LambdaFunctionIT {
     JsonNode local = fitCommand(DIABETES, List.of());
     assertEquals(local.get("coefficients"), model.get("coefficients"));
     assertEquals(local.get("alpha"), model.get("alpha"));
-    assertTrue(function.log().contains("\"outcome\":\"fitted"), function.log());
+    assertTrue(function.log().contains("\"outcome\":\"fitted\""), function.log());
   }
 
   @Test
