@@ -70,6 +70,9 @@ record TrainingData(
         features.add(columns.get(j));
       }
     }
+    if (features.isEmpty()) {
+      throw noFeatures(source, columns);
+    }
     int droppedFeature = applyMissingPolicy(table, features, keep, request.missing());
     int kept = n - droppedTarget - droppedFeature;
     if (kept == 0) {
@@ -304,6 +307,32 @@ record TrainingData(
    * Fails early, with a message a person can act on, when one-hot encoding would make a design too
    * large for memory: typically an identifier column read as categorical.
    */
+  /**
+   * Every column is the target, weights or fold ids. A header that is one column holding ';' or a
+   * tab is the usual cause: a file separated by something other than commas.
+   */
+  private static InputException noFeatures(String source, List<Column> columns) {
+    String header = columns.get(0).name();
+    String separator = header.contains(";") ? "';'" : header.contains("\t") ? "tabs" : null;
+    return new InputException(
+        columns.size() == 1 && separator != null
+            ? String.format(
+                "%s: line 1: the header is one column, '%s', separated by %s; the file must be"
+                    + " comma-separated",
+                source, ColumnBuilder.shown(header.toCharArray(), 0, header.length()), separator)
+            : String.format(
+                "%s: no feature columns: every column is the target, weights or fold ids (%s)",
+                source, names(columns)));
+  }
+
+  private static String names(List<Column> columns) {
+    List<String> quoted = new ArrayList<>();
+    for (Column c : columns) {
+      quoted.add("'" + c.name() + "'");
+    }
+    return String.join(", ", quoted);
+  }
+
   private static void requireDesignFits(CsvTable table, List<Column> features, int kept) {
     long width = 0;
     for (Column c : features) {

@@ -54,6 +54,36 @@ class BadInputTest {
   }
 
   @Test
+  void aSemicolonSeparatedFileIsNamedAsSuch() throws IOException {
+    assertFails(
+        "x;y;z\n1;2;3\n2;1;5\n",
+        "FILE: line 1: the header is one column, 'x;y;z', separated by ';'; the file must be"
+            + " comma-separated");
+  }
+
+  @Test
+  void aTabSeparatedFileIsNamedAsSuch() throws IOException {
+    assertFails(
+        "x\ty\tz\n1\t2\t3\n2\t1\t5\n",
+        "FILE: line 1: the header is one column, 'x\ty\tz', separated by tabs; the file must be"
+            + " comma-separated");
+  }
+
+  @Test
+  void aFileWithoutFeatureColumns() throws IOException {
+    assertFails(
+        "y,w\n1,1\n2,1\n3,2\n",
+        "FILE: no feature columns: every column is the target, weights or fold ids ('y', 'w')",
+        "--target",
+        "y",
+        "--weights",
+        "w");
+    assertFails(
+        "y\n1\n2\n3\n",
+        "FILE: no feature columns: every column is the target, weights or fold ids ('y')");
+  }
+
+  @Test
   void raggedRowTooLong() throws IOException {
     assertFails(
         "x,y\n1,2\n3,4,5\n",
