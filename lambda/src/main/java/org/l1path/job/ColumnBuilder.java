@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.l1path.solver.Dataset;
 
 /**
  * Settles one column's kind while the file streams by and turns each of its fields into a cell: a
@@ -48,7 +49,8 @@ final class ColumnBuilder {
   /**
    * The cell for one field, already trimmed.
    *
-   * @throws InputException for an infinite value, or a non-number in a numeric column
+   * @throws InputException for an infinite value or one beyond {@link Dataset#MAX_MAGNITUDE}, or a
+   *     non-number in a numeric column
    */
   double cell(char[] buf, int offset, int length, long line) {
     if (MissingValues.isMissing(buf, offset, length)) {
@@ -64,7 +66,7 @@ final class ColumnBuilder {
 
   private double settle(char[] buf, int offset, int length, long line) {
     double value = Numbers.parse(buf, offset, length);
-    rejectInfinite(value, buf, offset, length, line);
+    rejectOutOfRange(value, buf, offset, length, line);
     firstLine = line;
     firstValue = shown(buf, offset, length);
     if (Double.isNaN(value)) {
@@ -79,7 +81,7 @@ final class ColumnBuilder {
 
   private double parse(char[] buf, int offset, int length, long line) {
     double value = Numbers.parse(buf, offset, length);
-    rejectInfinite(value, buf, offset, length, line);
+    rejectOutOfRange(value, buf, offset, length, line);
     if (Double.isNaN(value)) {
       throw new InputException(
           String.format(
@@ -90,12 +92,19 @@ final class ColumnBuilder {
     return value;
   }
 
-  private void rejectInfinite(double value, char[] buf, int offset, int length, long line) {
+  private void rejectOutOfRange(double value, char[] buf, int offset, int length, long line) {
     if (Double.isInfinite(value)) {
       throw new InputException(
           String.format(
               "%s: line %d, column '%s': '%s' is infinite; only finite numbers or a missing"
                   + " value (empty, NA, NaN, ?) are allowed",
+              source, line, name, shown(buf, offset, length)));
+    }
+    if (Math.abs(value) > Dataset.MAX_MAGNITUDE) {
+      throw new InputException(
+          String.format(
+              "%s: line %d, column '%s': '%s' is beyond +-1e100, the largest magnitude a fit"
+                  + " handles; rescale the column (for example to other units)",
               source, line, name, shown(buf, offset, length)));
     }
   }

@@ -70,7 +70,8 @@ final class Response {
         }
       }
     } catch (IllegalArgumentException e) {
-      // Every value was checked on the way in; what is left (weights summing to 0) is the data's.
+      // Every value was checked on the way in; what is left (weights summing to 0, a column that
+      // varies by less than double precision's sums can hold) is the data's.
       throw new InputException(source + ": " + e.getMessage());
     }
     requireMeasureFits(source, target, request.measure(), dataset);

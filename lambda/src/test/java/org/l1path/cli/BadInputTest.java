@@ -84,6 +84,24 @@ class BadInputTest {
   }
 
   @Test
+  void aValueBeyondTheLargestMagnitudeNamesItsLine() throws IOException {
+    assertFails(
+        "x,y\n1,2\n-3e200,3\n",
+        "FILE: line 3, column 'x': '-3e200' is beyond +-1e100, the largest magnitude a fit"
+            + " handles; rescale the column (for example to other units)");
+  }
+
+  @Test
+  void aColumnThatVariesByLessThanTheSmallestSpreadIsRefused() throws IOException {
+    assertFails(
+        "x,z,y\n0,1,2\n1e-200,2,3\n0,3,1\n1e-200,4,5\n",
+        "FILE: column 'x' varies only by 1.0E-200 (rows 1 and 2); values that differ"
+            + " must differ by at least 1e-100 (rescale it)",
+        "--folds",
+        "2");
+  }
+
+  @Test
   void raggedRowTooLong() throws IOException {
     assertFails(
         "x,y\n1,2\n3,4,5\n",

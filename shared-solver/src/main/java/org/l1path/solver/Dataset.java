@@ -80,9 +80,9 @@ public final class Dataset {
         throw new IllegalArgumentException(
             "column '" + featureNames.get(j) + "' does not have " + n + " rows");
       }
-      requireFinite(columns[j], "column '" + featureNames.get(j) + "'");
+      requireInRange(columns[j], "column '" + featureNames.get(j) + "'");
     }
-    requireFinite(y, "the response");
+    requireInRange(y, "the response");
     if (weights != null) {
       checkWeights(weights, n);
     }
@@ -266,12 +266,46 @@ public final class Dataset {
     return design;
   }
 
-  private static void requireFinite(double[] values, String what) {
+  /**
+   * Values beyond this magnitude, or a column whose values differ by less than its inverse, do not
+   * survive the fit's sums of squares and cross-products in double precision: squares of 1e200
+   * overflow, squares of 1e-200 vanish (the standardized column came out 0 or NaN). Within it,
+   * products are at most 1e200 and sums over any number of rows stay finite.
+   */
+  public static final double MAX_MAGNITUDE = 1e100;
+
+  private static void requireInRange(double[] values, String what) {
+    int lowest = 0;
+    int highest = 0;
     for (int i = 0; i < values.length; i++) {
-      if (!Double.isFinite(values[i])) {
+      double v = values[i];
+      if (!Double.isFinite(v)) {
         throw new IllegalArgumentException(
-            what + " has " + values[i] + " at row " + (i + 1) + "; values must be finite");
+            what + " has " + v + " at row " + (i + 1) + "; values must be finite");
       }
+      if (Math.abs(v) > MAX_MAGNITUDE) {
+        throw new IllegalArgumentException(
+            what
+                + " has "
+                + v
+                + " at row "
+                + (i + 1)
+                + "; values must be within +-1e100 (rescale it, for example to other units)");
+      }
+      lowest = v < values[lowest] ? i : lowest;
+      highest = v > values[highest] ? i : highest;
+    }
+    double spread = values.length == 0 ? 0 : values[highest] - values[lowest];
+    if (spread > 0 && spread < 1 / MAX_MAGNITUDE) {
+      throw new IllegalArgumentException(
+          what
+              + " varies only by "
+              + spread
+              + " (rows "
+              + (lowest + 1)
+              + " and "
+              + (highest + 1)
+              + "); values that differ must differ by at least 1e-100 (rescale it)");
     }
   }
 

@@ -105,6 +105,70 @@ class DegenerateInputTest {
   }
 
   @Test
+  void valuesBeyondWhatDoublePrecisionSumsHoldAreRejected() {
+    // Before: a column of 1e200s standardized to 0 (its sum of squares overflowed) yet was
+    // reported selected; one varying by 1e-200 standardized to NaN and every alpha ran to
+    // maxIterations.
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Dataset.of(
+                    new double[][] {{1e200, -2e200, 3e200}},
+                    new double[] {1, 2, 3},
+                    null,
+                    List.of("distance")));
+    assertEquals(
+        "column 'distance' has 1.0E200 at row 1; values must be within +-1e100 (rescale it, for"
+            + " example to other units)",
+        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Dataset.of(
+                    new double[][] {{0, 3e-200, 1e-200}},
+                    new double[] {1, 2, 3},
+                    null,
+                    List.of("dose")));
+    assertEquals(
+        "column 'dose' varies only by 3.0E-200 (rows 1 and 2); values that differ must differ by"
+            + " at least 1e-100 (rescale it)",
+        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Dataset.of(new double[][] {{1, 2, 3}}, new double[] {1, -1e300, 3}));
+    assertEquals(
+        "the response has -1.0E300 at row 2; values must be within +-1e100 (rescale it, for"
+            + " example to other units)",
+        e.getMessage());
+    // At the limits the fit is exact: a column in units 1e99 times too large gets a coefficient
+    // 1e99 times smaller, and so does a column in units 1e-99 times too small.
+    double[] a = {1, -2, 3, 0.5, -1};
+    double[] b = {2, 1, -1, 0, 3};
+    double[] y = new double[5];
+    for (int i = 0; i < 5; i++) {
+      y[i] = 3 * a[i] - b[i] + (i % 2 == 0 ? 0.1 : -0.1);
+    }
+    double[][] scaled = new double[2][5];
+    for (int i = 0; i < 5; i++) {
+      scaled[0][i] = a[i] * 1e99;
+      scaled[1][i] = b[i] * 1e-99;
+    }
+    Settings tight = Settings.defaults().withTolerance(1e-12);
+    double[] plain =
+        ElasticNet.fitPath(Dataset.of(new double[][] {a, b}, y), tight, AlphaGrid.of(0.05))
+            .coefficients(0);
+    double[] extreme =
+        ElasticNet.fitPath(Dataset.of(scaled, y), tight, AlphaGrid.of(0.05)).coefficients(0);
+    assertNotEquals(0, plain[0]);
+    assertNotEquals(0, plain[1]);
+    assertEquals(plain[0], extreme[0] * 1e99, 1e-9 * Math.abs(plain[0]));
+    assertEquals(plain[1], extreme[1] * 1e-99, 1e-9 * Math.abs(plain[1]));
+  }
+
+  @Test
   void badValuesAreRejectedNamingRowAndColumn() {
     double[][] x = {{1, 2, Double.NaN}, {1, 2, 3}};
     IllegalArgumentException e =
