@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.l1path.bench.BenchFiles;
 import org.l1path.bench.Benchmark;
 import org.l1path.bench.Simulation;
+import org.l1path.job.DataTooLargeException;
 import org.l1path.job.DatasetFiles;
+import org.l1path.job.InputException;
 import org.l1path.solver.Dataset;
 
 /** {@code l1path bench}: simulates or reads data, times the fits, prints one JSON line. */
@@ -29,9 +32,12 @@ final class BenchCommand {
     double rho = Double.NaN;
     double readMbPerS = Double.NaN;
     if (a.simulate() != null) {
+      int n = (int) a.simulate()[0];
+      int p = (int) a.simulate()[1];
       rho = a.simulate()[2];
+      requireRoomFor(n, p);
       try {
-        data = Simulation.generate((int) a.simulate()[0], (int) a.simulate()[1], rho, a.seed());
+        data = Simulation.generate(n, p, rho, a.seed());
       } catch (IllegalArgumentException e) {
         throw new UsageException("--simulate: " + e.getMessage());
       }
@@ -44,6 +50,8 @@ final class BenchCommand {
         readMbPerS = Files.size(input) / 1e6 / seconds;
       } catch (IOException e) {
         throw CliIoException.of("cannot read " + a.input(), e);
+      } catch (OutOfMemoryError e) {
+        throw new DataTooLargeException(FitCommand.tooLarge(input));
       }
     }
     if (a.writeCsv() != null) {
@@ -56,7 +64,25 @@ final class BenchCommand {
     if (a.repeat() == 0) {
       return;
     }
-    Benchmark.Outcome outcome = new Benchmark(a.config()).run(data, rho, readMbPerS);
+    Benchmark.Outcome outcome;
+    try {
+      outcome = new Benchmark(a.config()).run(data, rho, readMbPerS);
+    } catch (IllegalArgumentException e) {
+      // The options were checked alone; what the solver rejects is their fit with the data (more
+      // folds than rows, say).
+      throw new InputException("cannot fit: " + e.getMessage());
+    } catch (OutOfMemoryError e) {
+      throw new DataTooLargeException(
+          a.input() != null
+              ? FitCommand.tooLarge(Path.of(a.input()))
+              : String.format(
+                  Locale.ROOT,
+                  "--simulate %d %d: ran out of memory fitting it in a heap of %d MiB; %s",
+                  data.rows(),
+                  data.features(),
+                  Runtime.getRuntime().maxMemory() >> 20,
+                  DataTooLargeException.MEMORY_NEEDED));
+    }
     out.println(outcome.result().jsonLine());
     if (a.coefficientsOut() != null) {
       try {
@@ -64,6 +90,23 @@ final class BenchCommand {
       } catch (IOException e) {
         throw CliIoException.of("cannot write " + a.coefficientsOut(), e);
       }
+    }
+  }
+
+  /** The fit command's size check, before the simulation allocates its columns. */
+  private static void requireRoomFor(int n, int p) {
+    long bytes = 8L * n * p;
+    long heap = Runtime.getRuntime().maxMemory();
+    if (bytes > heap / 2) {
+      throw new DataTooLargeException(
+          String.format(
+              Locale.ROOT,
+              "--simulate %d %d: the design takes %d MiB, more than half the heap (%d MiB); %s",
+              n,
+              p,
+              bytes >> 20,
+              heap >> 20,
+              DataTooLargeException.MEMORY_NEEDED));
     }
   }
 }

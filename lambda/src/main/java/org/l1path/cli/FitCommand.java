@@ -73,7 +73,8 @@ final class FitCommand {
     summarize(result, a.out());
   }
 
-  private static String tooLarge(Path input) {
+  /** What running out of memory on {@code input} means, for fit and bench alike. */
+  static String tooLarge(Path input) {
     String size;
     try {
       size = Files.size(input) + " bytes";

@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.l1path.bench.Simulation;
+import org.l1path.job.DataTooLargeException;
 import org.l1path.job.DatasetFiles;
 import org.l1path.solver.Dataset;
 
@@ -131,5 +132,25 @@ class BenchCommandTest {
     assertEquals(Main.USAGE_ERROR, r.status());
     assertEquals("old", Files.readString(csv));
     assertFalse(r.err().isEmpty());
+  }
+
+  @Test
+  void moreFoldsThanRowsIsAnInputErrorNotAnInternalOne() {
+    Cli r = Cli.run("bench", "--simulate", "10", "5", "0", "--folds", "20", "--repeat", "1");
+    assertEquals(2, r.status(), r.err());
+    assertEquals("l1path: cannot fit: folds (20) must not exceed the rows (10)\n", r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void aSimulationLargerThanHalfTheHeapIsRefusedBeforeItIsMade() {
+    // 10^5 x 10^5 doubles are 74 GiB, more than any test heap.
+    Cli r = Cli.run("bench", "--simulate", "100000", "100000", "0", "--repeat", "1");
+    assertEquals(2, r.status(), r.err());
+    assertTrue(
+        r.err().startsWith("l1path: --simulate 100000 100000: the design takes 76293 MiB"),
+        r.err());
+    assertTrue(r.err().contains(DataTooLargeException.MEMORY_NEEDED), r.err());
+    assertTrue(r.err().trim().endsWith("(java -Xmx sets the memory)"), r.err());
   }
 }
