@@ -304,10 +304,6 @@ record TrainingData(
   }
 
   /**
-   * Fails early, with a message a person can act on, when one-hot encoding would make a design too
-   * large for memory: typically an identifier column read as categorical.
-   */
-  /**
    * Every column is the target, weights or fold ids. A header that is one column holding ';' or a
    * tab is the usual cause: a file separated by something other than commas.
    */
@@ -333,6 +329,10 @@ record TrainingData(
     return String.join(", ", quoted);
   }
 
+  /**
+   * Fails early, with a message a person can act on, when one-hot encoding would make a design too
+   * large for memory: typically an identifier column read as categorical.
+   */
   private static void requireDesignFits(CsvTable table, List<Column> features, int kept) {
     long width = 0;
     for (Column c : features) {

@@ -78,7 +78,7 @@ final class S3ResultSink implements ResultSink {
               .metadata()
               .get(WRITER_METADATA));
     } catch (S3Exception e) {
-      // 409: another delivery's write is still in flight, so nothing is there to look at yet.
+      // After a 409, another delivery's write may still be in flight: nothing to look at yet.
       if (e.statusCode() == NOT_FOUND) {
         return false;
       }

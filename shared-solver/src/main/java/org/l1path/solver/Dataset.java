@@ -295,7 +295,7 @@ public final class Dataset {
       lowest = v < values[lowest] ? i : lowest;
       highest = v > values[highest] ? i : highest;
     }
-    double spread = values.length == 0 ? 0 : values[highest] - values[lowest];
+    double spread = values[highest] - values[lowest];
     if (spread > 0 && spread < 1 / MAX_MAGNITUDE) {
       throw new IllegalArgumentException(
           what
