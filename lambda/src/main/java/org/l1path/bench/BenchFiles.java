@@ -2,17 +2,17 @@ package org.l1path.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
+import org.l1path.job.AtomicFile;
 import org.l1path.solver.Dataset;
 import org.l1path.solver.Path;
 
 /**
  * The files the comparison script reads. Numbers are written with {@link Double#toString}, which
  * reads back to the same double, so every tool sees exactly the data l1path fitted. Each file is
- * written next to its target and moved into place, so a failed write leaves any earlier file whole.
+ * replaced whole ({@link AtomicFile}), so a failed write leaves any earlier file as it was.
  */
 public final class BenchFiles {
   private BenchFiles() {}
@@ -67,16 +67,12 @@ public final class BenchFiles {
   }
 
   private static void writeAtomically(java.nio.file.Path file, Body body) throws IOException {
-    java.nio.file.Path absolute = file.toAbsolutePath();
-    java.nio.file.Path temp =
-        Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".part");
-    try {
-      try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        body.write(out);
-      }
-      Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFile.write(
+        file,
+        out -> {
+          Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+          body.write(writer);
+          writer.flush();
+        });
   }
 }

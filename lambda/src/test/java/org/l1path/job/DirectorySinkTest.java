@@ -28,4 +28,16 @@ class DirectorySinkTest {
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
+
+  @Test
+  void filesGetThePermissionsOfAnyNewFileThere() throws IOException {
+    // A temporary file from Files.createTempFile is owner-only (0600); moved into place, results
+    // were unreadable by the user's group and others whatever their umask.
+    Path dir = tmp.resolve("out");
+    new DirectorySink(dir).write("model.json", "{}".getBytes(StandardCharsets.UTF_8));
+    Path plain = Files.createFile(dir.resolve("plain"));
+    assertEquals(
+        Files.getPosixFilePermissions(plain),
+        Files.getPosixFilePermissions(dir.resolve("model.json")));
+  }
 }
