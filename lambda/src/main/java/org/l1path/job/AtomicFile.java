@@ -26,9 +26,20 @@ public final class AtomicFile {
 
   private AtomicFile() {}
 
-  /** Replaces {@code target} with what {@code content} writes; its directory must exist. */
+  /**
+   * Replaces {@code target} with what {@code content} writes; its directory must exist. A target
+   * that is not a regular file ({@code /dev/stdout}, a named pipe) is written to directly: moving a
+   * file over it would replace the device itself (as root, even {@code /dev/null}). A symbolic link
+   * is followed, so the link stays and the file it names is replaced.
+   */
   public static void write(Path target, Content content) throws IOException {
-    Path absolute = target.toAbsolutePath();
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      try (OutputStream out = Files.newOutputStream(target)) {
+        content.writeTo(out);
+      }
+      return;
+    }
+    Path absolute = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
     Path temporary =
         absolute.resolveSibling(
             "."
