@@ -1252,17 +1252,25 @@ final class CoordinateDescent {
       w[r] = gramEntry(cholesky.member(r), k);
     }
     cholesky.solve(w);
-    // d(penalty)/dt along (+1 on k, -w on F), over aScale. Within rounding of its terms it is a
-    // tie (indicators of one nominal attribute, say): the objective is flat that way, and a slide
-    // would follow rounding noise.
+    // d(penalty)/dt along (+1 on k, -w on F), over aScale. Within rounding of the direction's
+    // size it is a tie (indicators of one nominal attribute, say): the objective is flat that
+    // way, and a slide would follow rounding noise. The size is the largest penalty in the
+    // direction times its longest component, not only the penalized terms: when the collinear
+    // features are unpenalized, the one penalized term left is a rounding-level w (1e-17), and a
+    // slide by beta / w sent the unpenalized coefficients to 1e16.
     double slope = prob.penalty[k] * Math.signum(beta[k]);
     double terms = prob.penalty[k];
+    double largestPenalty = prob.penalty[k];
+    double longest = 1;
     for (int r = 0; r < m; r++) {
       int j = cholesky.member(r);
       slope -= prob.penalty[j] * Math.signum(beta[j]) * w[r];
       terms += Math.abs(prob.penalty[j] * w[r]);
+      largestPenalty = Math.max(largestPenalty, prob.penalty[j]);
+      longest = Math.max(longest, Math.abs(w[r]));
     }
-    if (aScale == 0 || !(Math.abs(slope) > TIE * terms)) {
+    double size = Math.max(terms, largestPenalty * longest);
+    if (aScale == 0 || !(Math.abs(slope) > TIE * size)) {
       return false;
     }
     // Coefficient j changes at rate[j] per unit of t; t stops where the first reaches its limit.

@@ -2,6 +2,7 @@ package org.l1path.solver;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,37 @@ class SupportAtRankTest {
         assertTrue(
             path.convergence(k).iterations() < 500,
             "seed " + seed + ", alpha " + k + ": " + path.convergence(k));
+      }
+    }
+  }
+
+  @Test
+  void unpenalizedIndicatorsUnderPositiveBoundsDoNotSlideOnRounding() {
+    // The three indicators of one nominal attribute, unpenalized and bounded below by 0, are
+    // collinear with the intercept: moving all three up and the intercept down changes nothing.
+    // The only penalized coefficient in that direction had a rounding-level weight (1e-17), which
+    // was taken for a real penalty slope; the slide by beta / 1e-17 put the indicators at 1e17 and
+    // every later alpha ran to maxIterations.
+    SplittableRandom random = new SplittableRandom(1);
+    int n = 60;
+    double[][] x = new double[5][n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[0][i] = RandomProblems.gauss(random);
+      x[2 + i % 3][i] = 1;
+      x[1][i] = RandomProblems.gauss(random);
+      y[i] = 2 * x[0][i] + (i % 3) * 0.5 + 0.5 * RandomProblems.gauss(random);
+    }
+    Settings settings =
+        Settings.defaults()
+            .withPenaltyFactors(1, 1, 0, 0, 0)
+            .withPositive()
+            .withMaxIterations(1000);
+    Path path = ElasticNet.fitPath(Dataset.of(x, y), settings, AlphaGrid.automatic(20, 1e-3));
+    for (int k = 0; k < path.size(); k++) {
+      assertTrue(path.convergence(k).converged(), "alpha " + k + " " + path.convergence(k));
+      for (double b : path.coefficients(k)) {
+        assertTrue(Math.abs(b) < 10, "alpha " + k + ": " + b);
       }
     }
   }
