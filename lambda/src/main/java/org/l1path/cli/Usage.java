@@ -45,6 +45,9 @@ final class Usage {
                                 (default 1e-4 if rows > features, else 1e-2)
         --standardize BOOL      penalize standardized coefficients (default true)
         --intercept BOOL        fit an unpenalized intercept (default true)
+        --unpenalized A,B,...   columns left unpenalized, always in the model (glmnet's
+                                penalty factor 0; every level of a categorical column)
+        --positive BOOL         constrain every coefficient to be >= 0 (default false)
         --tol T                 bound on the relative duality gap per alpha (default 1e-6)
         --max-iter M            coordinate-descent passes per alpha at most (default 100000)
       Cross-validation:

@@ -8,6 +8,7 @@ import org.l1path.solver.CvResult;
 import org.l1path.solver.CvSettings;
 import org.l1path.solver.ElasticNet;
 import org.l1path.solver.Path;
+import org.l1path.solver.Settings;
 
 /**
  * Reads a CSV, fits the elastic-net path, cross-validates when asked, and writes the result files.
@@ -75,6 +76,10 @@ public final class FitJob {
           String.format(
               "%s: folds is %d, but only %d rows are left to fit", input, request.folds(), rows));
     }
+    Settings settings =
+        data.penaltyFactors() == null
+            ? request.solverSettings()
+            : request.solverSettings().withPenaltyFactors(data.penaltyFactors());
     CvResult cv = null;
     Path path;
     int chosen;
@@ -83,7 +88,7 @@ public final class FitJob {
         cv =
             CrossValidation.run(
                 data.dataset(),
-                request.solverSettings(),
+                settings,
                 request.l1Ratios(),
                 request.alphaGrid(),
                 cvSettings(request, data),
@@ -91,9 +96,7 @@ public final class FitJob {
         path = cv.bestPath();
         chosen = cv.chosenIndex();
       } else {
-        path =
-            ElasticNet.fitPath(
-                data.dataset(), request.solverSettings(), request.alphaGrid(), progress);
+        path = ElasticNet.fitPath(data.dataset(), settings, request.alphaGrid(), progress);
         chosen = path.size() - 1;
       }
     } catch (IllegalArgumentException e) {

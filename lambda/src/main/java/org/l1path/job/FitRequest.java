@@ -1,5 +1,6 @@
 package org.l1path.job;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,9 @@ import org.l1path.solver.Settings;
  * @param family the model family, or null to choose it by the target (numeric: gaussian, two
  *     classes: binomial, more: multinomial)
  * @param measure the cross-validation measure; {@link CvMeasure#AUTO} for the family's default
+ * @param unpenalized columns whose coefficients are not penalized (glmnet's penalty factor 0; every
+ *     indicator of a categorical column), or empty
+ * @param positive whether every coefficient is constrained to be zero or positive
  */
 public record FitRequest(
     String target,
@@ -58,7 +62,9 @@ public record FitRequest(
     int maxIterations,
     MissingPolicy missing,
     Family family,
-    CvMeasure measure) {
+    CvMeasure measure,
+    List<String> unpenalized,
+    boolean positive) {
 
   /** The option names {@link #fromOptions} understands, in the order the usage text lists them. */
   public static final List<String> OPTION_NAMES =
@@ -76,6 +82,8 @@ public record FitRequest(
           "rule",
           "standardize",
           "intercept",
+          "unpenalized",
+          "positive",
           "tol",
           "max-iter",
           "missing",
@@ -85,6 +93,16 @@ public record FitRequest(
   /** Checks every value and the combinations that cannot work together. */
   public FitRequest {
     l1Ratios = l1Ratios == null ? new double[] {1.0} : l1Ratios.clone();
+    unpenalized = unpenalized == null ? List.of() : List.copyOf(unpenalized);
+    for (String column : unpenalized) {
+      requireName("unpenalized", column);
+      if (column.equals(target) || column.equals(weights) || column.equals(foldColumn)) {
+        throw OptionException.invalid(
+            "unpenalized",
+            column,
+            "the column is the target, the weights or the fold ids, not a feature");
+      }
+    }
     alphas = alphas == null ? null : alphas.clone();
     if (l1Ratios.length == 0) {
       throw OptionException.invalid("l1-ratio", "", "give at least one ratio");
@@ -206,7 +224,9 @@ public record FitRequest(
         o.containsKey("max-iter") ? integer(o, "max-iter") : Settings.DEFAULT_MAX_ITERATIONS,
         o.containsKey("missing") ? missing(o.get("missing")) : MissingPolicy.MEAN,
         o.containsKey("family") ? family(o.get("family")) : null,
-        o.containsKey("measure") ? measure(o.get("measure")) : CvMeasure.AUTO);
+        o.containsKey("measure") ? measure(o.get("measure")) : CvMeasure.AUTO,
+        o.containsKey("unpenalized") ? names(o, "unpenalized") : List.of(),
+        o.containsKey("positive") && bool(o, "positive"));
   }
 
   /** Whether cross-validation runs. */
@@ -214,14 +234,19 @@ public record FitRequest(
     return folds > 0;
   }
 
-  /** The solver's settings for the first l1 ratio. */
+  /**
+   * The solver's settings for the first l1 ratio. Penalty factors for {@link #unpenalized} depend
+   * on the data's features, so the caller adds them.
+   */
   public Settings solverSettings() {
-    return Settings.defaults()
-        .withL1Ratio(l1Ratios[0])
-        .withFitIntercept(intercept)
-        .withStandardize(standardize)
-        .withTolerance(tolerance)
-        .withMaxIterations(maxIterations);
+    Settings settings =
+        Settings.defaults()
+            .withL1Ratio(l1Ratios[0])
+            .withFitIntercept(intercept)
+            .withStandardize(standardize)
+            .withTolerance(tolerance)
+            .withMaxIterations(maxIterations);
+    return positive ? settings.withPositive() : settings;
   }
 
   /** The requested alphas, or the automatic grid. */
@@ -259,7 +284,9 @@ public record FitRequest(
         && maxIterations == r.maxIterations
         && missing == r.missing
         && family == r.family
-        && measure == r.measure;
+        && measure == r.measure
+        && unpenalized.equals(r.unpenalized)
+        && positive == r.positive;
   }
 
   @Override
@@ -280,7 +307,9 @@ public record FitRequest(
             maxIterations,
             missing,
             family,
-            measure)
+            measure,
+            unpenalized,
+            positive)
         + 31 * Arrays.hashCode(l1Ratios)
         + 961 * Arrays.hashCode(alphas);
   }
@@ -319,6 +348,10 @@ public record FitRequest(
         + (family == null ? "auto" : family.label())
         + ", measure="
         + measure.label()
+        + ", unpenalized="
+        + unpenalized
+        + ", positive="
+        + positive
         + "]";
   }
 
@@ -335,6 +368,16 @@ public record FitRequest(
     }
     requireName(option, value);
     return value.trim();
+  }
+
+  /** Comma-separated column names. */
+  private static List<String> names(Map<String, String> o, String option) {
+    List<String> out = new ArrayList<>();
+    for (String part : o.get(option).split(",", -1)) {
+      requireName(option, part);
+      out.add(part.trim());
+    }
+    return out;
   }
 
   private static double number(Map<String, String> o, String option) {

@@ -133,6 +133,12 @@ final class ModelJson {
       numbers(q.l1Ratios());
       g.writeBooleanField("standardize", q.standardize());
       g.writeBooleanField("fit_intercept", q.intercept());
+      g.writeArrayFieldStart("unpenalized");
+      for (String column : q.unpenalized()) {
+        g.writeString(column);
+      }
+      g.writeEndArray();
+      g.writeBooleanField("positive", q.positive());
       number("tol", q.tolerance());
       g.writeNumberField("max_iter", q.maxIterations());
       g.writeNumberField("seed", q.seed());

@@ -19,6 +19,8 @@ import org.l1path.solver.Dataset;
  * @param rowsRead the data rows in the file
  * @param droppedMissingTarget rows dropped because the target was missing
  * @param droppedMissingFeature rows dropped because a feature was missing ({@code --missing drop})
+ * @param penaltyFactors one per feature, 0 for those of the request's unpenalized columns, or null
+ *     when it names none
  */
 record TrainingData(
     Dataset dataset,
@@ -27,7 +29,8 @@ record TrainingData(
     int columns,
     int rowsRead,
     int droppedMissingTarget,
-    int droppedMissingFeature) {
+    int droppedMissingFeature,
+    double[] penaltyFactors) {
 
   /** More levels than this in one categorical column is taken for a mistake (an identifier). */
   static final int MAX_LEVELS = 10_000;
@@ -73,6 +76,16 @@ record TrainingData(
     if (features.isEmpty()) {
       throw noFeatures(source, columns);
     }
+    for (String column : request.unpenalized()) {
+      int index = require(table, column, "unpenalized");
+      if (!features.contains(columns.get(index))) {
+        throw new InputException(
+            String.format(
+                "%s: column '%s' (given as unpenalized) is the target, the weights or the fold"
+                    + " ids, not a feature",
+                source, column));
+      }
+    }
     int droppedFeature = applyMissingPolicy(table, features, keep, request.missing());
     int kept = n - droppedTarget - droppedFeature;
     if (kept == 0) {
@@ -94,9 +107,15 @@ record TrainingData(
     requireDesignFits(table, features, kept);
     List<String> names = new ArrayList<>();
     List<double[]> design = new ArrayList<>();
+    // Each feature's penalty factor: 0 for every feature an unpenalized column expands to.
+    List<Double> factors = new ArrayList<>();
     boolean oneHot = false;
     for (Column c : features) {
       expand(table, c, keep, kept, names, design);
+      double factor = request.unpenalized().contains(c.name()) ? 0 : 1;
+      while (factors.size() < design.size()) {
+        factors.add(factor);
+      }
       oneHot |= c instanceof Column.Categorical;
     }
     // Header names are distinct (the reader checks); only indicator names can clash.
@@ -113,8 +132,19 @@ record TrainingData(
             design.toArray(new double[0][]),
             weights,
             names);
+    double[] penaltyFactors =
+        request.unpenalized().isEmpty()
+            ? null
+            : factors.stream().mapToDouble(Double::doubleValue).toArray();
     return new TrainingData(
-        dataset, folds, targetName, columns.size(), n, droppedTarget, droppedFeature);
+        dataset,
+        folds,
+        targetName,
+        columns.size(),
+        n,
+        droppedTarget,
+        droppedFeature,
+        penaltyFactors);
   }
 
   private static int require(CsvTable table, String name, String option) {

@@ -96,6 +96,8 @@ class FitCommandTest {
             "l1_ratio",
             "standardize",
             "fit_intercept",
+            "unpenalized",
+            "positive",
             "tol",
             "max_iter",
             "seed",
@@ -233,6 +235,63 @@ class FitCommandTest {
     assertEquals(best, model().get("l1_ratio").asDouble(), 0.0);
     assertEquals(best, model().get("path").get("l1_ratio").asDouble(), 0.0);
     assertEquals(cv.get("alpha_1se").asDouble(), model().get("alpha").asDouble(), 0.0);
+  }
+
+  @Test
+  void unpenalizedColumnsAreInTheModelAtEveryAlpha() {
+    Cli run =
+        Cli.run(
+            "fit",
+            data.toString(),
+            "--out",
+            out().toString(),
+            "--folds",
+            "0",
+            "--unpenalized",
+            "c,colour");
+    assertEquals(0, run.status(), run.err());
+    JsonNode m = model();
+    assertEquals(List.of("c", "colour"), texts(m.get("settings").get("unpenalized")));
+    // At the largest alpha every penalized coefficient is 0; c and each colour level are not.
+    JsonNode first = m.get("path").get("coefficients").get(0);
+    List<String> features = texts(m.get("features"));
+    for (int j = 0; j < features.size(); j++) {
+      double b = first.get(j).asDouble();
+      boolean unpenalized = features.get(j).equals("c") || features.get(j).startsWith("colour=");
+      assertEquals(unpenalized, b != 0, features.get(j) + " = " + b);
+    }
+  }
+
+  @Test
+  void positiveKeepsEveryCoefficientAtZeroOrAbove() {
+    // b's effect is -2: unconstrained it is negative, constrained it stays at 0.
+    Cli run = Cli.run("fit", data.toString(), "--out", out().toString(), "--positive", "true");
+    assertEquals(0, run.status(), run.err());
+    JsonNode m = model();
+    assertTrue(m.get("settings").get("positive").asBoolean());
+    assertEquals(0.0, m.get("coefficients").get("b").asDouble(), 0.0);
+    for (JsonNode alpha : m.get("path").get("coefficients")) {
+      for (JsonNode b : alpha) {
+        assertTrue(b.asDouble() >= 0, alpha.toString());
+      }
+    }
+    assertTrue(m.get("coefficients").get("a").asDouble() > 2.5, m.get("coefficients").toString());
+  }
+
+  @Test
+  void anUnpenalizedColumnMustBeAFeature() {
+    Cli target = Cli.run("fit", data.toString(), "--out", out().toString(), "--unpenalized", "y");
+    assertEquals(2, target.status());
+    assertEquals(
+        "l1path: "
+            + data
+            + ": column 'y' (given as unpenalized) is the target, the weights or the fold ids, not"
+            + " a feature\n",
+        target.err());
+    Cli missing =
+        Cli.run("fit", data.toString(), "--out", out().toString(), "--unpenalized", "a,d");
+    assertEquals(2, missing.status());
+    assertTrue(missing.err().contains("no column named 'd' (given as unpenalized)"), missing.err());
   }
 
   @Test

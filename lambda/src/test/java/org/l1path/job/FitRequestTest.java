@@ -2,12 +2,14 @@ package org.l1path.job;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.l1path.solver.CvMeasure;
@@ -40,6 +42,8 @@ class FitRequestTest {
     assertEquals(MissingPolicy.MEAN, r.missing());
     assertNull(r.family(), "auto: chosen by the target");
     assertEquals(CvMeasure.AUTO, r.measure());
+    assertEquals(List.of(), r.unpenalized());
+    assertFalse(r.positive());
   }
 
   @Test
@@ -69,6 +73,8 @@ class FitRequestTest {
     o.put("missing", "drop");
     o.put("num-alphas", "20");
     o.put("alpha-min-ratio", "0.001");
+    o.put("unpenalized", " age, sex ");
+    o.put("positive", "TRUE");
     FitRequest r = FitRequest.fromOptions(o);
     assertEquals("y", r.target());
     assertEquals("w", r.weights());
@@ -84,7 +90,12 @@ class FitRequestTest {
     assertEquals(MissingPolicy.DROP, r.missing());
     assertEquals(20, r.numAlphas());
     assertEquals(0.001, r.alphaMinRatio());
+    assertEquals(List.of("age", "sex"), r.unpenalized());
+    assertTrue(r.positive());
+    assertArrayEquals(new double[] {0}, r.solverSettings().lowerBounds());
     assertEquals(r, FitRequest.fromOptions(o), "equal options, equal requests");
+    o.put("positive", "false");
+    assertNotEquals(r, FitRequest.fromOptions(o));
   }
 
   @Test

@@ -121,4 +121,22 @@ class ResolvedSettingsTest {
     assertEquals(Family.MULTINOMIAL, request.family());
     assertEquals(CvMeasure.CLASS, request.measure());
   }
+
+  @Test
+  void unpenalizedAndPositiveResolveFromASidecarListOrMetadata() {
+    Map<String, String> sidecar =
+        Sidecar.parse(
+            "{\"unpenalized\": [\"age\", \"sex\"]}",
+            "in/x.csv.l1path.json",
+            FitRequest.OPTION_NAMES);
+    ResolvedSettings settings =
+        ResolvedSettings.resolve(
+            FitRequest.OPTION_NAMES, Map.of(), Map.of("l1path-positive", "true"), sidecar);
+
+    FitRequest request = FitRequest.fromOptions(settings.options());
+    assertEquals(List.of("age", "sex"), request.unpenalized());
+    assertTrue(request.positive());
+    assertEquals(Origin.SIDECAR, settings.origins().get("unpenalized"));
+    assertEquals(Origin.METADATA, settings.origins().get("positive"));
+  }
 }
