@@ -94,14 +94,9 @@ public record FitRequest(
   public FitRequest {
     l1Ratios = l1Ratios == null ? new double[] {1.0} : l1Ratios.clone();
     unpenalized = unpenalized == null ? List.of() : List.copyOf(unpenalized);
+    // Whether each names a feature column is checked against the file (TrainingData).
     for (String column : unpenalized) {
       requireName("unpenalized", column);
-      if (column.equals(target) || column.equals(weights) || column.equals(foldColumn)) {
-        throw OptionException.invalid(
-            "unpenalized",
-            column,
-            "the column is the target, the weights or the fold ids, not a feature");
-      }
     }
     alphas = alphas == null ? null : alphas.clone();
     if (l1Ratios.length == 0) {
