@@ -53,11 +53,11 @@ final class LogisticPath {
   private final double[] workingResponse;
   private final double[] workingWeight;
 
-  /** Row r's linear predictor before a Newton step, to update the probabilities from. */
+  /** Row r's linear predictor before a multinomial Newton step, to update the probabilities. */
   private final double[] previousEta;
 
-  /** Scratch for that update: the other rows' probabilities summed, then the normalizers. */
-  private final double[] otherRows;
+  /** Scratch for {@link #normalizeRows}: each observation's sum over rows, then its inverse. */
+  private final double[] rowSums;
 
   private final double[] gradient;
   private final int[] allFeatures;
@@ -94,7 +94,7 @@ final class LogisticPath {
     workingResponse = new double[n];
     workingWeight = new double[n];
     previousEta = new double[n];
-    otherRows = new double[n];
+    rowSums = new double[n];
     gradient = new double[p];
     allFeatures = java.util.stream.IntStream.range(0, p).toArray();
     fitInterceptOnly();
@@ -417,16 +417,13 @@ final class LogisticPath {
       }
       return;
     }
-    for (int i = 0; i < n; i++) {
-      double sum = 0;
-      for (int r = 0; r < rows; r++) {
-        prob[r][i] *= factor[r];
-        sum += prob[r][i];
-      }
-      for (int r = 0; r < rows; r++) {
-        prob[r][i] /= sum;
+    for (int r = 0; r < rows; r++) {
+      double[] pr = prob[r];
+      for (int i = 0; i < n; i++) {
+        pr[i] *= factor[r];
       }
     }
+    normalizeRows();
   }
 
   /**
@@ -436,8 +433,9 @@ final class LogisticPath {
    */
   private void updateLinearPredictor(int r, double[] b) {
     double[] e = eta[r];
-    double[] before = previousEta;
-    System.arraycopy(e, 0, before, 0, n);
+    if (multinomial) {
+      System.arraycopy(e, 0, previousEta, 0, n);
+    }
     Arrays.fill(e, intercept[r]);
     for (int j = 0; j < p; j++) {
       if (b[j] != 0) {
@@ -449,34 +447,35 @@ final class LogisticPath {
       }
     }
     if (!multinomial) {
-      for (int i = 0; i < n; i++) {
-        prob[0][i] = Links.sigmoid(e[i]);
-      }
+      refreshProbabilities();
       return;
     }
-    // Row by row, each loop streams one array: a loop over the classes of each observation reads
-    // K arrays at once (in a 30-class fit, 773 profile samples against 241).
-    double[] others = otherRows;
-    Arrays.fill(others, 0);
-    for (int k = 0; k < rows; k++) {
-      if (k != r) {
-        double[] pk = prob[k];
-        for (int i = 0; i < n; i++) {
-          others[i] += pk[i];
-        }
+    double[] pr = prob[r];
+    for (int i = 0; i < n; i++) {
+      pr[i] *= Math.exp(e[i] - previousEta[i]);
+    }
+    normalizeRows();
+  }
+
+  /**
+   * Divides every row of {@link #prob} by its observation's sum over rows, after some rows were
+   * scaled. Row by row, each loop streams one array: a loop over the classes of each observation
+   * reads K arrays at once (in a 30-class fit, 773 profile samples against 241).
+   */
+  private void normalizeRows() {
+    double[] inverse = rowSums;
+    Arrays.fill(inverse, 0);
+    for (double[] pk : prob) {
+      for (int i = 0; i < n; i++) {
+        inverse[i] += pk[i];
       }
     }
-    double[] pr = prob[r];
-    double[] inverse = others;
     boolean extreme = false;
     for (int i = 0; i < n; i++) {
-      pr[i] *= Math.exp(e[i] - before[i]);
-      double sum = others[i] + pr[i];
-      extreme |= !(sum > 1e-300 && sum < Double.POSITIVE_INFINITY);
-      inverse[i] = 1 / sum;
+      extreme |= !(inverse[i] > 1e-300 && inverse[i] < Double.POSITIVE_INFINITY);
+      inverse[i] = 1 / inverse[i];
     }
-    for (int k = 0; k < rows; k++) {
-      double[] pk = prob[k];
+    for (double[] pk : prob) {
       for (int i = 0; i < n; i++) {
         pk[i] *= inverse[i];
       }
