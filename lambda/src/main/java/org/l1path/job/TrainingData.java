@@ -1,6 +1,8 @@
 package org.l1path.job;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -107,14 +109,14 @@ record TrainingData(
     requireDesignFits(table, features, kept);
     List<String> names = new ArrayList<>();
     List<double[]> design = new ArrayList<>();
-    // Each feature's penalty factor: 0 for every feature an unpenalized column expands to.
-    List<Double> factors = new ArrayList<>();
+    // The features each unpenalized column expands to.
+    BitSet unpenalized = new BitSet();
     boolean oneHot = false;
     for (Column c : features) {
+      int first = design.size();
       expand(table, c, keep, kept, names, design);
-      double factor = request.unpenalized().contains(c.name()) ? 0 : 1;
-      while (factors.size() < design.size()) {
-        factors.add(factor);
+      if (request.unpenalized().contains(c.name())) {
+        unpenalized.set(first, design.size());
       }
       oneHot |= c instanceof Column.Categorical;
     }
@@ -133,9 +135,7 @@ record TrainingData(
             weights,
             names);
     double[] penaltyFactors =
-        request.unpenalized().isEmpty()
-            ? null
-            : factors.stream().mapToDouble(Double::doubleValue).toArray();
+        request.unpenalized().isEmpty() ? null : penaltyFactors(design.size(), unpenalized);
     return new TrainingData(
         dataset,
         folds,
@@ -145,6 +145,14 @@ record TrainingData(
         droppedTarget,
         droppedFeature,
         penaltyFactors);
+  }
+
+  /** 1 per feature, 0 for the unpenalized ones. */
+  private static double[] penaltyFactors(int features, BitSet unpenalized) {
+    double[] factors = new double[features];
+    Arrays.fill(factors, 1);
+    unpenalized.stream().forEach(j -> factors[j] = 0);
+    return factors;
   }
 
   private static int require(CsvTable table, String name, String option) {
