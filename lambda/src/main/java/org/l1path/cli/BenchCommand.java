@@ -97,7 +97,7 @@ final class BenchCommand {
   private static void requireRoomFor(int n, int p) {
     long bytes = 8L * n * p;
     long heap = Runtime.getRuntime().maxMemory();
-    if (bytes > heap / 2) {
+    if (bytes > DataTooLargeException.designBudget()) {
       throw new DataTooLargeException(
           String.format(
               Locale.ROOT,

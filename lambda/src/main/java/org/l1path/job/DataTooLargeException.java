@@ -16,6 +16,14 @@ public final class DataTooLargeException extends InputException {
   public static final String MEMORY_NEEDED =
       "reading and fitting need about twice the data's 8 bytes per numeric cell";
 
+  /**
+   * The most bytes a design may take before a fit is refused: half the heap, since reading and
+   * fitting need about twice the design ({@link #MEMORY_NEEDED}).
+   */
+  public static long designBudget() {
+    return Runtime.getRuntime().maxMemory() / 2;
+  }
+
   public DataTooLargeException(String message) {
     super(message);
   }

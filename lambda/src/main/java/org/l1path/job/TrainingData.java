@@ -390,7 +390,7 @@ record TrainingData(
       }
     }
     long bytes = width * kept * Double.BYTES;
-    if (bytes > Runtime.getRuntime().maxMemory() / 2) {
+    if (bytes > DataTooLargeException.designBudget()) {
       throw new DataTooLargeException(
           String.format(
               "%s: %d rows x %d features need %d MiB, more than half the memory available (%d"
