@@ -200,6 +200,12 @@ final class ModelJson {
         g.writeBoolean(p.convergence(k).converged());
       }
       g.writeEndArray();
+      g.writeArrayFieldStart("solve_stop");
+      for (int k = 0; k < count; k++) {
+        Convergence c = p.convergence(k);
+        g.writeString(c.converged() ? "converged" : c.stalled() ? "stalled" : "max_iterations");
+      }
+      g.writeEndArray();
       g.writeStringField("stop_reason", p.stopReason().label());
       g.writeEndObject();
     }

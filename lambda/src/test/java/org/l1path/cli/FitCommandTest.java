@@ -123,11 +123,12 @@ class FitCommandTest {
             "duality_gap",
             "iterations",
             "converged",
+            "solve_stop",
             "stop_reason"),
         names(path));
     int count = path.get("alphas").size();
     assertEquals(100, count, "the default grid");
-    for (String key : List.of("intercepts", "coefficients", "nonzero", "dev_ratio")) {
+    for (String key : List.of("intercepts", "coefficients", "nonzero", "dev_ratio", "solve_stop")) {
       assertEquals(count, path.get(key).size(), key);
     }
     assertEquals(6, path.get("coefficients").get(count - 1).size());

@@ -172,7 +172,18 @@ public final class Path {
     List<String> out = new ArrayList<>();
     for (int k = 0; k < alphas.length; k++) {
       Convergence c = convergence[k];
-      if (!c.converged()) {
+      if (c.stalled()) {
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "alpha %.6g (l1Ratio %.4g) stalled: the relative duality gap stopped falling at"
+                    + " %.3g after %d iterations, above the tolerance (double precision cannot"
+                    + " certify a tighter one here)",
+                alphas[k],
+                l1Ratio,
+                c.relativeGap(),
+                c.iterations()));
+      } else if (!c.converged()) {
         out.add(
             String.format(
                 Locale.ROOT,

@@ -1,0 +1,353 @@
+package org.l1path.solver;
+
+/**
+ * One proximal Newton step for one coefficient row of a logistic or multinomial fit, as glmnet's
+ * {@code lognet} takes it: the log-likelihood of row r is replaced by its quadratic approximation
+ * at the current fit (working weights {@code v_i = w_i q_i (1 - q_i)}), and that penalized weighted
+ * least-squares problem is solved by coordinate descent over the row's strong set, cycling its
+ * active set between full passes. Updates are naive: a residual of n values is kept, each
+ * coordinate reads one column. The step is then taken as far along as lowers the true objective
+ * (halving from the full step), so every step descends.
+ *
+ * <p>Within one step the features are centred on their v-weighted means {@code m_j}; the intercept,
+ * fitted first, then stays optimal through every coordinate update and needs no pass of its own.
+ */
+final class NewtonStep {
+  /** The bound on fitted probabilities inside the quadratic approximation. */
+  private static final double P_MIN = 1e-9;
+
+  /** The longest move of a linear predictor that is taken without a line search. */
+  private static final double SURE_STEP = 0.5;
+
+  /** Halvings of a step before it is given up as making no progress. */
+  private static final int MAX_HALVINGS = 30;
+
+  private final GaussianProblem base;
+  private final Design x;
+  private final int n;
+  private final boolean intercept;
+
+  /** Working weights {@code v_i}. */
+  private final double[] v;
+
+  /** {@code w_i (y_i - q_i) - v_i delta_i}: the negative gradient of the quadratic in eta. */
+  private final double[] residual;
+
+  /** The step's change of eta_r. */
+  private final double[] delta;
+
+  /** {@code exp(t delta_i)} for the step length t last tried. */
+  private final double[] factor;
+
+  /** The v-weighted mean of each strong feature (0 without an intercept). */
+  private final double[] centre;
+
+  /**
+   * {@code sum_i v_i x_ij}: how a coordinate update moves the residual's sum, without intercept.
+   */
+  private final double[] weightedSum;
+
+  /** {@code sum_i v_i z_ij^2}: the quadratic's curvature along coordinate j. */
+  private final double[] curvature;
+
+  /** The row's standardized coefficients at the start of the step. */
+  private final double[] start;
+
+  /** The inner solve with the strong set's weighted Gram matrix. */
+  private final GramStep gram;
+
+  /** Each coefficient row's recent largest passes per step: the guess for its next. */
+  private final int[] expectedPasses;
+
+  /** Coordinate-descent passes of the last step. */
+  int passes;
+
+  /** The largest {@code curvature_j * change_j^2} of the last step (the intercept's included). */
+  double largestChange;
+
+  /** Whether the last step moved the fit at all. */
+  boolean moved;
+
+  NewtonStep(GaussianProblem base, boolean intercept, int rows) {
+    this.base = base;
+    this.x = base.x;
+    this.n = base.n;
+    this.intercept = intercept;
+    v = new double[n];
+    residual = new double[n];
+    delta = new double[n];
+    factor = new double[n];
+    centre = new double[base.p];
+    weightedSum = new double[base.p];
+    curvature = new double[base.p];
+    start = new double[base.p];
+    gram = new GramStep(base);
+    expectedPasses = new int[rows];
+    java.util.Arrays.fill(expectedPasses, 10);
+  }
+
+  /**
+   * Takes one step on row r: {@code beta} (standardized) and {@code intercepts[r]} (original scale)
+   * move, and {@code probs} with them.
+   *
+   * @param threshold coordinate descent stops once a full pass changes no coordinate by more than
+   *     this ({@code curvature * change^2})
+   * @param passBudget the most passes this step may take
+   */
+  void take(
+      int r,
+      double[] yr,
+      ClassProbabilities probs,
+      double[] beta,
+      double[] intercepts,
+      FeatureSets sets,
+      double alpha,
+      double threshold,
+      int passBudget) {
+    passes = 0;
+    largestChange = 0;
+    moved = false;
+    double weightTotal = 0;
+    double residualSum = 0;
+    for (int i = 0; i < n; i++) {
+      double wi = base.weight(i);
+      double q = probs.probability(r, i);
+      double clipped = Math.min(Math.max(q, P_MIN), 1 - P_MIN);
+      v[i] = wi * clipped * (1 - clipped);
+      residual[i] = wi * (yr[i] - q);
+      weightTotal += v[i];
+      residualSum += residual[i];
+    }
+    if (!(weightTotal > 0)) {
+      return;
+    }
+    int[] strong = sets.strong;
+    for (int t = 0; t < sets.strongCount; t++) {
+      moments(strong[t], weightTotal);
+      start[strong[t]] = beta[strong[t]];
+    }
+    double interceptStep = 0;
+    if (intercept) {
+      interceptStep = residualSum / weightTotal;
+      for (int i = 0; i < n; i++) {
+        residual[i] -= interceptStep * v[i];
+      }
+      residualSum = 0;
+      largestChange = weightTotal * interceptStep * interceptStep;
+    }
+    double aScale = alpha * base.l1Ratio;
+    double qScale = alpha * (1 - base.l1Ratio);
+    if (gramPays(sets, expectedPasses[r])) {
+      gram.build(sets, v, centre, residual);
+      passes = gram.solve(sets, beta, aScale, qScale, threshold, passBudget);
+    } else {
+      naiveSolve(sets, beta, aScale, qScale, threshold, passBudget, residualSum);
+    }
+    // The first step at an alpha takes the most passes; later steps, near the solution, few. A
+    // slowly fading maximum keeps the guess at what the next alpha's first step will need.
+    expectedPasses[r] = Math.max(passes, expectedPasses[r] / 2);
+    finish(r, yr, probs, beta, intercepts, sets, interceptStep, aScale, qScale);
+  }
+
+  /**
+   * Whether the strong set's weighted Gram matrix costs less than the naive passes it would save:
+   * {@code n |S|^2 / 2} multiply-adds once, against {@code 2 n |A|} for each pass (a gradient and,
+   * mostly, a residual update per active feature), with as many passes as the row's last step.
+   */
+  private static boolean gramPays(FeatureSets sets, int passes) {
+    long strong = sets.strongCount;
+    long active = Math.max(sets.activeCount, 1);
+    return strong <= GramStep.MAX_FEATURES && strong * (strong + 1) <= 4L * passes * active;
+  }
+
+  /** Coordinate descent with naive updates: cycles the active set between full passes. */
+  private void naiveSolve(
+      FeatureSets sets,
+      double[] beta,
+      double aScale,
+      double qScale,
+      double threshold,
+      int passBudget,
+      double residualSum) {
+    while (passes < passBudget) {
+      residualSum = pass(sets.strong, sets.strongCount, beta, sets, aScale, qScale, residualSum);
+      passes++;
+      if (lastPassChange <= threshold) {
+        break;
+      }
+      while (passes < passBudget) {
+        residualSum = pass(sets.active, sets.activeCount, beta, sets, aScale, qScale, residualSum);
+        passes++;
+        if (lastPassChange <= threshold) {
+          break;
+        }
+      }
+    }
+  }
+
+  /** Sets the centre and curvature of feature j under the working weights. */
+  private void moments(int j, double weightTotal) {
+    double[] col = x.arrays[j];
+    int o = x.offsets[j];
+    double s = base.scale[j];
+    // Sums of x less its overall mean: a feature far from 0 would lose its variance to the
+    // cancellation in sum v x^2 - (sum v x)^2 / V.
+    double shift = intercept ? base.mean[j] : 0.0;
+    double s1 = 0;
+    double s2 = 0;
+    for (int i = 0; i < n; i++) {
+      double d = col[o + i] - shift;
+      double vd = v[i] * d;
+      s1 += vd;
+      s2 += vd * d;
+    }
+    centre[j] = intercept ? shift + s1 / weightTotal : 0.0;
+    weightedSum[j] = s1;
+    curvature[j] = Math.max(intercept ? s2 - s1 * s1 / weightTotal : s2, 0.0) / (s * s);
+  }
+
+  private double lastPassChange;
+
+  /** One coordinate-descent pass over a list of features; returns the residual's new sum. */
+  private double pass(
+      int[] list,
+      int count,
+      double[] beta,
+      FeatureSets sets,
+      double aScale,
+      double qScale,
+      double residualSum) {
+    double largest = 0;
+    for (int t = 0; t < count; t++) {
+      int j = list[t];
+      double h = curvature[j];
+      double pf = base.penalty[j];
+      double denominator = h + qScale * pf;
+      if (!(denominator > 0)) {
+        continue;
+      }
+      double[] col = x.arrays[j];
+      int o = x.offsets[j];
+      double s = base.scale[j];
+      double m = centre[j];
+      double gradient = (Dot.of(col, o, residual, n) - m * residualSum) / s;
+      double old = beta[j];
+      double u = gradient + h * old;
+      double a = aScale * pf;
+      double updated = u > a ? (u - a) / denominator : u < -a ? (u + a) / denominator : 0.0;
+      updated = Math.min(Math.max(updated, base.lower[j]), base.upper[j]);
+      if (updated == old) {
+        continue;
+      }
+      double d = updated - old;
+      beta[j] = updated;
+      largest = Math.max(largest, h * d * d);
+      sets.addActive(j);
+      double f = d / s;
+      for (int i = 0; i < n; i++) {
+        residual[i] -= f * v[i] * (col[o + i] - m);
+      }
+      if (!intercept) {
+        residualSum -= f * weightedSum[j];
+      }
+    }
+    lastPassChange = largest;
+    return residualSum;
+  }
+
+  /**
+   * Turns the coordinate changes into a change of eta_r, finds how far along it the objective
+   * falls, and applies that much to the coefficients, the intercept and the probabilities.
+   */
+  private void finish(
+      int r,
+      double[] yr,
+      ClassProbabilities probs,
+      double[] beta,
+      double[] intercepts,
+      FeatureSets sets,
+      double interceptStep,
+      double aScale,
+      double qScale) {
+    int[] strong = sets.strong;
+    double interceptChange = interceptStep;
+    java.util.Arrays.fill(delta, 0);
+    boolean any = interceptStep != 0;
+    for (int t = 0; t < sets.strongCount; t++) {
+      int j = strong[t];
+      double d = beta[j] - start[j];
+      if (d == 0) {
+        continue;
+      }
+      any = true;
+      largestChange = Math.max(largestChange, curvature[j] * d * d);
+      double f = d / base.scale[j];
+      double m = centre[j];
+      interceptChange -= f * m;
+      double[] col = x.arrays[j];
+      int o = x.offsets[j];
+      for (int i = 0; i < n; i++) {
+        delta[i] += f * col[o + i];
+      }
+    }
+    if (!any) {
+      return;
+    }
+    double longest = 0;
+    for (int i = 0; i < n; i++) {
+      delta[i] += interceptChange;
+      longest = Math.max(longest, Math.abs(delta[i]));
+    }
+    double step = 1;
+    // The curvature of the log-likelihood along eta changes by at most a factor e^|t| over a move
+    // of t, so a step that moves no eta by more than SURE_STEP lowers the objective by at least
+    // part of what the quadratic promised: it needs no line search.
+    boolean sure = longest <= SURE_STEP;
+    for (int halving = 0; !sure; halving++) {
+      double change = probs.lossChange(r, yr, delta, step, base, factor);
+      double penaltyChange = penaltyChange(sets, beta, step, aScale, qScale);
+      if (change + penaltyChange <= 0) {
+        break;
+      }
+      if (halving == MAX_HALVINGS) {
+        step = 0;
+        break;
+      }
+      step *= 0.5;
+    }
+    for (int t = 0; t < sets.strongCount; t++) {
+      int j = strong[t];
+      beta[j] = step == 1 ? beta[j] : start[j] + step * (beta[j] - start[j]);
+    }
+    if (step == 0) {
+      largestChange = 0;
+      return;
+    }
+    moved = true;
+    largestChange *= step * step;
+    intercepts[r] += step * interceptChange;
+    probs.add(r, delta, step, sure ? null : factor);
+  }
+
+  /**
+   * How the penalty changes from {@code start} to {@code start + step * (beta - start)}, summed
+   * feature by feature: near convergence the change is far below the rounding of the penalty's
+   * total, so a difference of two totals would be noise.
+   */
+  private double penaltyChange(
+      FeatureSets sets, double[] beta, double step, double aScale, double qScale) {
+    double sum = 0;
+    for (int t = 0; t < sets.strongCount; t++) {
+      int j = sets.strong[t];
+      double from = start[j];
+      if (beta[j] == from) {
+        continue;
+      }
+      double to = step == 1 ? beta[j] : from + step * (beta[j] - from);
+      double absChange = Math.abs(to) - Math.abs(from);
+      double squareChange = (to - from) * (to + from);
+      sum += base.penalty[j] * (aScale * absChange + 0.5 * qScale * squareChange);
+    }
+    return sum;
+  }
+}
