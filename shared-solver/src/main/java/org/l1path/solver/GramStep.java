@@ -1,5 +1,8 @@
 package org.l1path.solver;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
 /**
  * The inner solve of a {@link NewtonStep} by covariance updates: the strong set's weighted Gram
  * matrix {@code G_jk = sum_i v_i z_ij z_ik} (features centred on their v-weighted means) is formed
@@ -14,8 +17,7 @@ final class GramStep {
   private final Design x;
   private final int n;
 
-  /** {@code v_i (x_ij - m_j) / s_j} of the feature whose Gram row is being formed. */
-  private final double[] weighted;
+  private final WeightedGram kernel;
 
   /** The local index of each strong feature in the Gram matrix. */
   private final int[] position;
@@ -34,7 +36,7 @@ final class GramStep {
     this.base = base;
     this.x = base.x;
     this.n = base.n;
-    weighted = new double[n];
+    kernel = new WeightedGram(x);
     position = new int[base.p];
   }
 
@@ -59,25 +61,7 @@ final class GramStep {
         gradient[a + t] = dots[t] / base.scale[strong[a + t]];
       }
     }
-    for (int a = 0; a < count; a++) {
-      int j = strong[a];
-      double[] col = x.arrays[j];
-      int o = x.offsets[j];
-      double m = centre[j];
-      double inverseScale = 1 / base.scale[j];
-      for (int i = 0; i < n; i++) {
-        weighted[i] = v[i] * (col[o + i] - m) * inverseScale;
-      }
-      // weighted sums to 0, so its product with x_k is its product with x_k - m_k.
-      for (int b = a; b < count; b += 4) {
-        int summed = x.dotFour(strong, count, b, weighted, dots);
-        for (int t = 0; t < summed; t++) {
-          double g = dots[t] / base.scale[strong[b + t]];
-          gram[a * count + b + t] = g;
-          gram[(b + t) * count + a] = g;
-        }
-      }
-    }
+    kernel.compute(strong, count, v, centre, base.scale, gram);
   }
 
   /**
@@ -97,7 +81,7 @@ final class GramStep {
     while (passes < passBudget) {
       double full = pass(sets.strong, sets.strongCount, sets, beta, aScale, qScale);
       passes++;
-      if (full <= threshold) {
+      if (full <= threshold || solveOnSupport(sets, beta, aScale, qScale)) {
         break;
       }
       while (passes < passBudget) {
@@ -109,6 +93,80 @@ final class GramStep {
       }
     }
     return passes;
+  }
+
+  /**
+   * Solves the quadratic exactly on the support, signs held as they are: on the non-zero
+   * coefficients A the solution satisfies {@code (G_AA + q P) d = g_A - a P s - q P beta_A} (P the
+   * penalty factors, s the signs). It is taken only if no sign changes, no bound is crossed, and
+   * every other strong feature then passes its KKT check; otherwise coordinate descent goes on.
+   * Where coordinate descent creeps (features far more correlated than rows can tell apart, a wide
+   * design) this ends in one solve what would take hundreds of passes.
+   *
+   * @return whether the quadratic is now solved
+   */
+  private boolean solveOnSupport(FeatureSets sets, double[] beta, double aScale, double qScale) {
+    int[] support = new int[sets.activeCount];
+    int size = 0;
+    for (int t = 0; t < sets.activeCount; t++) {
+      int j = sets.active[t];
+      if (beta[j] != 0) {
+        support[size++] = j;
+      }
+    }
+    if (size == 0) {
+      return false;
+    }
+    DMatrixRMaj matrix = new DMatrixRMaj(size, size);
+    DMatrixRMaj right = new DMatrixRMaj(size, 1);
+    for (int u = 0; u < size; u++) {
+      int j = support[u];
+      int a = position[j];
+      double pf = base.penalty[j];
+      for (int w = 0; w < size; w++) {
+        matrix.data[u * size + w] = gram[a * count + position[support[w]]];
+      }
+      matrix.data[u * size + u] += qScale * pf;
+      right.data[u] = gradient[a] - aScale * pf * Math.signum(beta[j]) - qScale * pf * beta[j];
+    }
+    DMatrixRMaj change = new DMatrixRMaj(size, 1);
+    if (!CommonOps_DDRM.solveSPD(matrix, right, change)) {
+      return false;
+    }
+    for (int u = 0; u < size; u++) {
+      int j = support[u];
+      double updated = beta[j] + change.data[u];
+      if (!(Math.signum(updated) == Math.signum(beta[j])
+          && updated >= base.lower[j]
+          && updated <= base.upper[j])) {
+        return false;
+      }
+    }
+    // The gradient after the move, to check the features held at 0.
+    double[] moved = gradient.clone();
+    for (int u = 0; u < size; u++) {
+      int row = position[support[u]] * count;
+      double d = change.data[u];
+      for (int b = 0; b < count; b++) {
+        moved[b] -= gram[row + b] * d;
+      }
+    }
+    for (int t = 0; t < count; t++) {
+      int j = sets.strong[t];
+      if (beta[j] != 0) {
+        continue;
+      }
+      double g = moved[position[j]];
+      double limit = aScale * base.penalty[j];
+      if ((g > limit && base.upper[j] > 0) || (g < -limit && base.lower[j] < 0)) {
+        return false;
+      }
+    }
+    for (int u = 0; u < size; u++) {
+      beta[support[u]] += change.data[u];
+    }
+    System.arraycopy(moved, 0, gradient, 0, count);
+    return true;
   }
 
   /** One pass over the listed features; returns the largest {@code curvature * change^2}. */

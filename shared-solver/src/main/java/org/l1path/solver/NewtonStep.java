@@ -56,7 +56,7 @@ final class NewtonStep {
   /** The inner solve with the strong set's weighted Gram matrix. */
   private final GramStep gram;
 
-  /** Each coefficient row's recent largest passes per step: the guess for its next. */
+  /** Each coefficient row's recent largest naive passes per step: the guess for its next. */
   private final int[] expectedPasses;
 
   /** Coordinate-descent passes of the last step. */
@@ -142,10 +142,11 @@ final class NewtonStep {
       passes = gram.solve(sets, beta, aScale, qScale, threshold, passBudget);
     } else {
       naiveSolve(sets, beta, aScale, qScale, threshold, passBudget, residualSum);
+      // The first step at an alpha takes the most passes; later steps, near the solution, few. A
+      // slowly fading maximum keeps the guess at what the next alpha's first step will need.
+      // Passes with the Gram matrix say nothing of naive ones (its exact solves cut them short).
+      expectedPasses[r] = Math.max(passes, expectedPasses[r] / 2);
     }
-    // The first step at an alpha takes the most passes; later steps, near the solution, few. A
-    // slowly fading maximum keeps the guess at what the next alpha's first step will need.
-    expectedPasses[r] = Math.max(passes, expectedPasses[r] / 2);
     finish(r, yr, probs, beta, intercepts, sets, interceptStep, aScale, qScale);
   }
 
