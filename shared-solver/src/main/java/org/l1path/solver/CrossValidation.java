@@ -146,12 +146,12 @@ public final class CrossValidation {
 
   /**
    * Whether the full-data path is sure to solve every alpha of the grid, so that the folds can be
-   * given the grid before that path is fitted: a least-squares path stops early only on an
-   * automatic grid with {@link Settings#earlyStop()}; a classification path may also stop at
-   * saturation.
+   * given the grid before that path is fitted: every alpha of a user-given grid is solved; on an
+   * automatic grid a least-squares path stops early only with {@link Settings#earlyStop()}, and a
+   * classification path may always stop at saturation.
    */
   private static boolean gridKnownBeforeFit(Dataset data, Settings settings, AlphaGrid grid) {
-    return data.family() == Family.GAUSSIAN && !(grid.isAutomatic() && settings.earlyStop());
+    return !grid.isAutomatic() || (data.family() == Family.GAUSSIAN && !settings.earlyStop());
   }
 
   /**
