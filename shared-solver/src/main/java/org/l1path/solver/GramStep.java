@@ -32,6 +32,12 @@ final class GramStep {
 
   private int count;
 
+  /** The strong set, centres and curvatures the matrix was formed with. */
+  private int[] members = new int[0];
+
+  private double[] centres = new double[0];
+  private double[] curvatures = new double[0];
+
   GramStep(GaussianProblem base) {
     this.base = base;
     this.x = base.x;
@@ -62,6 +68,43 @@ final class GramStep {
       }
     }
     kernel.compute(strong, count, v, centre, base.scale, gram);
+    if (members.length < count) {
+      members = new int[count];
+      centres = new double[count];
+      curvatures = new double[count];
+    }
+    for (int a = 0; a < count; a++) {
+      members[a] = strong[a];
+      centres[a] = centre[strong[a]];
+      curvatures[a] = gram[a * count + a];
+    }
+  }
+
+  /** Whether the matrix was formed for exactly this strong set. */
+  boolean formedFor(FeatureSets sets) {
+    return gram.length > 0
+        && sets.strongCount == count
+        && java.util.Arrays.equals(members, 0, count, sets.strong, 0, count);
+  }
+
+  /**
+   * Takes up the matrix formed at an earlier step for a new residual: only the gradient is formed
+   * again, and the centres and curvatures the matrix was formed with go back into {@code centre}
+   * and {@code curvature}, so that the step's change of eta matches the quadratic it solved.
+   */
+  void reuse(FeatureSets sets, double[] residual, double[] centre, double[] curvature) {
+    int[] strong = sets.strong;
+    for (int a = 0; a < count; a++) {
+      position[strong[a]] = a;
+      centre[strong[a]] = centres[a];
+      curvature[strong[a]] = curvatures[a];
+    }
+    for (int a = 0; a < count; a += 4) {
+      int summed = x.dotFour(strong, count, a, residual, dots);
+      for (int t = 0; t < summed; t++) {
+        gradient[a + t] = dots[t] / base.scale[strong[a + t]];
+      }
+    }
   }
 
   /**

@@ -16,8 +16,14 @@ final class NewtonStep {
   /** The bound on fitted probabilities inside the quadratic approximation. */
   private static final double P_MIN = 1e-9;
 
-  /** The longest move of a linear predictor that is taken without a line search. */
+  /**
+   * The longest move of a linear predictor, plus the drift of the curvature used, that is taken
+   * without a line search.
+   */
   private static final double SURE_STEP = 0.5;
+
+  /** A Gram matrix is formed again once the predictors may have moved this far since. */
+  private static final double MAX_DRIFT = 0.25;
 
   /** Halvings of a step before it is given up as making no progress. */
   private static final int MAX_HALVINGS = 30;
@@ -53,8 +59,18 @@ final class NewtonStep {
   /** The row's standardized coefficients at the start of the step. */
   private final double[] start;
 
-  /** The inner solve with the strong set's weighted Gram matrix. */
-  private final GramStep gram;
+  /**
+   * Each coefficient row's inner solve with its strong set's weighted Gram matrix. A matrix is kept
+   * from step to step while the working weights it was formed with stay close to the current ones:
+   * forming it is most of a step's cost, and a multinomial fit takes many rounds of steps.
+   */
+  private final GramStep[] grams;
+
+  /**
+   * How far, at most, the linear predictors have moved since each row's Gram matrix was formed (see
+   * {@link #addDrift}): its curvature is within a factor {@code e^drift} of the current one.
+   */
+  private final double[] drift;
 
   /** Each coefficient row's recent largest naive passes per step: the guess for its next. */
   private final int[] expectedPasses;
@@ -81,7 +97,8 @@ final class NewtonStep {
     weightedSum = new double[base.p];
     curvature = new double[base.p];
     start = new double[base.p];
-    gram = new GramStep(base);
+    grams = new GramStep[rows];
+    drift = new double[rows];
     expectedPasses = new int[rows];
     java.util.Arrays.fill(expectedPasses, 10);
   }
@@ -122,8 +139,13 @@ final class NewtonStep {
       return;
     }
     int[] strong = sets.strong;
+    boolean useGram = gramPays(sets, expectedPasses[r]);
+    boolean reuse =
+        useGram && grams[r] != null && grams[r].formedFor(sets) && drift[r] <= MAX_DRIFT;
     for (int t = 0; t < sets.strongCount; t++) {
-      moments(strong[t], weightTotal);
+      if (!reuse) {
+        moments(strong[t], weightTotal);
+      }
       start[strong[t]] = beta[strong[t]];
     }
     double interceptStep = 0;
@@ -137,10 +159,19 @@ final class NewtonStep {
     }
     double aScale = alpha * base.l1Ratio;
     double qScale = alpha * (1 - base.l1Ratio);
-    if (gramPays(sets, expectedPasses[r])) {
-      gram.build(sets, v, centre, residual);
-      passes = gram.solve(sets, beta, aScale, qScale, threshold, passBudget);
+    if (useGram) {
+      if (grams[r] == null) {
+        grams[r] = new GramStep(base);
+      }
+      if (reuse) {
+        grams[r].reuse(sets, residual, centre, curvature);
+      } else {
+        grams[r].build(sets, v, centre, residual);
+        drift[r] = 0;
+      }
+      passes = grams[r].solve(sets, beta, aScale, qScale, threshold, passBudget);
     } else {
+      grams[r] = null;
       naiveSolve(sets, beta, aScale, qScale, threshold, passBudget, residualSum);
       // The first step at an alpha takes the most passes; later steps, near the solution, few. A
       // slowly fading maximum keeps the guess at what the next alpha's first step will need.
@@ -148,6 +179,17 @@ final class NewtonStep {
       expectedPasses[r] = Math.max(passes, expectedPasses[r] / 2);
     }
     finish(r, yr, probs, beta, intercepts, sets, interceptStep, aScale, qScale);
+  }
+
+  /**
+   * Counts a step's longest move of eta against every row's Gram matrix: the curvature {@code q(1 -
+   * q)} of the row that moved changes by at most a factor {@code e^t} over a move of t, and another
+   * row's by at most {@code e^2t} (through the softmax's normalization).
+   */
+  private void addDrift(int r, double move) {
+    for (int k = 0; k < drift.length; k++) {
+      drift[k] += k == r ? move : 2 * move;
+    }
   }
 
   /**
@@ -301,9 +343,9 @@ final class NewtonStep {
     }
     double step = 1;
     // The curvature of the log-likelihood along eta changes by at most a factor e^|t| over a move
-    // of t, so a step that moves no eta by more than SURE_STEP lowers the objective by at least
-    // part of what the quadratic promised: it needs no line search.
-    boolean sure = longest <= SURE_STEP;
+    // of t, so a step that moves no eta by more than SURE_STEP, less the drift of the curvature it
+    // used, lowers the objective by part of what the quadratic promised: it needs no line search.
+    boolean sure = longest + drift[r] <= SURE_STEP;
     for (int halving = 0; !sure; halving++) {
       double change = probs.lossChange(r, yr, delta, step, base, factor);
       double penaltyChange = penaltyChange(sets, beta, step, aScale, qScale);
@@ -325,6 +367,7 @@ final class NewtonStep {
       return;
     }
     moved = true;
+    addDrift(r, step * longest);
     largestChange *= step * step;
     intercepts[r] += step * interceptChange;
     probs.add(r, delta, step, sure ? null : factor);
