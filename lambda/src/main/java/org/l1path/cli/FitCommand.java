@@ -96,7 +96,8 @@ final class FitCommand {
       err.printf(
           Locale.ROOT,
           "l1path: warning: %d alpha(s) did not converge (first: %s); model.json has"
-              + " \"converged\": false. Raise --max-iter or loosen --tol.%n",
+              + " \"converged\": false. Raise --max-iter or loosen --tol (a stalled alpha needs"
+              + " a looser --tol).%n",
           warnings.size(),
           warnings.get(0));
     }
