@@ -10,8 +10,11 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * strong set is small next to the passes a tight solve takes, which is most classification fits.
  */
 final class GramStep {
-  /** The largest strong set given a Gram matrix (2048^2 doubles are 32 MiB). */
-  static final int MAX_FEATURES = 2048;
+  /**
+   * The most entries the Gram matrices of all coefficient rows may hold together (32 MiB): past it
+   * the steps make do with naive updates.
+   */
+  static final long MAX_CELLS = 1L << 22;
 
   private final GaussianProblem base;
   private final Design x;

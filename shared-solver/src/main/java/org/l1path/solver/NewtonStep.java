@@ -5,9 +5,10 @@ package org.l1path.solver;
  * {@code lognet} takes it: the log-likelihood of row r is replaced by its quadratic approximation
  * at the current fit (working weights {@code v_i = w_i q_i (1 - q_i)}), and that penalized weighted
  * least-squares problem is solved by coordinate descent over the row's strong set, cycling its
- * active set between full passes. Updates are naive: a residual of n values is kept, each
- * coordinate reads one column. The step is then taken as far along as lowers the true objective
- * (halving from the full step), so every step descends.
+ * active set between full passes. Updates are naive (a residual of n values is kept, each
+ * coordinate reads one column) or, where that costs less, covariance updates from the strong set's
+ * weighted Gram matrix ({@link GramStep}). A long step is then taken only as far along as lowers
+ * the true objective (halving from the full step), so every step descends.
  *
  * <p>Within one step the features are centred on their v-weighted means {@code m_j}; the intercept,
  * fitted first, then stays optimal through every coordinate update and needs no pass of its own.
@@ -75,6 +76,9 @@ final class NewtonStep {
   /** Each coefficient row's recent largest naive passes per step: the guess for its next. */
   private final int[] expectedPasses;
 
+  /** The largest {@code curvature * change^2} of the last naive pass. */
+  private double lastPassChange;
+
   /** Coordinate-descent passes of the last step. */
   int passes;
 
@@ -139,7 +143,7 @@ final class NewtonStep {
       return;
     }
     int[] strong = sets.strong;
-    boolean useGram = gramPays(sets, expectedPasses[r]);
+    boolean useGram = gramPays(sets, expectedPasses[r], grams.length);
     boolean reuse =
         useGram && grams[r] != null && grams[r].formedFor(sets) && drift[r] <= MAX_DRIFT;
     for (int t = 0; t < sets.strongCount; t++) {
@@ -197,10 +201,11 @@ final class NewtonStep {
    * {@code n |S|^2 / 2} multiply-adds once, against {@code 2 n |A|} for each pass (a gradient and,
    * mostly, a residual update per active feature), with as many passes as the row's last step.
    */
-  private static boolean gramPays(FeatureSets sets, int passes) {
+  private static boolean gramPays(FeatureSets sets, int passes, int rows) {
     long strong = sets.strongCount;
     long active = Math.max(sets.activeCount, 1);
-    return strong <= GramStep.MAX_FEATURES && strong * (strong + 1) <= 4L * passes * active;
+    return rows * strong * strong <= GramStep.MAX_CELLS
+        && strong * (strong + 1) <= 4L * passes * active;
   }
 
   /** Coordinate descent with naive updates: cycles the active set between full passes. */
@@ -248,8 +253,6 @@ final class NewtonStep {
     weightedSum[j] = s1;
     curvature[j] = Math.max(intercept ? s2 - s1 * s1 / weightTotal : s2, 0.0) / (s * s);
   }
-
-  private double lastPassChange;
 
   /** One coordinate-descent pass over a list of features; returns the residual's new sum. */
   private double pass(
