@@ -41,21 +41,27 @@ public final class BenchFiles {
   }
 
   /**
-   * A path's solutions on the original scale as sparse triplets {@code alpha,feature,value}: {@code
+   * A path's solutions on the original scale as sparse rows {@code alpha,feature,value}: {@code
    * alpha} is the 1-based alpha index, {@code feature} 0 for the intercept and {@code j} for
-   * feature {@code j}; zero coefficients are left out.
+   * feature {@code j}; zero coefficients are left out. A multinomial path, with one coefficient row
+   * per class, has a {@code class} column after {@code alpha}: the 1-based class in the path's
+   * class order.
    */
   public static void writeCoefficients(Path path, java.nio.file.Path file) throws IOException {
+    int rows = path.responses();
     writeAtomically(
         file,
         out -> {
-          out.write("alpha,feature,value\n");
+          out.write(rows == 1 ? "alpha,feature,value\n" : "alpha,class,feature,value\n");
           for (int k = 0; k < path.size(); k++) {
-            out.write((k + 1) + ",0," + path.intercept(k) + "\n");
-            double[] b = path.coefficients(k);
-            for (int j = 0; j < b.length; j++) {
-              if (b[j] != 0) {
-                out.write((k + 1) + "," + (j + 1) + "," + b[j] + "\n");
+            for (int r = 0; r < rows; r++) {
+              String prefix = rows == 1 ? (k + 1) + "," : (k + 1) + "," + (r + 1) + ",";
+              out.write(prefix + "0," + path.intercept(k, r) + "\n");
+              double[] b = path.coefficients(k, r);
+              for (int j = 0; j < b.length; j++) {
+                if (b[j] != 0) {
+                  out.write(prefix + (j + 1) + "," + b[j] + "\n");
+                }
               }
             }
           }

@@ -95,6 +95,7 @@ final class Usage {
         --repeat R              timed fits (default 5); 0 only writes --write-csv
         --repeat-budget S       start no further repeat once the fits took S seconds
         --coefficients-out F    the last fit's full-data path as alpha,feature,value
-                                (feature 0 is the intercept; original scale)
+                                (feature 0 is the intercept; original scale); a
+                                multinomial path as alpha,class,feature,value
       """;
 }

@@ -94,6 +94,40 @@ class BenchCommandTest {
   }
 
   @Test
+  void aMultinomialPathsCoefficientsHaveAClassColumn() throws IOException {
+    StringBuilder text = new StringBuilder("x1,x2,y\n");
+    for (int i = 0; i < 60; i++) {
+      // Class k shifts x1 by k, with noise from the row number, so each class is learnable.
+      int k = i % 3;
+      text.append(k + (i * 37 % 11) / 10.0).append(',').append(i * 53 % 17 / 16.0).append(",c");
+      text.append(k).append('\n');
+    }
+    Path csv = dir.resolve("three.csv");
+    Files.writeString(csv, text.toString());
+    Path alphas = dir.resolve("three-alphas.txt");
+    Files.writeString(alphas, "0.1\n0.01\n");
+    Path coef = dir.resolve("three-coef.csv");
+    Cli b =
+        Cli.run(
+            "bench",
+            "--input",
+            csv.toString(),
+            "--alphas-file",
+            alphas.toString(),
+            "--repeat",
+            "1",
+            "--coefficients-out",
+            coef.toString());
+    assertEquals(0, b.status(), b.err());
+    List<String> rows = Files.readAllLines(coef);
+    assertEquals("alpha,class,feature,value", rows.get(0));
+    // One intercept per class and alpha: 3 classes x 2 alphas.
+    assertEquals(
+        6, rows.stream().filter(s -> s.matches("\\d+,\\d+,0,.*")).count(), rows.toString());
+    assertTrue(rows.stream().anyMatch(s -> s.startsWith("2,3,1,")), "class 3's x1 at alpha 2");
+  }
+
+  @Test
   void badValuesAreNamed() throws IOException {
     Cli r = Cli.run("bench", "--simulate", "10", "x", "0.5");
     assertEquals(Main.USAGE_ERROR, r.status());
