@@ -21,7 +21,7 @@ final class LogisticPath {
   /** Gap checks in a row without halving the best gap before an alpha is declared stalled. */
   private static final int STALL_CHECKS = 3;
 
-  /** How much each failed gap check tightens the round threshold. */
+  /** The least a failed gap check tightens the round threshold by. */
   private static final double TIGHTEN = 0.01;
 
   /** The most coordinate-descent passes one Newton step may take: the next step corrects it. */
