@@ -103,7 +103,7 @@ final class LogisticPath {
     for (int r = 0; r < rows; r++) {
       sets[r] = new FeatureSets(p);
     }
-    step = new NewtonStep(base, settings.fitIntercept(), rows);
+    step = new NewtonStep(base, settings.fitIntercept(), rows, settings.updateMode());
     gradient = new double[rows][p];
     extrapolation = new RoundExtrapolation(base, y, beta, intercept, probs, sets);
     allFeatures = new int[p];

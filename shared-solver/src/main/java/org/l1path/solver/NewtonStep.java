@@ -88,8 +88,12 @@ final class NewtonStep {
   /** Whether the last step moved the fit at all. */
   boolean moved;
 
-  NewtonStep(GaussianProblem base, boolean intercept, int rows) {
+  /** Naive or Gram-matrix updates, or AUTO: by their estimated cost, step by step. */
+  private final UpdateMode updateMode;
+
+  NewtonStep(GaussianProblem base, boolean intercept, int rows, UpdateMode updateMode) {
     this.base = base;
+    this.updateMode = updateMode;
     this.x = base.x;
     this.n = base.n;
     this.intercept = intercept;
@@ -143,7 +147,12 @@ final class NewtonStep {
       return;
     }
     int[] strong = sets.strong;
-    boolean useGram = gramPays(sets, expectedPasses[r], grams.length);
+    boolean useGram =
+        switch (updateMode) {
+          case NAIVE -> false;
+          case COVARIANCE -> fitsGram(sets, grams.length);
+          case AUTO -> fitsGram(sets, grams.length) && gramPays(sets, expectedPasses[r]);
+        };
     boolean reuse =
         useGram && grams[r] != null && grams[r].formedFor(sets) && drift[r] <= MAX_DRIFT;
     for (int t = 0; t < sets.strongCount; t++) {
@@ -201,11 +210,16 @@ final class NewtonStep {
    * {@code n |S|^2 / 2} multiply-adds once, against {@code 2 n |A|} for each pass (a gradient and,
    * mostly, a residual update per active feature), with as many passes as the row's last step.
    */
-  private static boolean gramPays(FeatureSets sets, int passes, int rows) {
+  private static boolean gramPays(FeatureSets sets, int passes) {
     long strong = sets.strongCount;
     long active = Math.max(sets.activeCount, 1);
-    return rows * strong * strong <= GramStep.MAX_CELLS
-        && strong * (strong + 1) <= 4L * passes * active;
+    return strong * (strong + 1) <= 4L * passes * active;
+  }
+
+  /** Whether every row's Gram matrix of this strong set's size stays within the memory cap. */
+  private static boolean fitsGram(FeatureSets sets, int rows) {
+    long strong = sets.strongCount;
+    return rows * strong * strong <= GramStep.MAX_CELLS;
   }
 
   /** Coordinate descent with naive updates: cycles the active set between full passes. */

@@ -54,6 +54,41 @@ class ReferenceClassificationTest {
     }
   }
 
+  /**
+   * Both inner solves of a Newton step, naive and Gram-matrix updates, reach the fixture's
+   * objectives on their own (AUTO mixes them step by step). Same criterion as above.
+   */
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @MethodSource("casesByUpdateMode")
+  void eachInnerSolveMatchesTheFixture(String name, String caseName, UpdateMode mode) {
+    JsonNode c = Reference.fixtureCase(name, caseName);
+    Dataset data = Reference.classCsv(name);
+    Settings s =
+        Settings.defaults()
+            .withL1Ratio(c.get("l1_ratio").asDouble())
+            .withStandardize(c.get("standardize").asBoolean())
+            .withTolerance(1e-12)
+            .withUpdateMode(mode);
+    double[] alphas = Reference.doubles(c.get("alphas"));
+    Path path = ElasticNet.fitPath(data, s, AlphaGrid.of(alphas));
+    double[] objective = Reference.doubles(c.get("objective"));
+    for (int k = 0; k < alphas.length; k++) {
+      assertTrue(path.convergence(k).converged(), "alpha " + k + ": " + path.convergence(k));
+      double ours = objective(data, s, path.model(k));
+      assertTrue(
+          ours <= objective[k] * (1 + 1e-8),
+          "objective at alpha " + k + ": ours " + ours + " vs fixture " + objective[k]);
+    }
+  }
+
+  static Stream<Arguments> casesByUpdateMode() {
+    return cases()
+        .flatMap(
+            a ->
+                Stream.of(UpdateMode.NAIVE, UpdateMode.COVARIANCE)
+                    .map(m -> Arguments.of(a.get()[0], a.get()[1], m)));
+  }
+
   /** Negative mean log-likelihood plus the elastic-net penalty on standardized coefficients. */
   static double objective(Dataset data, Settings s, Model model) {
     int n = data.rows();
