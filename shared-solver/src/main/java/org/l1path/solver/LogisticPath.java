@@ -18,6 +18,9 @@ final class LogisticPath {
   /** Gap checks in a row without halving the best gap before an alpha is declared stalled. */
   private static final int STALL_CHECKS = 3;
 
+  /** The most rounds between two gap checks. */
+  private static final int CHECK_EVERY_ROUNDS = 50;
+
   /** The least a failed gap check tightens the round threshold by. */
   private static final double TIGHTEN = 0.01;
 
@@ -260,7 +263,9 @@ final class LogisticPath {
     double threshold = roundThreshold;
     double bestGap = Double.POSITIVE_INFINITY;
     int checksWithoutProgress = 0;
+    int roundsSinceCheck = 0;
     while (true) {
+      roundsSinceCheck++;
       double largest = 0;
       boolean moved = false;
       for (int r = 0; r < rows; r++) {
@@ -277,9 +282,13 @@ final class LogisticPath {
         extrapolation.afterRound(alpha);
       }
       boolean outOfPasses = iterations >= settings.maxIterations();
-      if (largest > threshold && moved && !outOfPasses) {
+      // Changes at the rounding floor can stay above the smallest threshold forever: a check now
+      // and then lets a stall be seen.
+      boolean settled = largest <= threshold || !moved || outOfPasses;
+      if (!settled && roundsSinceCheck < CHECK_EVERY_ROUNDS) {
         continue;
       }
+      roundsSinceCheck = 0;
       if (settings.fitIntercept()) {
         InterceptNewton.settle(probs, y, intercept, base);
       }
@@ -298,6 +307,11 @@ final class LogisticPath {
       }
       if (outOfPasses) {
         return;
+      }
+      // Rounds still moving by more than the threshold are progress, unless the threshold is
+      // already down at rounding.
+      if (!settled && threshold > smallestThreshold()) {
+        continue;
       }
       checksWithoutProgress = gap <= 0.5 * bestGap ? 0 : checksWithoutProgress + 1;
       bestGap = Math.min(bestGap, gap);
