@@ -2,9 +2,9 @@ package org.l1path.solver;
 
 /**
  * Anderson extrapolation of a multinomial fit's rounds. Stepping one class at a time, the
- * coefficients converge linearly through the coupling of the classes (in a 3-class fit each
- * round's changes were about 0.6 of the last round's); after a few rounds the extrapolation of the
- * last iterates jumps to where they lead. It is taken only when it lowers the objective.
+ * coefficients converge linearly through the coupling of the classes (in a 3-class fit each round's
+ * changes were about 0.6 of the last round's); after a few rounds the extrapolation of the last
+ * iterates jumps to where they lead. It is taken only when it lowers the objective.
  */
 final class RoundExtrapolation {
   private final GaussianProblem base;
