@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Reads {@code ../shared/reference} (see its README): CSVs and fixture JSON. */
+/** Reads the repository's {@code reference/} (see its README): CSVs and fixture JSON. */
 final class Reference {
   private Reference() {}
 
   static Path dir() {
     String configured = System.getProperty("l1path.reference");
-    Path dir = configured != null ? Path.of(configured) : Path.of("../../shared/reference");
+    Path dir = configured != null ? Path.of(configured) : Path.of("../reference");
     if (!Files.isDirectory(dir)) {
       throw new IllegalStateException("reference data not found at " + dir.toAbsolutePath());
     }

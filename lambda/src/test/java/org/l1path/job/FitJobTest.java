@@ -32,7 +32,7 @@ class FitJobTest {
   }
 
   private static InputStream diabetes() throws IOException {
-    String dir = System.getProperty("l1path.reference", "../../shared/reference");
+    String dir = System.getProperty("l1path.reference", "../reference");
     return Files.newInputStream(Path.of(dir, "diabetes.csv"));
   }
 

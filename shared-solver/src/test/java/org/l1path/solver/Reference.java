@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads {@code ../shared/reference}: its CSVs and fixture JSON (see its README). */
+/** Reads the repository's {@code reference/}: its CSVs and fixture JSON (see its README). */
 final class Reference {
   private Reference() {}
 
   static Path dir() {
     String configured = System.getProperty("l1path.reference");
-    Path dir = configured != null ? Path.of(configured) : Path.of("../../shared/reference");
+    Path dir = configured != null ? Path.of(configured) : Path.of("../reference");
     if (!Files.isDirectory(dir)) {
       throw new IllegalStateException("reference data not found at " + dir.toAbsolutePath());
     }

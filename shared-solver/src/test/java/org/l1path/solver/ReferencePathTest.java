@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every gaussian path case of {@code ../shared/reference/*.fixture.json}, solved at tolerance 1e-12
- * on the fixture's alphas. Expected values come from the fixtures; tolerances from the reference
- * README ("How to compare") and issue 2.
+ * Every gaussian path case of {@code reference/*.fixture.json}, solved at tolerance 1e-12 on the
+ * fixture's alphas. Expected values come from the fixtures; tolerances from the reference README
+ * ("How to compare") and issue 2.
  */
 class ReferencePathTest {
   static Stream<Arguments> pathCases() {
