@@ -93,16 +93,7 @@ final class ClassProbabilities {
     }
     for (int i = 0; i < n; i++) {
       e[i] += step * delta[i];
-      double before = s[i];
-      double after = before * (factor != null ? factor[i] : Math.exp(step * delta[i]));
-      s[i] = after;
-      double t = total[i] + (after - before);
-      // A total that falls below half its old value has lost digits to the subtraction.
-      if (!(after < LARGEST && t > SMALLEST && t >= 0.5 * total[i])) {
-        renormalize(i);
-      } else {
-        total[i] = t;
-      }
+      scale(s, i, factor != null ? factor[i] : Math.exp(step * delta[i]));
     }
   }
 
@@ -122,15 +113,24 @@ final class ClassProbabilities {
     double factor = Math.exp(d);
     double[] s = scaled[r];
     for (int i = 0; i < n; i++) {
-      double before = s[i];
-      double after = before * factor;
-      s[i] = after;
-      double t = total[i] + (after - before);
-      if (!(after < LARGEST && t > SMALLEST && t >= 0.5 * total[i])) {
-        renormalize(i);
-      } else {
-        total[i] = t;
-      }
+      scale(s, i, factor);
+    }
+  }
+
+  /**
+   * Multiplies one class's exponential at observation i by {@code factor} and updates the row
+   * total; the row is recomputed instead when the total would leave range or lose its digits.
+   */
+  private void scale(double[] s, int i, double factor) {
+    double before = s[i];
+    double after = before * factor;
+    s[i] = after;
+    double t = total[i] + (after - before);
+    // A total that falls below half its old value has lost digits to the subtraction.
+    if (!(after < LARGEST && t > SMALLEST && t >= 0.5 * total[i])) {
+      renormalize(i);
+    } else {
+      total[i] = t;
     }
   }
 

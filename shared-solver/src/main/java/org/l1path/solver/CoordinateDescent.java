@@ -658,9 +658,7 @@ final class CoordinateDescent {
       double curvature = prob.diag[j] + qScale * pf;
       double g = covariance ? grad[j] : naiveGradient(j);
       double u = g + prob.diag[j] * beta[j];
-      // beta_j = clip(soft(u, a) / (d_j + q_j), lower_j, upper_j)
-      double updated = u > a ? (u - a) / curvature : u < -a ? (u + a) / curvature : 0.0;
-      updated = Math.min(Math.max(updated, prob.lower[j]), prob.upper[j]);
+      double updated = prob.coordinateMinimum(j, u, a, curvature);
       double delta = updated - beta[j];
       if (delta != 0) {
         beta[j] = updated;

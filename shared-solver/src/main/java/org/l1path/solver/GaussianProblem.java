@@ -343,6 +343,16 @@ final class GaussianProblem {
     return Math.min(Math.max(beta / scale[j], originalLower[j]), originalUpper[j]);
   }
 
+  /**
+   * Coordinate j's minimizer {@code clip(soft(u, a) / denominator, lower_j, upper_j)}: the exact
+   * solution of a one-coordinate elastic-net step, with u the gradient plus curvature times the
+   * current value, a the L1 weight and the denominator the curvature plus the L2 weight.
+   */
+  double coordinateMinimum(int j, double u, double a, double denominator) {
+    double soft = u > a ? (u - a) / denominator : u < -a ? (u + a) / denominator : 0.0;
+    return Math.min(Math.max(soft, lower[j]), upper[j]);
+  }
+
   /** The intercept that goes with original-scale coefficients. */
   double intercept(double[] originalCoefficients) {
     double b0 = yCentre;

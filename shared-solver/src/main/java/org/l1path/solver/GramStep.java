@@ -231,9 +231,7 @@ final class GramStep {
       double old = beta[j];
       double u = gradient[a] + h * old;
       double limit = aScale * pf;
-      double updated =
-          u > limit ? (u - limit) / denominator : u < -limit ? (u + limit) / denominator : 0.0;
-      updated = Math.min(Math.max(updated, base.lower[j]), base.upper[j]);
+      double updated = base.coordinateMinimum(j, u, limit, denominator);
       if (updated == old) {
         continue;
       }

@@ -294,8 +294,7 @@ final class NewtonStep {
       double old = beta[j];
       double u = gradient + h * old;
       double a = aScale * pf;
-      double updated = u > a ? (u - a) / denominator : u < -a ? (u + a) / denominator : 0.0;
-      updated = Math.min(Math.max(updated, base.lower[j]), base.upper[j]);
+      double updated = base.coordinateMinimum(j, u, a, denominator);
       if (updated == old) {
         continue;
       }
