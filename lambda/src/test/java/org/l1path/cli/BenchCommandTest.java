@@ -71,17 +71,7 @@ class BenchCommandTest {
     Path alphas = dir.resolve("alphas.txt");
     Files.writeString(alphas, "0.3\n0.1\n\n0.01\n");
     Path coef = dir.resolve("coef.csv");
-    Cli b =
-        Cli.run(
-            "bench",
-            "--input",
-            csv.toString(),
-            "--alphas-file",
-            alphas.toString(),
-            "--repeat",
-            "1",
-            "--coefficients-out",
-            coef.toString());
+    Cli b = benchWithCoefficients(csv, alphas, coef);
     assertEquals(0, b.status(), b.err());
     JsonNode node = JSON.readTree(b.out());
     assertEquals(3, node.get("alphas").asInt());
@@ -107,17 +97,7 @@ class BenchCommandTest {
     Path alphas = dir.resolve("three-alphas.txt");
     Files.writeString(alphas, "0.1\n0.01\n");
     Path coef = dir.resolve("three-coef.csv");
-    Cli b =
-        Cli.run(
-            "bench",
-            "--input",
-            csv.toString(),
-            "--alphas-file",
-            alphas.toString(),
-            "--repeat",
-            "1",
-            "--coefficients-out",
-            coef.toString());
+    Cli b = benchWithCoefficients(csv, alphas, coef);
     assertEquals(0, b.status(), b.err());
     List<String> rows = Files.readAllLines(coef);
     assertEquals("alpha,class,feature,value", rows.get(0));
@@ -125,6 +105,20 @@ class BenchCommandTest {
     assertEquals(
         6, rows.stream().filter(s -> s.matches("\\d+,\\d+,0,.*")).count(), rows.toString());
     assertTrue(rows.stream().anyMatch(s -> s.startsWith("2,3,1,")), "class 3's x1 at alpha 2");
+  }
+
+  /** One timed fit of {@code csv} on the given alphas, its coefficients written to coef. */
+  private static Cli benchWithCoefficients(Path csv, Path alphas, Path coef) {
+    return Cli.run(
+        "bench",
+        "--input",
+        csv.toString(),
+        "--alphas-file",
+        alphas.toString(),
+        "--repeat",
+        "1",
+        "--coefficients-out",
+        coef.toString());
   }
 
   @Test
