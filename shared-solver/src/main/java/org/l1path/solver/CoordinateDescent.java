@@ -345,7 +345,7 @@ final class CoordinateDescent {
       }
       double g = grad[j];
       // A bound at 0 forbids moves in its direction, so that side needs no penalty to stop it.
-      if ((g > 0 && prob.upper[j] > 0) || (g < 0 && prob.lower[j] < 0)) {
+      if (prob.leavesZero(j, g, 0)) {
         max = Math.max(max, Math.abs(g) / (pf * l1));
       }
     }
@@ -1470,7 +1470,7 @@ final class CoordinateDescent {
       int j = screened[t];
       double g = grad[j];
       double a = aScale * prob.penalty[j];
-      if ((g > a && prob.upper[j] > 0) || (g < -a && prob.lower[j] < 0)) {
+      if (prob.leavesZero(j, g, a)) {
         strong[j] = true;
         any = true;
       }

@@ -344,6 +344,15 @@ final class GaussianProblem {
   }
 
   /**
+   * Whether coordinate j, at 0 with loss gradient g (the negative derivative), fails its KKT
+   * condition under L1 weight {@code limit}: the gradient exceeds the weight in a direction its
+   * bounds allow.
+   */
+  boolean leavesZero(int j, double g, double limit) {
+    return (g > limit && upper[j] > 0) || (g < -limit && lower[j] < 0);
+  }
+
+  /**
    * Coordinate j's minimizer {@code clip(soft(u, a) / denominator, lower_j, upper_j)}: the exact
    * solution of a one-coordinate elastic-net step, with u the gradient plus curvature times the
    * current value, a the L1 weight and the denominator the curvature plus the L2 weight.

@@ -204,7 +204,7 @@ final class GramStep {
       }
       double g = moved[position[j]];
       double limit = aScale * base.penalty[j];
-      if ((g > limit && base.upper[j] > 0) || (g < -limit && base.lower[j] < 0)) {
+      if (base.leavesZero(j, g, limit)) {
         return false;
       }
     }

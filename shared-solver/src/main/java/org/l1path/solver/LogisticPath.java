@@ -240,7 +240,7 @@ final class LogisticPath {
         int j = allFeatures[t];
         double pf = base.penalty[j];
         double g = gradient[r][j];
-        if (pf > 0 && ((g > 0 && base.upper[j] > 0) || (g < 0 && base.lower[j] < 0))) {
+        if (pf > 0 && base.leavesZero(j, g, 0)) {
           max = Math.max(max, Math.abs(g) / (pf * l1));
         }
       }
@@ -365,7 +365,7 @@ final class LogisticPath {
         }
         double g = gradient[r][j];
         double limit = a * base.penalty[j];
-        if ((g > limit && base.upper[j] > 0) || (g < -limit && base.lower[j] < 0)) {
+        if (base.leavesZero(j, g, limit)) {
           sets[r].addStrong(j);
           any = true;
         }
