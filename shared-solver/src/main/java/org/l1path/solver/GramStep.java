@@ -64,12 +64,7 @@ final class GramStep {
     for (int a = 0; a < count; a++) {
       position[strong[a]] = a;
     }
-    for (int a = 0; a < count; a += 4) {
-      int summed = x.dotFour(strong, count, a, residual, dots);
-      for (int t = 0; t < summed; t++) {
-        gradient[a + t] = dots[t] / base.scale[strong[a + t]];
-      }
-    }
+    formGradient(strong, residual);
     kernel.compute(strong, count, v, centre, base.scale, gram);
     if (members.length < count) {
       members = new int[count];
@@ -98,10 +93,14 @@ final class GramStep {
   void reuse(FeatureSets sets, double[] residual, double[] centre, double[] curvature) {
     int[] strong = sets.strong;
     for (int a = 0; a < count; a++) {
-      position[strong[a]] = a;
       centre[strong[a]] = centres[a];
       curvature[strong[a]] = curvatures[a];
     }
+    formGradient(strong, residual);
+  }
+
+  /** The quadratic's starting gradient {@code z_j' residual} for the strong features. */
+  private void formGradient(int[] strong, double[] residual) {
     for (int a = 0; a < count; a += 4) {
       int summed = x.dotFour(strong, count, a, residual, dots);
       for (int t = 0; t < summed; t++) {
