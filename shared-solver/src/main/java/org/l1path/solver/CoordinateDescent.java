@@ -26,6 +26,12 @@ final class CoordinateDescent {
   /** Whether large sweeps may split over the common fork-join pool. */
   private final boolean parallelSweeps;
 
+  /** How many Gram columns the next batch computes; see {@link #gramColumn}. */
+  private int gramBatch = FIRST_GRAM_BATCH;
+
+  /** The largest batch: as many columns as {@link #GRAM_BATCH_CELLS} values hold, at least 4. */
+  private final int maxGramBatch;
+
   private final boolean covariance;
 
   /** Supports larger than this are left to descent: the dense solve would cost more. */
@@ -45,8 +51,11 @@ final class CoordinateDescent {
 
   private static final int WORKING_SET_GROWTH = 2;
 
-  /** How many Gram columns one pass over the design computes. */
-  private static final int GRAM_BATCH = 4;
+  /** How many Gram columns the first pass over the design computes. */
+  private static final int FIRST_GRAM_BATCH = 4;
+
+  /** The most values the weighted columns of one batch hold: 64 MB. */
+  private static final long GRAM_BATCH_CELLS = 1L << 23;
 
   private final double tolerance;
   private final int maxIterations;
@@ -257,6 +266,7 @@ final class CoordinateDescent {
     // Covariance mode needs room for n values only here, to weigh the response: not kept.
     scratch = covariance ? null : new double[n];
     gram = covariance ? new double[p][] : null;
+    maxGramBatch = (int) Math.max(FIRST_GRAM_BATCH, Math.min(p, GRAM_BATCH_CELLS / Math.max(n, 1)));
     foldGram =
         covariance && shared != null
             ? new FoldGram(shared, heldOutRows, prob, parallelSweeps)
@@ -728,34 +738,43 @@ final class CoordinateDescent {
   }
 
   /**
-   * {@code C_kj = z_k' V z_j} for every k, computed once. Columns are computed four at a time: with
-   * j go the three features without a column that are likeliest to enter next, so each pass over
-   * the design serves four columns. C is symmetric, so entries that an earlier column holds are
-   * copied, not recomputed.
+   * {@code C_kj = z_k' V z_j} for every k, computed once. Columns are computed in batches: with j
+   * go the features without a column that are likeliest to enter next, so each pass over the design
+   * serves several columns, as one matrix product ({@link ColumnProducts}). Batches grow fourfold
+   * as columns keep being asked for (4, 16, 64, ...), up to {@link #maxGramBatch}: a path that
+   * takes few features computes few spare columns, one that takes them all computes its Gram matrix
+   * in a few large products, as a BLAS would. C is symmetric: entries that an earlier column holds
+   * are copied, and of the batch's own block only the upper triangle is summed.
    */
   private double[] gramColumn(int j) {
     if (gram[j] != null) {
       return gram[j];
     }
+    int[] batch = nextGramBatch(j);
+    gramBatch = Math.min(4 * gramBatch, maxGramBatch);
     if (foldGram != null) {
-      gram[j] = foldGram.column(j, gram);
+      foldGram.prefetch(batch);
+      for (int k : batch) {
+        gram[k] = foldGram.column(k, gram);
+      }
       return gram[j];
     }
-    int[] batch = nextGramBatch(j);
+    int size = batch.length;
     int n = prob.n;
-    // A short batch (the last few columns) is padded with zero vectors: one kernel serves all.
-    double[][] vz = new double[GRAM_BATCH][n];
-    double[] sums = new double[GRAM_BATCH];
-    int size = 0;
-    while (size < GRAM_BATCH && batch[size] >= 0) {
-      sums[size] = prob.weightedStandardized(batch[size], vz[size]);
-      size++;
+    double[] vz = new double[size * n];
+    double[] sums = new double[size];
+    double[] one = new double[n];
+    boolean[] inBatch = new boolean[prob.p];
+    for (int b = 0; b < size; b++) {
+      sums[b] = prob.weightedStandardized(batch[b], one);
+      System.arraycopy(one, 0, vz, b * n, n);
+      inBatch[batch[b]] = true;
     }
     double[][] columns = new double[size][prob.p];
-    int[] missing = new int[prob.p];
+    int[] others = new int[prob.p];
     int count = 0;
     for (int k = 0; k < prob.p; k++) {
-      if (prob.fixed[k]) {
+      if (prob.fixed[k] || inBatch[k]) {
         continue;
       }
       if (gram[k] != null) {
@@ -763,17 +782,25 @@ final class CoordinateDescent {
           columns[b][k] = gram[k][batch[b]];
         }
       } else {
-        missing[count++] = k;
+        others[count++] = k;
       }
     }
-    // Two design columns against four vectors: eight independent sums, each load used twice.
-    int missingCount = count;
-    int batchSize = size;
-    Sweep.run(
-        (count + 1) / 2,
-        (long) n * count * GRAM_BATCH,
-        parallelSweeps,
-        t -> gramPair(t, missing, missingCount, vz, sums, batch, batchSize, columns));
+    double[] products = new double[size * count];
+    ColumnProducts.of(vz, size, prob.x, others, count, products, parallelSweeps);
+    for (int b = 0; b < size; b++) {
+      for (int t = 0; t < count; t++) {
+        columns[b][others[t]] = centredEntry(products[b * count + t], sums[b], others[t]);
+      }
+    }
+    double[] block = new double[size * size];
+    ColumnProducts.upperTriangle(vz, prob.x, batch, size, block, parallelSweeps);
+    for (int b = 0; b < size; b++) {
+      for (int c = b; c < size; c++) {
+        double entry = centredEntry(block[b * size + c], sums[b], batch[c]);
+        columns[b][batch[c]] = entry;
+        columns[c][batch[b]] = entry;
+      }
+    }
     for (int b = 0; b < size; b++) {
       gram[batch[b]] = columns[b];
     }
@@ -781,25 +808,36 @@ final class CoordinateDescent {
   }
 
   /**
-   * j, then up to three other features without a Gram column: strong ones first, then those whose
-   * gradient is closest to entering. Unused slots are -1.
+   * {@code z_k' V z_j} from the product of {@code V z_j} (summing to {@code sum}) with the raw
+   * column k.
+   */
+  private double centredEntry(double product, double sum, int k) {
+    return (product - prob.centre[k] * sum) / prob.scale[k];
+  }
+
+  /**
+   * j, then up to {@link #gramBatch} - 1 other features without a Gram column: strong ones first,
+   * then those whose gradient is closest to entering.
    */
   private int[] nextGramBatch(int j) {
-    int[] batch = new int[GRAM_BATCH];
-    Arrays.fill(batch, -1);
+    int[] batch = new int[gramBatch];
     batch[0] = j;
     int size = 1;
-    for (int t = 0; t < strongCount && size < GRAM_BATCH; t++) {
+    for (int t = 0; t < strongCount && size < gramBatch; t++) {
       int k = strongList[t];
       if (k != j && gram[k] == null) {
         batch[size++] = k;
       }
     }
-    while (size < GRAM_BATCH) {
+    boolean[] chosen = new boolean[prob.p];
+    for (int b = 0; b < size; b++) {
+      chosen[batch[b]] = true;
+    }
+    while (size < gramBatch) {
       int best = -1;
       double bestScore = -1;
       for (int k = 0; k < prob.p; k++) {
-        if (prob.fixed[k] || strong[k] || gram[k] != null || inBatch(batch, k)) {
+        if (prob.fixed[k] || strong[k] || gram[k] != null || chosen[k]) {
           continue;
         }
         double score = Math.abs(grad[k]) / prob.penalty[k];
@@ -811,92 +849,10 @@ final class CoordinateDescent {
       if (best < 0) {
         break;
       }
+      chosen[best] = true;
       batch[size++] = best;
     }
-    return batch;
-  }
-
-  private static boolean inBatch(int[] batch, int k) {
-    for (int b : batch) {
-      if (b == k) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Gram entries of the t-th pair of features in {@code missing} against the batch. */
-  private void gramPair(
-      int t,
-      int[] missing,
-      int count,
-      double[][] vz,
-      double[] sums,
-      int[] batch,
-      int size,
-      double[][] columns) {
-    int k1 = missing[2 * t];
-    int k2 = 2 * t + 1 < count ? missing[2 * t + 1] : -1;
-    double[] dots = new double[2 * GRAM_BATCH];
-    int k2OrK1 = k2 < 0 ? k1 : k2;
-    dotPair(
-        prob.x.arrays[k1],
-        prob.x.offsets[k1],
-        prob.x.arrays[k2OrK1],
-        prob.x.offsets[k2OrK1],
-        vz,
-        dots);
-    for (int b = 0; b < size; b++) {
-      columns[b][k1] = (dots[b] - prob.centre[k1] * sums[b]) / prob.scale[k1];
-      if (k2 >= 0) {
-        columns[b][k2] = (dots[GRAM_BATCH + b] - prob.centre[k2] * sums[b]) / prob.scale[k2];
-      }
-    }
-  }
-
-  /**
-   * {@code dots[b] = x' vz[b]} and {@code dots[4 + b] = y' vz[b]} for the four vectors, x and y
-   * read from their offsets.
-   */
-  private static void dotPair(
-      double[] x, int xo, double[] y, int yo, double[][] vz, double[] dots) {
-    int n = vz[0].length;
-    double[] a = vz[0];
-    double[] b = vz[1];
-    double[] c = vz[2];
-    double[] d = vz[3];
-    double xa = 0;
-    double xb = 0;
-    double xc = 0;
-    double xd = 0;
-    double ya = 0;
-    double yb = 0;
-    double yc = 0;
-    double yd = 0;
-    for (int i = 0; i < n; i++) {
-      double xi = x[xo + i];
-      double yi = y[yo + i];
-      double ai = a[i];
-      double bi = b[i];
-      double ci = c[i];
-      double di = d[i];
-      xa += xi * ai;
-      xb += xi * bi;
-      xc += xi * ci;
-      xd += xi * di;
-      ya += yi * ai;
-      yb += yi * bi;
-      yc += yi * ci;
-      yd += yi * di;
-    }
-    dots[0] = xa;
-    dots[1] = xb;
-    dots[2] = xc;
-    dots[3] = xd;
-    dots[4] = ya;
-    dots[5] = yb;
-    dots[6] = yc;
-    dots[7] = yd;
+    return Arrays.copyOf(batch, size);
   }
 
   /**

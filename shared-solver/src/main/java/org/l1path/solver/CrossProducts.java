@@ -70,44 +70,53 @@ final class CrossProducts {
     if (cached != null) {
       return cached;
     }
-    int n = x.n;
-    int p = x.p;
-    double[] wy = new double[n];
-    double[] col = x.arrays[j];
-    int o = x.offsets[j];
-    for (int i = 0; i < n; i++) {
-      wy[i] = weight(i) * (col[o + i] - means[j]);
-    }
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      sum += wy[i];
-    }
-    double wySum = sum;
-    double[] out = new double[p];
-    // S is symmetric, but entries are not copied from earlier columns: which column came first
-    // depends on thread timing, and the two ways of summing an entry round differently. Every
-    // column computed whole keeps cross-validation bit-identical whatever the thread count.
-    Sweep.run(
-        (p + 3) / 4,
-        (long) n * p,
-        parallel,
-        q -> fourEntries(wy, wySum, allFeatures, p, 4 * q, out));
-    columns.compareAndSet(j, null, out);
+    ensure(new int[] {j});
     return columns.get(j);
   }
 
   /**
-   * {@code out[k] = sum_i (x_ik - m_k) wy_i} for k = list[from .. from + 3]: four columns per pass,
-   * so four sums advance together. (The {@code - m_k} term is applied after the sum: wy sums to 0
-   * up to rounding, which the subtraction keeps.)
+   * Computes the columns of a batch that no fit has asked for yet, in one product over the design.
+   * S is symmetric, but entries are not copied from earlier columns: which column came first
+   * depends on thread timing, and the two ways of summing an entry round differently. Every column
+   * computed whole, each entry summed the same way whatever the batch, keeps cross-validation
+   * bit-identical whatever the thread count.
    */
-  private void fourEntries(
-      double[] wy, double wySum, int[] list, int count, int from, double[] out) {
-    double[] dots = new double[4];
-    int summed = x.dotFour(list, count, from, wy, dots);
-    for (int t = 0; t < summed; t++) {
-      int k = list[from + t];
-      out[k] = dots[t] - means[k] * wySum;
+  void ensure(int[] batch) {
+    int n = x.n;
+    int p = x.p;
+    int[] missing = new int[batch.length];
+    int size = 0;
+    for (int j : batch) {
+      if (columns.get(j) == null) {
+        missing[size++] = j;
+      }
+    }
+    if (size == 0) {
+      return;
+    }
+    double[] wy = new double[size * n];
+    double[] sums = new double[size];
+    for (int b = 0; b < size; b++) {
+      int j = missing[b];
+      double[] col = x.arrays[j];
+      int o = x.offsets[j];
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        double v = weight(i) * (col[o + i] - means[j]);
+        wy[b * n + i] = v;
+        sum += v;
+      }
+      sums[b] = sum;
+    }
+    double[] products = new double[size * p];
+    ColumnProducts.of(wy, size, x, allFeatures, p, products, parallel);
+    for (int b = 0; b < size; b++) {
+      double[] out = new double[p];
+      // The - m_k term comes after the sum: wy sums to 0 up to rounding, which this keeps.
+      for (int k = 0; k < p; k++) {
+        out[k] = products[b * p + k] - means[k] * sums[b];
+      }
+      columns.compareAndSet(missing[b], null, out);
     }
   }
 }

@@ -66,6 +66,11 @@ final class FoldGram {
     }
   }
 
+  /** Computes the full data's columns of a batch that are not there yet, in one product. */
+  void prefetch(int[] batch) {
+    full.ensure(batch);
+  }
+
   /** Column j of C; entries of features with a column already in {@code gram} are copied. */
   double[] column(int j, double[][] gram) {
     int p = prob.p;

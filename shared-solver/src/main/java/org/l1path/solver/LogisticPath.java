@@ -28,6 +28,12 @@ final class LogisticPath {
   private static final int MAX_STEP_PASSES = 1_000;
 
   /**
+   * The most passes per step once the round threshold is down at rounding: coordinate changes there
+   * are rounding noise, which no number of passes brings under the threshold.
+   */
+  private static final int FLOOR_STEP_PASSES = 50;
+
+  /**
    * Below this share of the null loss a coordinate change is rounding: coefficients near 1 move by
    * an ulp, about 1e-16, and curvature times its square is about 1e-33.
    */
@@ -269,7 +275,8 @@ final class LogisticPath {
       double largest = 0;
       boolean moved = false;
       for (int r = 0; r < rows; r++) {
-        int budget = Math.min(settings.maxIterations() - iterations, MAX_STEP_PASSES);
+        int stepPasses = threshold > smallestThreshold() ? MAX_STEP_PASSES : FLOOR_STEP_PASSES;
+        int budget = Math.min(settings.maxIterations() - iterations, stepPasses);
         if (budget <= 0) {
           break;
         }
@@ -308,16 +315,21 @@ final class LogisticPath {
       if (outOfPasses) {
         return;
       }
-      // Rounds still moving by more than the threshold are progress, unless the threshold is
-      // already down at rounding.
-      if (!settled && threshold > smallestThreshold()) {
-        continue;
-      }
+      // Every check counts toward a stall, also one forced while rounds still move: rounds can
+      // keep moving by rounding noise above a threshold that is not yet at its floor (large
+      // coefficients, whose last bits change by more than the floor), and the gap then only
+      // wanders. Fifty rounds between checks that do not halve it three times running are no
+      // progress either way.
       checksWithoutProgress = gap <= 0.5 * bestGap ? 0 : checksWithoutProgress + 1;
       bestGap = Math.min(bestGap, gap);
       if (checksWithoutProgress >= STALL_CHECKS) {
         stalled = true;
         return;
+      }
+      // Rounds still moving by more than the threshold are progress, unless the threshold is
+      // already down at rounding.
+      if (!settled && threshold > smallestThreshold()) {
+        continue;
       }
       // The gap falls about as the square root of the threshold (a KKT violation left by a
       // coordinate change d is curvature * d, and the gap is linear in the violation).

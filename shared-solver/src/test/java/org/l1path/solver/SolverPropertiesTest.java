@@ -28,7 +28,9 @@ class SolverPropertiesTest {
     "60, 15, 0.5, COVARIANCE",
     "30, 80, 1.0, NAIVE",
     "30, 80, 0.3, NAIVE",
-    "200, 10, 0.0, COVARIANCE"
+    "200, 10, 0.0, COVARIANCE",
+    // n p^2 / 2 past ColumnProducts' vector threshold: Gram columns come in growing batches
+    "3000, 110, 1.0, COVARIANCE"
   })
   void kktConditionsHoldAlongThePath(int n, int p, double l1Ratio, UpdateMode mode) {
     Dataset data = RandomProblems.gaussian(n, p, 11);
@@ -223,9 +225,14 @@ class SolverPropertiesTest {
     }
   }
 
-  @Test
-  void crossValidationIsIdenticalWithOneAndFourThreads() {
-    Dataset data = RandomProblems.gaussian(90, 25, 17);
+  @ParameterizedTest(name = "n={0} p={1}")
+  @CsvSource({
+    "90, 25",
+    // Large enough for the vector kernel: folds share Gram columns computed in batches
+    "3000, 110"
+  })
+  void crossValidationIsIdenticalWithOneAndFourThreads(int n, int p) {
+    Dataset data = RandomProblems.gaussian(n, p, 17);
     CvSettings cv = CvSettings.defaults().withFolds(5);
     double[] ratios = {0.5, 1.0};
     CvResult one =
