@@ -9,7 +9,8 @@
 # cv = 10-fold lasso CV), REPEAT (timed fits per tool, default 3), BUDGET (no new repeat after
 # this many seconds of fitting, default 60), TIMEOUT (seconds per tool per case, default 300),
 # SEED (default 1), WORK (directory for data and results; default a new temporary one),
-# JAR (default lambda/target/l1path.jar, built if missing), JAVA_OPTS, TOOLS (which of glmnet,
+# JAR (default lambda/target/l1path.jar, built if missing), JAVA_OPTS (default
+# "--add-modules jdk.incubator.vector": the Gram kernel's vector form), TOOLS (which of glmnet,
 # sklearn and l1path to time; default all three: after a solver change, TOOLS=l1path re-times
 # l1path alone on the same data).
 # Output: a Markdown table on stdout; every tool's raw result in $WORK/results.jsonl.
@@ -26,7 +27,7 @@ TIMEOUT=${TIMEOUT:-300}
 SEED=${SEED:-1}
 WORK=${WORK:-$(mktemp -d -t l1path-bench.XXXXXX)}
 JAR=${JAR:-$root/lambda/target/l1path.jar}
-JAVA_OPTS=${JAVA_OPTS:-}
+JAVA_OPTS=${JAVA_OPTS:---add-modules jdk.incubator.vector}
 TOOLS=${TOOLS:-"glmnet sklearn l1path"}
 PY=/usr/bin/python3   # Debian's python3, where python3-sklearn installs
 mkdir -p "$WORK"
@@ -36,12 +37,15 @@ install_missing() {
   local missing=0
   Rscript -e 'suppressPackageStartupMessages(library(glmnet))' >/dev/null 2>&1 || missing=1
   "$PY" -c 'import sklearn, numpy' >/dev/null 2>&1 || missing=1
+  # scikit-learn as its users run it: pip's numpy brings OpenBLAS; Debian's links the reference
+  # BLAS (40 times slower on X'X) unless OpenBLAS is installed beside it.
+  compgen -G "/usr/lib/*/openblas-pthread/libblas.so.3" >/dev/null || missing=1
   if [ "$missing" = 1 ]; then
-    echo "installing r-base-core r-cran-glmnet python3-sklearn" >&2
+    echo "installing r-base-core r-cran-glmnet python3-sklearn libopenblas0-pthread" >&2
     local sudo=""
     [ "$(id -u)" = 0 ] || sudo=sudo
     $sudo apt-get update -q >&2
-    $sudo apt-get install -y -q r-base-core r-cran-glmnet python3-sklearn >&2
+    $sudo apt-get install -y -q r-base-core r-cran-glmnet python3-sklearn libopenblas0-pthread >&2
   fi
 }
 
