@@ -18,7 +18,7 @@ final class ColumnProducts {
    * cache, and a panel of {@link #PANEL_ROWS} vectors 256 KB, within a second-level one (sizes
    * tried on 10000 x 1000 and 50000 x 200: 512 x 64, 2048 x 16 and 1024 x 64 were slower).
    */
-  static final int BLOCK = 1024;
+  private static final int BLOCK = 1024;
 
   /** Vectors per panel: the tiles of one panel run over every column before the next panel's. */
   private static final int PANEL_ROWS = 32;

@@ -763,11 +763,9 @@ final class CoordinateDescent {
     int n = prob.n;
     double[] vz = new double[size * n];
     double[] sums = new double[size];
-    double[] one = new double[n];
     boolean[] inBatch = new boolean[prob.p];
     for (int b = 0; b < size; b++) {
-      sums[b] = prob.weightedStandardized(batch[b], one);
-      System.arraycopy(one, 0, vz, b * n, n);
+      sums[b] = prob.weightedStandardized(batch[b], vz, b * n);
       inBatch[batch[b]] = true;
     }
     double[][] columns = new double[size][prob.p];

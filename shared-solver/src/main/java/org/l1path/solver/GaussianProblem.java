@@ -206,14 +206,20 @@ final class GaussianProblem {
    * entries with j are products with; returns its sum.
    */
   double weightedStandardized(int j, double[] out) {
+    return weightedStandardized(j, out, 0);
+  }
+
+  /** As {@link #weightedStandardized(int, double[])}, into {@code out[from .. from + n)}. */
+  double weightedStandardized(int j, double[] out, int from) {
     double[] col = x.arrays[j];
     int o = x.offsets[j];
     double c = centre[j];
     double s = scale[j];
     double sum = 0;
     for (int i = 0; i < n; i++) {
-      out[i] = weight(i) * (col[o + i] - c) / s;
-      sum += out[i];
+      double value = weight(i) * (col[o + i] - c) / s;
+      out[from + i] = value;
+      sum += value;
     }
     return sum;
   }
