@@ -6,7 +6,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import org.l1path.solver.ElasticNet;
-import org.l1path.solver.Path;
+import org.l1path.solver.RegularizationPath;
 import org.l1path.solver.SelectionRule;
 import org.l1path.weka.AttributeMerits;
 import org.l1path.weka.LassoSummary;
@@ -147,7 +147,7 @@ public class LassoAttributeEval extends ASEvaluation
    * alpha_max, the smallest alpha at which every penalized coefficient is 0.
    */
   private double[] entryMerits(TrainingSet training, PathFit fit) {
-    Path path =
+    RegularizationPath path =
         fit.how() == PathFit.Choice.CROSS_VALIDATION && !options.isAlphaFixed()
             ? fit.path()
             : ElasticNet.fitPath(training.dataset(), fit.settings(), options.automaticGrid());

@@ -5,9 +5,10 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.l1path.job.AtomicFile;
 import org.l1path.solver.Dataset;
-import org.l1path.solver.Path;
+import org.l1path.solver.RegularizationPath;
 
 /**
  * The files the comparison script reads. Numbers are written with {@link Double#toString}, which
@@ -18,7 +19,7 @@ public final class BenchFiles {
   private BenchFiles() {}
 
   /** The data as CSV: header {@code x1,…,xp,y}, one row per observation. */
-  public static void writeData(Dataset data, java.nio.file.Path file) throws IOException {
+  public static void writeData(Dataset data, Path file) throws IOException {
     writeAtomically(
         file,
         out -> {
@@ -47,7 +48,7 @@ public final class BenchFiles {
    * per class, has a {@code class} column after {@code alpha}: the 1-based class in the path's
    * class order.
    */
-  public static void writeCoefficients(Path path, java.nio.file.Path file) throws IOException {
+  public static void writeCoefficients(RegularizationPath path, Path file) throws IOException {
     int rows = path.responses();
     writeAtomically(
         file,
@@ -72,7 +73,7 @@ public final class BenchFiles {
     void write(Writer out) throws IOException;
   }
 
-  private static void writeAtomically(java.nio.file.Path file, Body body) throws IOException {
+  private static void writeAtomically(Path file, Body body) throws IOException {
     AtomicFile.write(
         file,
         out -> {

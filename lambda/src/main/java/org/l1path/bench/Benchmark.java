@@ -5,8 +5,8 @@ import org.l1path.solver.CrossValidation;
 import org.l1path.solver.CvResult;
 import org.l1path.solver.Dataset;
 import org.l1path.solver.ElasticNet;
-import org.l1path.solver.Path;
 import org.l1path.solver.Progress;
+import org.l1path.solver.RegularizationPath;
 
 /**
  * Times repeated fits of one data set through the solver's public API: {@link ElasticNet#fitPath}
@@ -20,7 +20,7 @@ public final class Benchmark {
   }
 
   /** The timings and the last fit's full-data path. */
-  public record Outcome(BenchResult result, Path path) {}
+  public record Outcome(BenchResult result, RegularizationPath path) {}
 
   /**
    * Fits {@code config.repeat()} times, or fewer once the repeat budget is spent (at least once).
@@ -31,7 +31,7 @@ public final class Benchmark {
   public Outcome run(Dataset data, double rho, double readMbPerS) {
     HeapPeak.reset();
     double[] seconds = new double[config.repeat()];
-    Path path = null;
+    RegularizationPath path = null;
     int done = 0;
     double spent = 0;
     while (done < seconds.length && (done == 0 || spent < config.repeatBudgetSeconds())) {
@@ -59,7 +59,7 @@ public final class Benchmark {
     return new Outcome(result, path);
   }
 
-  private Path fit(Dataset data) {
+  private RegularizationPath fit(Dataset data) {
     if (config.folds() == 0) {
       return ElasticNet.fitPath(data, config.settings(), config.grid());
     }
@@ -74,7 +74,7 @@ public final class Benchmark {
     return cv.bestPath();
   }
 
-  static double maxRelativeGap(Path path) {
+  static double maxRelativeGap(RegularizationPath path) {
     double max = 0;
     for (int k = 0; k < path.size(); k++) {
       max = Math.max(max, path.convergence(k).relativeGap());

@@ -7,7 +7,7 @@ import org.l1path.solver.CrossValidation;
 import org.l1path.solver.CvResult;
 import org.l1path.solver.CvSettings;
 import org.l1path.solver.ElasticNet;
-import org.l1path.solver.Path;
+import org.l1path.solver.RegularizationPath;
 import org.l1path.solver.Settings;
 
 /**
@@ -81,7 +81,7 @@ public final class FitJob {
             ? request.solverSettings()
             : request.solverSettings().withPenaltyFactors(data.penaltyFactors());
     CvResult cv = null;
-    Path path;
+    RegularizationPath path;
     int chosen;
     try {
       if (request.crossValidate()) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.l1path.solver.CvResult;
 import org.l1path.solver.Model;
-import org.l1path.solver.Path;
+import org.l1path.solver.RegularizationPath;
 
 /**
  * What a fit produced: the path of the chosen l1 ratio, the model at the chosen alpha, the
@@ -32,7 +32,7 @@ public record FitResult(
     int columns,
     int rows,
     int rowsDropped,
-    Path path,
+    RegularizationPath path,
     int chosenIndex,
     CvResult cv,
     long readMillis,
@@ -57,7 +57,7 @@ public record FitResult(
   /** One line per full-data alpha that did not converge. */
   public List<String> warnings() {
     List<String> out = new ArrayList<>();
-    for (Path p : cv == null ? List.of(path) : cv.paths()) {
+    for (RegularizationPath p : cv == null ? List.of(path) : cv.paths()) {
       out.addAll(p.warnings());
     }
     return out;

@@ -12,7 +12,7 @@ import org.l1path.solver.CvCurve;
 import org.l1path.solver.CvResult;
 import org.l1path.solver.Family;
 import org.l1path.solver.Model;
-import org.l1path.solver.Path;
+import org.l1path.solver.RegularizationPath;
 
 /**
  * Writes {@code model.json}, schema {@code l1path-model/1}. Keys are documented in {@code
@@ -155,7 +155,7 @@ final class ModelJson {
       g.writeEndObject();
     }
 
-    private void path(Path p) throws IOException {
+    private void path(RegularizationPath p) throws IOException {
       int count = p.size();
       double[] gaps = new double[count];
       int[] iterations = new int[count];
@@ -211,7 +211,7 @@ final class ModelJson {
     }
 
     /** {@code intercepts} [alpha][row] and {@code coefficients} [alpha][row][feature]. */
-    private void classPath(Path p) throws IOException {
+    private void classPath(RegularizationPath p) throws IOException {
       int rows = p.responses();
       g.writeFieldName("intercepts");
       printer.nextArrayIsMatrix();

@@ -11,7 +11,7 @@ import org.l1path.job.plot.PathPlotData;
 import org.l1path.solver.CvCurve;
 import org.l1path.solver.Family;
 import org.l1path.solver.Model;
-import org.l1path.solver.Path;
+import org.l1path.solver.RegularizationPath;
 
 /** Turns a {@link FitResult} into its two plots, {@code path.svg} and {@code cv.svg}. */
 final class ReportPlots {
@@ -25,7 +25,7 @@ final class ReportPlots {
    * multinomial path has one line per feature and class, coloured by class.
    */
   static byte[] pathSvg(FitResult result) {
-    Path path = result.path();
+    RegularizationPath path = result.path();
     Model model = result.model();
     List<String> features = result.features();
     List<String> rowClasses = ResultFiles.rowClasses(path.family(), path.classes());

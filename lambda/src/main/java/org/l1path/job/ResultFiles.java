@@ -11,7 +11,7 @@ import java.util.List;
 import org.l1path.solver.CvCurve;
 import org.l1path.solver.Family;
 import org.l1path.solver.Model;
-import org.l1path.solver.Path;
+import org.l1path.solver.RegularizationPath;
 
 /** Renders a {@link FitResult} as its files and hands them to a sink, {@code model.json} last. */
 final class ResultFiles {
@@ -88,7 +88,7 @@ final class ResultFiles {
       List<CvCurve> curves = result.cv().curves();
       for (int r = 0; r < curves.size(); r++) {
         CvCurve curve = curves.get(r);
-        Path path = result.cv().paths().get(r);
+        RegularizationPath path = result.cv().paths().get(r);
         double[] alphas = curve.alphas();
         double[] mean = curve.meanError();
         double[] se = curve.stdError();

@@ -74,9 +74,9 @@ public final class CrossValidation {
     boolean parallelSweeps = cv.threads() == 1;
     CrossProducts shared =
         data.family() == Family.GAUSSIAN ? new CrossProducts(data, parallelSweeps) : null;
-    IntFunction<Path> fullPath =
+    IntFunction<RegularizationPath> fullPath =
         r -> {
-          Path path =
+          RegularizationPath path =
               ElasticNet.fitPath(
                   data, perRatio.get(r), grid, Progress.NONE, shared, new int[0], parallelSweeps);
           progress.foldFinished(done.incrementAndGet(), total);
@@ -88,7 +88,7 @@ public final class CrossValidation {
           int r = task / folds;
           int f = task % folds;
           AlphaGrid alphas = AlphaGrid.of(foldAlphas[r]);
-          Path path =
+          RegularizationPath path =
               ElasticNet.fitPath(
                   training(data, foldOfRow, f, copy),
                   perRatio.get(r),
@@ -101,7 +101,7 @@ public final class CrossValidation {
           progress.foldFinished(done.incrementAndGet(), total);
           return errors;
         };
-    List<Path> paths;
+    List<RegularizationPath> paths;
     List<double[]> foldErrors;
     if (gridKnownBeforeFit(data, settings, grid)) {
       // The folds need not wait for the full-data paths: every fit shares one pool, so both
@@ -119,7 +119,7 @@ public final class CrossValidation {
       foldErrors = new ArrayList<>();
       for (int t = 0; t < all.size(); t++) {
         if (t < ratios) {
-          paths.add((Path) all.get(t));
+          paths.add((RegularizationPath) all.get(t));
         } else {
           foldErrors.add((double[]) all.get(t));
         }

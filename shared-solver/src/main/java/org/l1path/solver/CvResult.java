@@ -12,10 +12,15 @@ public final class CvResult {
   private final int folds;
   private final SelectionRule rule;
   private final List<CvCurve> curves;
-  private final List<Path> paths;
+  private final List<RegularizationPath> paths;
   private final int best;
 
-  CvResult(int[] foldOfRow, int folds, SelectionRule rule, List<CvCurve> curves, List<Path> paths) {
+  CvResult(
+      int[] foldOfRow,
+      int folds,
+      SelectionRule rule,
+      List<CvCurve> curves,
+      List<RegularizationPath> paths) {
     this.foldOfRow = foldOfRow;
     this.folds = folds;
     this.rule = rule;
@@ -57,7 +62,7 @@ public final class CvResult {
   }
 
   /** The full-data path of each l1 ratio, in the order the ratios were given. */
-  public List<Path> paths() {
+  public List<RegularizationPath> paths() {
     return paths;
   }
 
@@ -71,7 +76,7 @@ public final class CvResult {
   }
 
   /** The full-data path of the best l1 ratio. */
-  public Path bestPath() {
+  public RegularizationPath bestPath() {
     return paths.get(best);
   }
 

@@ -24,12 +24,13 @@ public final class ElasticNet {
    *
    * @throws IllegalArgumentException if a per-feature setting does not fit the data
    */
-  public static Path fitPath(Dataset data, Settings settings, AlphaGrid grid) {
+  public static RegularizationPath fitPath(Dataset data, Settings settings, AlphaGrid grid) {
     return fitPath(data, settings, grid, Progress.NONE);
   }
 
   /** As {@link #fitPath(Dataset, Settings, AlphaGrid)}, reporting each solved alpha. */
-  public static Path fitPath(Dataset data, Settings settings, AlphaGrid grid, Progress progress) {
+  public static RegularizationPath fitPath(
+      Dataset data, Settings settings, AlphaGrid grid, Progress progress) {
     return fitPath(data, settings, grid, progress, null, null, true);
   }
 
@@ -39,7 +40,7 @@ public final class ElasticNet {
    * indices into the full data; empty for the full-data fit). Large sweeps use the common fork-join
    * pool only when {@code parallelSweeps}.
    */
-  static Path fitPath(
+  static RegularizationPath fitPath(
       Dataset data,
       Settings settings,
       AlphaGrid grid,
@@ -48,7 +49,7 @@ public final class ElasticNet {
       int[] heldOutRows,
       boolean parallelSweeps) {
     Dataset solving = data.forSolving();
-    Path path =
+    RegularizationPath path =
         data.family() == Family.GAUSSIAN
             ? gaussianPath(solving, settings, grid, progress, shared, heldOutRows, parallelSweeps)
             : LogisticPath.fit(solving, settings, grid, progress);
@@ -58,7 +59,7 @@ public final class ElasticNet {
     return path;
   }
 
-  private static Path gaussianPath(
+  private static RegularizationPath gaussianPath(
       Dataset data,
       Settings settings,
       AlphaGrid grid,

@@ -10,7 +10,8 @@ final class HeldOutError {
 
   private HeldOutError() {}
 
-  static double[] perAlpha(CvMeasure measure, Dataset data, int[] foldOfRow, int fold, Path path) {
+  static double[] perAlpha(
+      CvMeasure measure, Dataset data, int[] foldOfRow, int fold, RegularizationPath path) {
     int[] rows = CrossValidation.rowsOf(foldOfRow, fold, true);
     double wSum = 0;
     for (int i : rows) {

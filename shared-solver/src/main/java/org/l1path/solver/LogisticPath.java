@@ -138,7 +138,8 @@ final class LogisticPath {
     return 0.1 * settings.tolerance() * Math.max(nullLoss, Double.MIN_NORMAL);
   }
 
-  static Path fit(Dataset data, Settings settings, AlphaGrid grid, Progress progress) {
+  static RegularizationPath fit(
+      Dataset data, Settings settings, AlphaGrid grid, Progress progress) {
     return new LogisticPath(data, settings).path(grid, progress);
   }
 
@@ -152,7 +153,7 @@ final class LogisticPath {
     return alphaMax();
   }
 
-  private Path path(AlphaGrid grid, Progress progress) {
+  private RegularizationPath path(AlphaGrid grid, Progress progress) {
     double alphaMax = alphaMaxAfterUnpenalized();
     double[] alphas = grid.alphas(alphaMax, n, p);
     // A saturated fit only chases coefficients to infinity: a default grid always stops there.

@@ -41,7 +41,8 @@ public final class Model implements Serializable {
     this.classes = List.copyOf(classes);
     this.alpha = alpha;
     this.l1Ratio = l1Ratio;
-    // Shared, not copied: only Path makes a Model, from arrays that nothing changes or hands out
+    // Shared, not copied: only RegularizationPath makes a Model, from arrays that nothing changes
+    // or hands out
     // (fresh dense rows, its own intercepts and scales). Cross-validation makes one per alpha and
     // fold, and on a wide design copies would be much of its held-out scoring.
     this.intercepts = intercepts;

@@ -71,8 +71,8 @@ final class PathRecorder {
     return stop == StopReason.COMPLETED && solved < alphas.length;
   }
 
-  Path path() {
-    return new Path(
+  RegularizationPath path() {
+    return new RegularizationPath(
         data.family(),
         data.classes(),
         settings.l1Ratio(),

@@ -66,7 +66,7 @@ class ClassificationConvergenceTest {
   @Test
   void manyUnequalClassesConvergeAtEveryAlphaOfTheDefaultPath() {
     Dataset data = glassLike(7);
-    Path path = ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.automatic());
+    RegularizationPath path = ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.automatic());
     assertEquals(100, path.size(), "no early stop on the default grid: " + path.stopReason());
     for (int k = 0; k < path.size(); k++) {
       Convergence c = path.convergence(k);
@@ -81,7 +81,7 @@ class ClassificationConvergenceTest {
   void anUncertifiableToleranceEndsEveryMultinomialAlphaLongBeforeMaxIterations() {
     Dataset data = glassLike(7);
     Settings settings = Settings.defaults().withTolerance(1e-15);
-    Path path = ElasticNet.fitPath(data, settings, AlphaGrid.automatic());
+    RegularizationPath path = ElasticNet.fitPath(data, settings, AlphaGrid.automatic());
     for (int k = 0; k < path.size(); k++) {
       Convergence c = path.convergence(k);
       assertTrue(c.converged() || c.stalled(), "alpha " + k + " ran out of passes: " + c);
@@ -93,7 +93,7 @@ class ClassificationConvergenceTest {
   void anUncertifiableToleranceEndsStalledAndSaysSo() {
     Dataset data = Reference.classCsv("binomial");
     Settings settings = Settings.defaults().withTolerance(1e-15);
-    Path path = ElasticNet.fitPath(data, settings, AlphaGrid.automatic());
+    RegularizationPath path = ElasticNet.fitPath(data, settings, AlphaGrid.automatic());
     int stalled = 0;
     for (int k = 0; k < path.size(); k++) {
       Convergence c = path.convergence(k);

@@ -23,7 +23,7 @@ class ClassificationTest {
       x[1][i] = RandomProblems.gauss(random);
     }
     Dataset data = Dataset.ofClasses(x, cls, List.of("a", "b"), null, List.of("x1", "x2"));
-    Path path = ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.automatic());
+    RegularizationPath path = ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.automatic());
     assertEquals(StopReason.DEVIANCE_RATIO_SATURATED, path.stopReason());
     assertTrue(path.size() < 100, "stopped early at " + path.size());
     for (int k = 0; k < path.size(); k++) {
@@ -41,7 +41,8 @@ class ClassificationTest {
     double[][] x = {{-2, -1.5, -1, 1, 1.5, 2}};
     Dataset data =
         Dataset.ofClasses(x, new int[] {0, 0, 0, 1, 1, 1}, List.of("a", "b"), null, List.of("x"));
-    Path path = ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.of(0.1, 1e-3, 1e-6));
+    RegularizationPath path =
+        ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.of(0.1, 1e-3, 1e-6));
     assertEquals(3, path.size());
     for (int k = 0; k < 3; k++) {
       assertTrue(Double.isFinite(path.coefficients(k)[0]));
@@ -65,7 +66,8 @@ class ClassificationTest {
     }
     Dataset data =
         Dataset.ofClasses(x, cls, List.of("a", "b", "c", "d"), null, List.of("x1", "x2"));
-    Path path = ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.of(0.1, 1e-3, 1e-6));
+    RegularizationPath path =
+        ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.of(0.1, 1e-3, 1e-6));
     assertEquals(3, path.size());
     for (int k = 0; k < 3; k++) {
       assertTrue(path.convergence(k).converged(), "alpha " + k + " " + path.convergence(k));
@@ -125,7 +127,7 @@ class ClassificationTest {
   void withoutAnInterceptTheInterceptIsZeroAndKktHolds() {
     Dataset data = Reference.classCsv("binomial");
     Settings s = Settings.defaults().withFitIntercept(false).withTolerance(1e-10);
-    Path path = ElasticNet.fitPath(data, s, AlphaGrid.automatic(20, 1e-2));
+    RegularizationPath path = ElasticNet.fitPath(data, s, AlphaGrid.automatic(20, 1e-2));
     for (int k = 0; k < path.size(); k++) {
       assertEquals(0.0, path.intercept(k), 0.0);
       assertTrue(path.convergence(k).converged(), "alpha " + k + " " + path.convergence(k));
@@ -139,7 +141,8 @@ class ClassificationTest {
   void alphaMaxIsTheTopOfTheAutomaticGridAndZeroesEveryCoefficient() {
     Dataset data = Reference.classCsv("multinomial");
     double alphaMax = ElasticNet.alphaMax(data, Settings.defaults());
-    Path path = ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.automatic(5, 0.5));
+    RegularizationPath path =
+        ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.automatic(5, 0.5));
     assertEquals(alphaMax, path.alpha(0), 0.0);
     assertEquals(0, path.nonZero(0));
     assertTrue(path.nonZero(4) > 0);

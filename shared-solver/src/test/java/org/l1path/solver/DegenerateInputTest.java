@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class DegenerateInputTest {
   @Test
   void oneRowGivesTheInterceptOnly() {
-    Path path =
+    RegularizationPath path =
         ElasticNet.fitPath(
             Dataset.of(new double[][] {{3.0}, {4.0}}, new double[] {7.0}),
             Settings.defaults(),
@@ -31,7 +31,7 @@ class DegenerateInputTest {
   void noFeaturesGivesTheWeightedMean() {
     Dataset data =
         Dataset.of(new double[0][], new double[] {1, 2, 6}, new double[] {1, 1, 2}, List.of());
-    Path path = ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.of(0.1));
+    RegularizationPath path = ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.of(0.1));
     assertEquals(15.0 / 4, path.intercept(0), 1e-15);
     assertTrue(path.converged());
   }
@@ -47,10 +47,10 @@ class DegenerateInputTest {
               data.column(0), constant, data.column(1), data.column(2), data.column(3)
             },
             data.response());
-    Path a =
+    RegularizationPath a =
         ElasticNet.fitPath(
             data, Settings.defaults().withTolerance(1e-12), AlphaGrid.automatic(10, 1e-2));
-    Path b =
+    RegularizationPath b =
         ElasticNet.fitPath(
             withConstant, Settings.defaults().withTolerance(1e-12), AlphaGrid.automatic(10, 1e-2));
     for (int k = 0; k < a.size(); k++) {
@@ -66,7 +66,7 @@ class DegenerateInputTest {
     Dataset data = RandomProblems.gaussian(30, 5, 4);
     double[] y = new double[30];
     java.util.Arrays.fill(y, 2.5);
-    Path path =
+    RegularizationPath path =
         ElasticNet.fitPath(
             Dataset.of(data.design().arrays, y), Settings.defaults(), AlphaGrid.automatic());
     for (int k = 0; k < path.size(); k++) {
@@ -79,7 +79,7 @@ class DegenerateInputTest {
   @Test
   void moreFeaturesThanRowsUsesTheWiderGrid() {
     Dataset data = RandomProblems.gaussian(20, 50, 6);
-    Path path = ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.automatic());
+    RegularizationPath path = ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.automatic());
     // Reference README: eps = 1e-2 when n <= p.
     assertEquals(1e-2, path.alpha(99) / path.alpha(0), 1e-12);
     assertTrue(path.converged());
@@ -93,9 +93,9 @@ class DegenerateInputTest {
         Dataset.of(
             new double[][] {data.column(0), data.column(0), data.column(1), data.column(2)},
             data.response());
-    Path single =
+    RegularizationPath single =
         ElasticNet.fitPath(data, Settings.defaults().withTolerance(1e-12), AlphaGrid.of(0.05));
-    Path twice =
+    RegularizationPath twice =
         ElasticNet.fitPath(dup, Settings.defaults().withTolerance(1e-12), AlphaGrid.of(0.05));
     double[] s = single.coefficients(0);
     double[] t = twice.coefficients(0);

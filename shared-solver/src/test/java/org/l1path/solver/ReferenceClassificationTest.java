@@ -62,7 +62,7 @@ class ReferenceClassificationTest {
             .withTolerance(1e-12)
             .withUpdateMode(mode);
     double[] alphas = Reference.doubles(c.get("alphas"));
-    Path path = ElasticNet.fitPath(data, s, AlphaGrid.of(alphas));
+    RegularizationPath path = ElasticNet.fitPath(data, s, AlphaGrid.of(alphas));
     assertEquals(alphas.length, path.size());
     double[] objective = Reference.doubles(c.get("objective"));
     for (int k = 0; k < alphas.length; k++) {

@@ -54,7 +54,7 @@ class ReferencePathTest {
     Dataset data = data(name, c);
     Settings s = settings(c).withUpdateMode(mode);
     double[] alphas = Reference.doubles(c.get("alphas"));
-    Path path = ElasticNet.fitPath(data, s, AlphaGrid.of(alphas));
+    RegularizationPath path = ElasticNet.fitPath(data, s, AlphaGrid.of(alphas));
 
     assertEquals(alphas.length, path.size());
     double[] objective = Reference.doubles(c.get("objective"));
@@ -110,7 +110,7 @@ class ReferencePathTest {
   @MethodSource("pathCases")
   void automaticGridReproducesTheFixtureAlphas(String name, String caseName, UpdateMode mode) {
     JsonNode c = Reference.fixtureCase(name, caseName);
-    Path path =
+    RegularizationPath path =
         ElasticNet.fitPath(data(name, c), settings(c).withUpdateMode(mode), AlphaGrid.automatic());
     double[] alphas = Reference.doubles(c.get("alphas"));
     // Reference README, "The alpha grid": the fixture lists exactly this grid.

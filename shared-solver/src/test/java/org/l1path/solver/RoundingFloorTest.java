@@ -35,7 +35,7 @@ class RoundingFloorTest {
   @Test
   void aStalledGapAtTheFloorStopsLongBeforeMaxIterations() {
     Settings settings = Settings.defaults().withTolerance(1e-14);
-    Path path = ElasticNet.fitPath(correlated(), settings, AlphaGrid.automatic());
+    RegularizationPath path = ElasticNet.fitPath(correlated(), settings, AlphaGrid.automatic());
     boolean anyAtFloor = false;
     for (int k = 0; k < path.size(); k++) {
       Convergence c = path.convergence(k);
@@ -53,7 +53,8 @@ class RoundingFloorTest {
 
   @Test
   void theDefaultToleranceIsUnaffected() {
-    Path path = ElasticNet.fitPath(correlated(), Settings.defaults(), AlphaGrid.automatic());
+    RegularizationPath path =
+        ElasticNet.fitPath(correlated(), Settings.defaults(), AlphaGrid.automatic());
     assertTrue(path.converged(), "every alpha certified at 1e-6");
   }
 }

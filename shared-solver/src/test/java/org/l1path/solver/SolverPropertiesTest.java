@@ -35,7 +35,7 @@ class SolverPropertiesTest {
   void kktConditionsHoldAlongThePath(int n, int p, double l1Ratio, UpdateMode mode) {
     Dataset data = RandomProblems.gaussian(n, p, 11);
     Settings s = TIGHT.withL1Ratio(l1Ratio).withUpdateMode(mode);
-    Path path = ElasticNet.fitPath(data, s, AlphaGrid.automatic(30, 1e-3));
+    RegularizationPath path = ElasticNet.fitPath(data, s, AlphaGrid.automatic(30, 1e-3));
     for (int k = 0; k < path.size(); k++) {
       assertKkt(data, s, path.alpha(k), path.intercept(k), path.coefficients(k), 1e-6);
     }
@@ -50,7 +50,7 @@ class SolverPropertiesTest {
   void kktConditionsHoldOnACorrelatedWideDesign(double rho, double l1Ratio) {
     Dataset data = RandomProblems.correlated(40, 400, rho, 5);
     Settings s = TIGHT.withL1Ratio(l1Ratio).withUpdateMode(UpdateMode.NAIVE).withEarlyStop(false);
-    Path path = ElasticNet.fitPath(data, s, AlphaGrid.automatic(60, 1e-3));
+    RegularizationPath path = ElasticNet.fitPath(data, s, AlphaGrid.automatic(60, 1e-3));
     assertEquals(60, path.size());
     for (int k = 0; k < path.size(); k++) {
       assertKkt(data, s, path.alpha(k), path.intercept(k), path.coefficients(k), 1e-6);
@@ -68,7 +68,7 @@ class SolverPropertiesTest {
   void eachAlphaStartsFromARefitOfTheLastSupport(double rho, double l1Ratio) {
     Dataset data = RandomProblems.correlated(60, 600, rho, 3);
     Settings s = Settings.defaults().withL1Ratio(l1Ratio).withUpdateMode(UpdateMode.NAIVE);
-    Path path = ElasticNet.fitPath(data, s, AlphaGrid.automatic(100, 1e-2));
+    RegularizationPath path = ElasticNet.fitPath(data, s, AlphaGrid.automatic(100, 1e-2));
     int passes = 0;
     for (int k = 0; k < path.size(); k++) {
       assertTrue(path.convergence(k).converged(), "alpha " + k);
@@ -142,8 +142,8 @@ class SolverPropertiesTest {
       permuted[j] = data.column(perm[j]);
     }
     Dataset other = Dataset.of(permuted, data.response());
-    Path a = ElasticNet.fitPath(data, TIGHT, AlphaGrid.automatic(20, 1e-3));
-    Path b = ElasticNet.fitPath(other, TIGHT, AlphaGrid.automatic(20, 1e-3));
+    RegularizationPath a = ElasticNet.fitPath(data, TIGHT, AlphaGrid.automatic(20, 1e-3));
+    RegularizationPath b = ElasticNet.fitPath(other, TIGHT, AlphaGrid.automatic(20, 1e-3));
     for (int k = 0; k < a.size(); k++) {
       double[] ca = a.coefficients(k);
       double[] cb = b.coefficients(k);
@@ -165,8 +165,8 @@ class SolverPropertiesTest {
       cols[2][i] *= 1000;
     }
     Dataset scaled = Dataset.of(cols, data.response());
-    Path a = ElasticNet.fitPath(data, TIGHT, AlphaGrid.automatic(20, 1e-3));
-    Path b = ElasticNet.fitPath(scaled, TIGHT, AlphaGrid.automatic(20, 1e-3));
+    RegularizationPath a = ElasticNet.fitPath(data, TIGHT, AlphaGrid.automatic(20, 1e-3));
+    RegularizationPath b = ElasticNet.fitPath(scaled, TIGHT, AlphaGrid.automatic(20, 1e-3));
     for (int k = 0; k < a.size(); k++) {
       assertEquals(a.alpha(k), b.alpha(k), 1e-12 * a.alpha(k));
       assertArrayEquals(a.model(k).predict(data), b.model(k).predict(scaled), 1e-6);
@@ -193,8 +193,9 @@ class SolverPropertiesTest {
       twice[i] = 1;
       twice[n + i] = i < 10 ? 1 : 0;
     }
-    Path weighted = ElasticNet.fitPath(data.withWeights(w), TIGHT, AlphaGrid.automatic(15, 1e-3));
-    Path duplicated =
+    RegularizationPath weighted =
+        ElasticNet.fitPath(data.withWeights(w), TIGHT, AlphaGrid.automatic(15, 1e-3));
+    RegularizationPath duplicated =
         ElasticNet.fitPath(
             Dataset.of(cols, y).withWeights(twice), TIGHT, AlphaGrid.automatic(15, 1e-3));
     for (int k = 0; k < weighted.size(); k++) {
@@ -207,7 +208,7 @@ class SolverPropertiesTest {
   void boundsAreRespected() {
     Dataset data = RandomProblems.gaussian(60, 10, 13);
     Settings s = TIGHT.withBounds(new double[] {-0.2}, new double[] {0.1});
-    Path path = ElasticNet.fitPath(data, s, AlphaGrid.automatic(25, 1e-3));
+    RegularizationPath path = ElasticNet.fitPath(data, s, AlphaGrid.automatic(25, 1e-3));
     boolean someAtBound = false;
     for (int k = 0; k < path.size(); k++) {
       for (double b : path.coefficients(k)) {
@@ -217,7 +218,8 @@ class SolverPropertiesTest {
       assertTrue(path.convergence(k).converged());
     }
     assertTrue(someAtBound, "the bounds bind somewhere on this path");
-    Path positive = ElasticNet.fitPath(data, TIGHT.withPositive(), AlphaGrid.automatic(25, 1e-3));
+    RegularizationPath positive =
+        ElasticNet.fitPath(data, TIGHT.withPositive(), AlphaGrid.automatic(25, 1e-3));
     for (int k = 0; k < positive.size(); k++) {
       for (double b : positive.coefficients(k)) {
         assertTrue(b >= 0, "positive coefficient " + b);
@@ -283,7 +285,7 @@ class SolverPropertiesTest {
   void ridgeMatchesTheClosedForm() {
     Dataset data = RandomProblems.gaussian(50, 6, 23);
     double alpha = 0.3;
-    Path path = ElasticNet.fitPath(data, TIGHT.withL1Ratio(0), AlphaGrid.of(alpha));
+    RegularizationPath path = ElasticNet.fitPath(data, TIGHT.withL1Ratio(0), AlphaGrid.of(alpha));
     // Closed form in standardized units: (Z'VZ + alpha I) beta = Z'V yc.
     int n = data.rows();
     int p = data.features();
@@ -358,7 +360,7 @@ class SolverPropertiesTest {
     Dataset data = RandomProblems.gaussian(60, 8, 29);
     double[] pf = {1, 1, 1, 0, 1, 1, 1, 1};
     Settings s = TIGHT.withPenaltyFactors(pf).withExcluded(0);
-    Path path = ElasticNet.fitPath(data, s, AlphaGrid.automatic(20, 1e-3));
+    RegularizationPath path = ElasticNet.fitPath(data, s, AlphaGrid.automatic(20, 1e-3));
     for (int k = 0; k < path.size(); k++) {
       assertEquals(0.0, path.coefficients(k)[0], 0.0, "excluded feature stays 0");
       assertNotEquals(0.0, path.coefficients(k)[3], "unpenalized feature is always fitted");
@@ -370,7 +372,8 @@ class SolverPropertiesTest {
   @Test
   void hittingMaxIterationsIsReportedNotSwallowed() {
     Dataset data = RandomProblems.gaussian(60, 30, 31);
-    Path path = ElasticNet.fitPath(data, TIGHT.withMaxIterations(2), AlphaGrid.automatic(10, 1e-3));
+    RegularizationPath path =
+        ElasticNet.fitPath(data, TIGHT.withMaxIterations(2), AlphaGrid.automatic(10, 1e-3));
     assertFalse(path.converged());
     List<String> warnings = new ArrayList<>(path.warnings());
     assertFalse(warnings.isEmpty());
@@ -386,15 +389,15 @@ class SolverPropertiesTest {
       y[i] = 2 * base.column(0)[i] + 1e-3 * base.column(4)[i];
     }
     Dataset data = Dataset.of(new double[][] {base.column(0), base.column(1), base.column(4)}, y);
-    Path stopped =
+    RegularizationPath stopped =
         ElasticNet.fitPath(data, Settings.defaults().withEarlyStop(true), AlphaGrid.automatic());
     assertNotEquals(StopReason.COMPLETED, stopped.stopReason());
     assertTrue(stopped.size() < 100);
-    Path full = ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.automatic());
+    RegularizationPath full = ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.automatic());
     assertEquals(StopReason.COMPLETED, full.stopReason());
     assertEquals(100, full.size());
     double[] given = full.alphas();
-    Path user =
+    RegularizationPath user =
         ElasticNet.fitPath(data, Settings.defaults().withEarlyStop(true), AlphaGrid.of(given));
     assertEquals(100, user.size(), "user-given alphas are all solved");
   }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SupportAtRankTest {
   private static final int N = 30;
 
-  private static Path widePathToTheRank(long seed) {
+  private static RegularizationPath widePathToTheRank(long seed) {
     Dataset data = RandomProblems.gaussian(N, 300, seed);
     return ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.automatic(100, 1e-4));
   }
@@ -20,7 +20,7 @@ class SupportAtRankTest {
   @Test
   void theSupportStopsAtTheRankAndEveryAlphaConvergesInFewPasses() {
     for (long seed = 1; seed <= 5; seed++) {
-      Path path = widePathToTheRank(seed);
+      RegularizationPath path = widePathToTheRank(seed);
       assertTrue(path.converged(), "seed " + seed);
       for (int k = 0; k < path.size(); k++) {
         // Centred, N rows have rank N - 1; a lasso solution needs no more non-zeros than that.
@@ -54,7 +54,8 @@ class SupportAtRankTest {
             .withPenaltyFactors(1, 1, 0, 0, 0)
             .withPositive()
             .withMaxIterations(1000);
-    Path path = ElasticNet.fitPath(Dataset.of(x, y), settings, AlphaGrid.automatic(20, 1e-3));
+    RegularizationPath path =
+        ElasticNet.fitPath(Dataset.of(x, y), settings, AlphaGrid.automatic(20, 1e-3));
     for (int k = 0; k < path.size(); k++) {
       assertTrue(path.convergence(k).converged(), "alpha " + k + " " + path.convergence(k));
       for (double b : path.coefficients(k)) {

@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 import org.l1path.solver.AlphaGrid;
 import org.l1path.solver.Dataset;
 import org.l1path.solver.ElasticNet;
-import org.l1path.solver.Path;
+import org.l1path.solver.RegularizationPath;
 import org.l1path.solver.Settings;
 
 /**
@@ -34,7 +34,7 @@ public final class AttributeMerits {
    * @param path a path from {@code alpha_max} down, largest alpha first
    * @param alphaMax the smallest alpha at which every penalized coefficient is 0
    */
-  public static double[] entry(Path path, double alphaMax, InstancesEncoder encoder) {
+  public static double[] entry(RegularizationPath path, double alphaMax, InstancesEncoder encoder) {
     double[] perFeature = new double[encoder.features()];
     for (int k = path.size() - 1; k >= 0; k--) {
       for (int r = 0; r < path.responses(); r++) {
@@ -80,7 +80,8 @@ public final class AttributeMerits {
             pool.submit(
                 () -> {
                   double[] w = halfSampleWeights(dataset, half, stream);
-                  Path path = ElasticNet.fitPath(dataset.withWeights(w), settings, grid);
+                  RegularizationPath path =
+                      ElasticNet.fitPath(dataset.withWeights(w), settings, grid);
                   return path.model(path.size() - 1).effectSizes();
                 }));
       }

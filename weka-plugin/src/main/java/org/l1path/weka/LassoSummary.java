@@ -8,7 +8,7 @@ import org.l1path.solver.CvCurve;
 import org.l1path.solver.CvMeasure;
 import org.l1path.solver.Family;
 import org.l1path.solver.Model;
-import org.l1path.solver.Path;
+import org.l1path.solver.RegularizationPath;
 import org.l1path.solver.StopReason;
 
 /**
@@ -89,7 +89,7 @@ public record LassoSummary(
   /** Summarizes {@code fit} of {@code data}. */
   public static LassoSummary of(PathFit fit, TrainingSet data) {
     Model model = fit.model();
-    Path path = fit.path();
+    RegularizationPath path = fit.path();
     CvCurve curve = fit.curve();
     InstancesEncoder encoder = data.encoder();
     int responses = model.responses();

@@ -7,8 +7,8 @@ import org.l1path.solver.CvResult;
 import org.l1path.solver.CvSettings;
 import org.l1path.solver.ElasticNet;
 import org.l1path.solver.Model;
-import org.l1path.solver.Path;
 import org.l1path.solver.Progress;
+import org.l1path.solver.RegularizationPath;
 import org.l1path.solver.SelectionRule;
 import org.l1path.solver.Settings;
 
@@ -27,7 +27,7 @@ import org.l1path.solver.Settings;
 public record PathFit(
     Choice how,
     double[] l1Ratios,
-    Path path,
+    RegularizationPath path,
     int chosen,
     CvCurve curve,
     CvSettings cv,
@@ -60,17 +60,17 @@ public record PathFit(
     int rows = data.dataset().rows();
     if (data.dataset().features() == 0) {
       Settings single = settings.withL1Ratio(ratios[0]);
-      Path path = ElasticNet.fitPath(data.dataset(), single, AlphaGrid.of(0.0));
+      RegularizationPath path = ElasticNet.fitPath(data.dataset(), single, AlphaGrid.of(0.0));
       return new PathFit(Choice.NO_PREDICTORS, ratios, path, 0, null, null, single);
     }
     if (rows < 2) {
       Settings single = settings.withL1Ratio(ratios[0]);
-      Path path = ElasticNet.fitPath(data.dataset(), single, grid);
+      RegularizationPath path = ElasticNet.fitPath(data.dataset(), single, grid);
       return new PathFit(Choice.TOO_FEW_INSTANCES, ratios, path, 0, null, null, single);
     }
     if (options.isAlphaFixed() && ratios.length == 1) {
       Settings single = settings.withL1Ratio(ratios[0]);
-      Path path = ElasticNet.fitPath(data.dataset(), single, grid);
+      RegularizationPath path = ElasticNet.fitPath(data.dataset(), single, grid);
       return new PathFit(Choice.FIXED, ratios, path, 0, null, null, single);
     }
     CvSettings cv = options.cvSettings(rows, data.dataset().family());

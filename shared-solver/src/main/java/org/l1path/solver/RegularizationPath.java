@@ -12,7 +12,7 @@ import java.util.Locale;
  * second class); multinomial paths have one row and one intercept per class ({@link #responses()}
  * rows).
  */
-public final class Path {
+public final class RegularizationPath {
   private final Family family;
   private final List<String> classes;
   private final double l1Ratio;
@@ -25,7 +25,7 @@ public final class Path {
   private final Convergence[] convergence;
   private final StopReason stopReason;
 
-  Path(
+  RegularizationPath(
       Family family,
       List<String> classes,
       double l1Ratio,
