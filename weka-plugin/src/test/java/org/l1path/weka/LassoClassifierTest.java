@@ -72,6 +72,18 @@ class LassoClassifierTest {
     assertArrayEquals(lasso.getOptions(), copy.getOptions());
   }
 
+  /** docs/weka.md shows the Explorer's run information for a default Lasso: its options line. */
+  @Test
+  void theDocumentedSchemeLineIsWhatGetOptionsEmits() throws Exception {
+    List<String> schemes =
+        Files.readAllLines(Path.of("..", "docs", "weka.md")).stream()
+            .filter(line -> line.startsWith("Scheme:"))
+            .toList();
+    assertEquals(1, schemes.size(), "one Scheme: line in docs/weka.md");
+    String emitted = Lasso.class.getName() + " " + Utils.joinOptions(new Lasso().getOptions());
+    assertEquals(emitted, schemes.get(0).substring("Scheme:".length()).trim());
+  }
+
   @Test
   void badOptionValuesNameTheOption() throws Exception {
     Instances cpu = TestData.cpu();
