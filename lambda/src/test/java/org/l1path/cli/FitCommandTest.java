@@ -20,6 +20,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.l1path.job.FitJob;
 import org.l1path.job.FitRequest;
 
 /** {@code l1path fit} end to end in-process: every documented output key and file, and the text. */
@@ -382,6 +383,15 @@ class FitCommandTest {
     }
     Cli version = Cli.run("--version");
     assertEquals("l1path 0.1.0\n", version.out());
+  }
+
+  /** FitJob.FILES is what a fit writes (FitJobTest checks it); the help names each of them. */
+  @Test
+  void helpNamesEveryFileTheJobWrites() {
+    String help = Cli.run("fit", "--help").out();
+    for (String file : FitJob.FILES) {
+      assertTrue(help.contains(file), file + " is named in fit --help");
+    }
   }
 
   @Test

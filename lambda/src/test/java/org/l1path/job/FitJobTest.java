@@ -50,6 +50,7 @@ class FitJobTest {
     }
     assertEquals(
         List.of("coefficients.csv", "cv.csv", "path.svg", "cv.svg", "model.json"), sink.order);
+    assertEquals(FitJob.FILES, sink.order, "FitJob.FILES lists what a fit writes");
     String json = new String(sink.files.get("model.json"), StandardCharsets.UTF_8);
     assertTrue(json.startsWith("{\n  \"schema\" : \"l1path-model/1\""), json.substring(0, 40));
     assertTrue(
