@@ -95,6 +95,8 @@ public final class FitJob {
     CvResult cv = null;
     RegularizationPath path;
     int chosen;
+    SolverWarnings logged = SolverWarnings.start();
+    int warnings;
     try {
       if (request.crossValidate()) {
         cv =
@@ -115,8 +117,17 @@ public final class FitJob {
       // The request and data were checked; what the solver still rejects is a property of the data
       // (for example a fold whose rows all have weight 0).
       throw new InputException(input + ": cannot fit: " + e.getMessage());
+    } finally {
+      warnings = logged.stop();
     }
     long fitted = System.nanoTime();
+    int fullDataWarnings = 0;
+    for (RegularizationPath p : cv == null ? List.of(path) : cv.paths()) {
+      fullDataWarnings += p.warnings().size();
+    }
+    // The full-data paths logged theirs too; the rest are the folds'. Less than the full-data
+    // count only when the logging configuration suppresses the solver's warnings.
+    int foldWarnings = cv == null ? 0 : Math.max(0, warnings - fullDataWarnings);
     return new FitResult(
         input,
         request,
@@ -128,6 +139,7 @@ public final class FitJob {
         path,
         chosen,
         cv,
+        foldWarnings,
         TimeUnit.NANOSECONDS.toMillis(read - start),
         TimeUnit.NANOSECONDS.toMillis(fitted - read));
   }
