@@ -90,17 +90,44 @@ final class FitCommand {
         DataTooLargeException.MEMORY_NEEDED);
   }
 
+  /**
+   * One closing line that counts what the solver's warning lines above it count: every alpha that
+   * did not converge, in the full-data paths and in the cross-validation folds.
+   */
   private void warnIfNotConverged(FitResult result) {
-    List<String> warnings = result.warnings();
-    if (!warnings.isEmpty()) {
-      err.printf(
-          Locale.ROOT,
-          "l1path: warning: %d alpha(s) did not converge (first: %s); model.json has"
-              + " \"converged\": false. Raise --max-iter or loosen --tol (a stalled alpha needs"
-              + " a looser --tol).%n",
-          warnings.size(),
-          warnings.get(0));
+    if (result.notConverged() > 0) {
+      err.print(notConvergedWarning(result));
     }
+  }
+
+  private static String notConvergedWarning(FitResult r) {
+    int full = r.warnings().size();
+    String advice = "Raise --max-iter or loosen --tol (a stalled alpha needs a looser --tol).";
+    if (r.cv() == null) {
+      return String.format(
+          Locale.ROOT,
+          "l1path: warning: %d of %d alphas did not converge; model.json has \"converged\": false."
+              + " %s%n",
+          full,
+          r.fullDataAlphas(),
+          advice);
+    }
+    String paths = r.fullDataPaths().size() == 1 ? "path" : "paths";
+    return String.format(
+        Locale.ROOT,
+        "l1path: warning: %d of %d alpha fits did not converge (full-data %s: %d of %d alphas;"
+            + " cross-validation folds: %d of %d fold-alphas); model.json has \"converged\": %b,"
+            + " which covers the full-data %s only. %s%n",
+        r.notConverged(),
+        r.fullDataAlphas() + r.foldAlphas(),
+        paths,
+        full,
+        r.fullDataAlphas(),
+        r.foldWarnings(),
+        r.foldAlphas(),
+        r.converged(),
+        paths,
+        advice);
   }
 
   private void summarize(FitResult r, Path outDir) {

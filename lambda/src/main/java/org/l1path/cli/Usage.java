@@ -25,7 +25,13 @@ final class Usage {
 
       Reads a CSV with a header row, fits an elastic-net path (least squares for a numeric
       target, logistic or multinomial for a class target), picks alpha by cross-validation
-      and writes model.json, coefficients.csv and cv.csv.
+      and writes these files into the --out directory:
+        model.json              settings, the chosen model, the path and the CV curves
+                                (written last: when it is there, the others are complete)
+        coefficients.csv        the chosen model's coefficients, raw and standardized
+        cv.csv                  CV error per l1 ratio and alpha (with cross-validation)
+        path.svg                the coefficient paths against log10(alpha)
+        cv.svg                  the CV error curve (with cross-validation)
 
       Input and output:
         --input FILE            the CSV file (.csv or .csv.gz); or give it as the first argument

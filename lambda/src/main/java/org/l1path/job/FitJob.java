@@ -2,6 +2,7 @@ package org.l1path.job;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.l1path.solver.CrossValidation;
 import org.l1path.solver.CvResult;
@@ -24,6 +25,19 @@ public final class FitJob {
   public static final String COEFFICIENTS_CSV = "coefficients.csv";
   public static final String CV_CSV = "cv.csv";
 
+  /** The coefficient paths against log10(alpha). */
+  public static final String PATH_SVG = "path.svg";
+
+  /** The cross-validation error curve (with cross-validation). */
+  public static final String CV_SVG = "cv.svg";
+
+  /**
+   * Every file a fit writes, in the order written; without cross-validation {@link #CV_CSV} and
+   * {@link #CV_SVG} are left out.
+   */
+  public static final List<String> FILES =
+      List.of(COEFFICIENTS_CSV, CV_CSV, PATH_SVG, CV_SVG, MODEL_JSON);
+
   private final int threads;
 
   /** A job that cross-validates on every available processor. */
@@ -40,8 +54,9 @@ public final class FitJob {
   }
 
   /**
-   * Fits and writes {@code coefficients.csv}, {@code cv.csv} (with cross-validation) and, last,
-   * {@code model.json}. Nothing is written unless the fit succeeds.
+   * Fits and writes {@link #FILES}: {@code coefficients.csv}, {@code cv.csv} (with
+   * cross-validation), {@code path.svg}, {@code cv.svg} (with cross-validation) and, last, {@code
+   * model.json}. Nothing is written unless the fit succeeds.
    *
    * @param csv the CSV text, plain or gzip; not closed
    * @param input the input's name, for messages and the report
@@ -56,10 +71,7 @@ public final class FitJob {
     return result;
   }
 
-  /**
-   * Writes a result's files: {@code coefficients.csv}, {@code cv.csv} (with cross-validation) and,
-   * last, {@code model.json}.
-   */
+  /** Writes a result's files, {@link #FILES}, {@code model.json} last. */
   public static void write(FitResult result, ResultSink sink) throws IOException {
     ResultFiles.write(result, sink);
   }
@@ -83,6 +95,8 @@ public final class FitJob {
     CvResult cv = null;
     RegularizationPath path;
     int chosen;
+    SolverWarnings logged = SolverWarnings.start();
+    int warnings;
     try {
       if (request.crossValidate()) {
         cv =
@@ -103,8 +117,17 @@ public final class FitJob {
       // The request and data were checked; what the solver still rejects is a property of the data
       // (for example a fold whose rows all have weight 0).
       throw new InputException(input + ": cannot fit: " + e.getMessage());
+    } finally {
+      warnings = logged.stop();
     }
     long fitted = System.nanoTime();
+    int fullDataWarnings = 0;
+    for (RegularizationPath p : cv == null ? List.of(path) : cv.paths()) {
+      fullDataWarnings += p.warnings().size();
+    }
+    // The full-data paths logged theirs too; the rest are the folds'. Less than the full-data
+    // count only when the logging configuration suppresses the solver's warnings.
+    int foldWarnings = cv == null ? 0 : Math.max(0, warnings - fullDataWarnings);
     return new FitResult(
         input,
         request,
@@ -116,6 +139,7 @@ public final class FitJob {
         path,
         chosen,
         cv,
+        foldWarnings,
         TimeUnit.NANOSECONDS.toMillis(read - start),
         TimeUnit.NANOSECONDS.toMillis(fitted - read));
   }

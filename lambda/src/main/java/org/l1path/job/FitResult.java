@@ -21,6 +21,8 @@ import org.l1path.solver.RegularizationPath;
  * @param path the full-data path of the chosen l1 ratio
  * @param chosenIndex the index on {@code path} of the chosen alpha
  * @param cv the cross-validation result, or null when {@code folds} was 0
+ * @param foldWarnings how many alphas of the cross-validation folds' fits did not converge, as the
+ *     solver logged them (0 without cross-validation)
  * @param readMillis time spent reading and preparing the data
  * @param fitMillis time spent fitting, cross-validation included
  */
@@ -35,6 +37,7 @@ public record FitResult(
     RegularizationPath path,
     int chosenIndex,
     CvResult cv,
+    int foldWarnings,
     long readMillis,
     long fitMillis) {
 
@@ -57,9 +60,40 @@ public record FitResult(
   /** One line per full-data alpha that did not converge. */
   public List<String> warnings() {
     List<String> out = new ArrayList<>();
-    for (RegularizationPath p : cv == null ? List.of(path) : cv.paths()) {
+    for (RegularizationPath p : fullDataPaths()) {
       out.addAll(p.warnings());
     }
     return out;
+  }
+
+  /** The full-data paths: every l1 ratio's when cross-validating, else the one path. */
+  public List<RegularizationPath> fullDataPaths() {
+    return cv == null ? List.of(path) : cv.paths();
+  }
+
+  /** How many alphas the full-data paths solved. */
+  public int fullDataAlphas() {
+    int count = 0;
+    for (RegularizationPath p : fullDataPaths()) {
+      count += p.size();
+    }
+    return count;
+  }
+
+  /**
+   * How many alphas the cross-validation folds solved: each fold fits every alpha of its l1 ratio's
+   * full-data path.
+   */
+  public int foldAlphas() {
+    return cv == null ? 0 : cv.folds() * fullDataAlphas();
+  }
+
+  /**
+   * How many solves, of {@link #fullDataAlphas()} + {@link #foldAlphas()}, did not converge: the
+   * full-data {@link #warnings()} and the {@link #foldWarnings()}, one per warning the solver
+   * logged.
+   */
+  public int notConverged() {
+    return warnings().size() + foldWarnings;
   }
 }

@@ -15,9 +15,6 @@ import org.l1path.solver.RegularizationPath;
 
 /** Turns a {@link FitResult} into its two plots, {@code path.svg} and {@code cv.svg}. */
 final class ReportPlots {
-  static final String PATH_SVG = "path.svg";
-  static final String CV_SVG = "cv.svg";
-
   private ReportPlots() {}
 
   /**

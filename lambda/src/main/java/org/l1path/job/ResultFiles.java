@@ -25,9 +25,9 @@ final class ResultFiles {
     if (cv != null) {
       sink.write(FitJob.CV_CSV, cv);
     }
-    sink.write(ReportPlots.PATH_SVG, ReportPlots.pathSvg(result));
+    sink.write(FitJob.PATH_SVG, ReportPlots.pathSvg(result));
     if (result.cv() != null) {
-      sink.write(ReportPlots.CV_SVG, ReportPlots.cvSvg(result));
+      sink.write(FitJob.CV_SVG, ReportPlots.cvSvg(result));
     }
     sink.write(FitJob.MODEL_JSON, model);
   }

@@ -16,11 +16,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.l1path.job.FitJob;
 import org.l1path.job.FitRequest;
+import org.l1path.solver.ElasticNet;
 
 /** {@code l1path fit} end to end in-process: every documented output key and file, and the text. */
 class FitCommandTest {
@@ -344,6 +353,73 @@ class FitCommandTest {
     assertTrue(anyFalse);
   }
 
+  /**
+   * The README's example with a tolerance it cannot reach: the solver logs one warning per alpha
+   * that did not converge, in the full-data path and in every fold, and the closing line counts
+   * them all.
+   */
+  @Test
+  void nonConvergenceSummaryCountsEveryWarning() {
+    Logger solver = Logger.getLogger(ElasticNet.class.getName());
+    AtomicInteger logged = new AtomicInteger();
+    Handler counter =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel() == Level.WARNING) {
+              logged.incrementAndGet();
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    solver.addHandler(counter);
+    Cli run;
+    try {
+      run =
+          Cli.run(
+              "fit",
+              Reference.csv("diabetes").toString(),
+              "--out",
+              out().toString(),
+              "--tol",
+              "1e-12",
+              "--max-iter",
+              "2");
+    } finally {
+      solver.removeHandler(counter);
+    }
+    assertEquals(0, run.status(), run.err());
+    Matcher m =
+        Pattern.compile(
+                "l1path: warning: (\\d+) of (\\d+) alpha fits did not converge \\(full-data path:"
+                    + " (\\d+) of (\\d+) alphas; cross-validation folds: (\\d+) of (\\d+)"
+                    + " fold-alphas\\); model.json has \"converged\": (true|false), .*\n")
+            .matcher(run.err());
+    assertTrue(m.matches(), run.err());
+    int[] n = new int[7];
+    for (int g = 1; g <= 6; g++) {
+      n[g] = Integer.parseInt(m.group(g));
+    }
+    assertEquals(logged.get(), n[1], "as many as the solver's warning lines");
+    assertEquals(n[1], n[3] + n[5]);
+    assertEquals(n[2], n[4] + n[6]);
+    assertEquals(10 * n[4], n[6], "10 folds, each on the full-data path's alphas");
+    assertTrue(n[5] > 0, run.err());
+    JsonNode m2 = model();
+    int falses = 0;
+    for (JsonNode c : m2.get("path").get("converged")) {
+      falses += c.asBoolean() ? 0 : 1;
+    }
+    assertEquals(falses, n[3], "the full-data path's count is model.json's");
+    assertEquals(m2.get("path").get("alphas").size(), n[4]);
+    assertEquals(m2.get("converged").asBoolean(), Boolean.parseBoolean(m.group(7)));
+  }
+
   @Test
   void gzipInputAndTheEqualsSyntax() throws IOException {
     Path gz = tmp.resolve("data.csv.gz");
@@ -382,6 +458,15 @@ class FitCommandTest {
     }
     Cli version = Cli.run("--version");
     assertEquals("l1path 0.1.0\n", version.out());
+  }
+
+  /** FitJob.FILES is what a fit writes (FitJobTest checks it); the help names each of them. */
+  @Test
+  void helpNamesEveryFileTheJobWrites() {
+    String help = Cli.run("fit", "--help").out();
+    for (String file : FitJob.FILES) {
+      assertTrue(help.contains(file), file + " is named in fit --help");
+    }
   }
 
   @Test

@@ -15,7 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.l1path.solver.ElasticNet;
 
 /** The job on its own, with an in-memory sink: what it writes and in which order. */
 class FitJobTest {
@@ -50,6 +55,7 @@ class FitJobTest {
     }
     assertEquals(
         List.of("coefficients.csv", "cv.csv", "path.svg", "cv.svg", "model.json"), sink.order);
+    assertEquals(FitJob.FILES, sink.order, "FitJob.FILES lists what a fit writes");
     String json = new String(sink.files.get("model.json"), StandardCharsets.UTF_8);
     assertTrue(json.startsWith("{\n  \"schema\" : \"l1path-model/1\""), json.substring(0, 40));
     assertTrue(
@@ -71,6 +77,55 @@ class FitJobTest {
               JobProgress.NONE);
     }
     assertEquals(List.of("coefficients.csv", "path.svg", "model.json"), sink.order);
+  }
+
+  /** Counts the warnings the solver logs, on any thread, while it is open. */
+  static final class SolverLog extends Handler implements AutoCloseable {
+    private final Logger logger = Logger.getLogger(ElasticNet.class.getName());
+    final AtomicInteger warnings = new AtomicInteger();
+
+    SolverLog() {
+      logger.addHandler(this);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+      if (record.getLevel() == Level.WARNING) {
+        warnings.incrementAndGet();
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {
+      logger.removeHandler(this);
+    }
+  }
+
+  @Test
+  void nonConvergenceIsCountedInTheFoldsToo() throws IOException {
+    Map<String, String> options = Map.of("folds", "5", "max-iter", "2", "tol", "1e-12");
+    List<Integer> counts = new ArrayList<>();
+    // One thread fits the folds in turn on the job's thread; two fit them on pool threads.
+    for (int threads : new int[] {1, 2}) {
+      FitResult result;
+      int logged;
+      try (SolverLog log = new SolverLog();
+          InputStream in = diabetes()) {
+        result =
+            new FitJob(threads)
+                .fit(in, "diabetes.csv", FitRequest.fromOptions(options), JobProgress.NONE);
+        logged = log.warnings.get();
+      }
+      assertEquals(logged, result.notConverged(), threads + " threads: one per logged warning");
+      assertEquals(result.warnings().size() + result.foldWarnings(), result.notConverged());
+      assertTrue(result.foldWarnings() > 0, "fold fits did not converge either");
+      assertEquals(5 * result.fullDataAlphas(), result.foldAlphas());
+      counts.add(result.foldWarnings());
+    }
+    assertEquals(counts.get(0), counts.get(1), "the same whatever the thread count");
   }
 
   @Test

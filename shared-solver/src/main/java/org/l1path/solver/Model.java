@@ -258,6 +258,29 @@ public final class Model implements Serializable {
     return 0;
   }
 
+  /**
+   * The non-zero coefficients of row {@code r}, largest absolute standardized coefficient of that
+   * row ({@code |coefficient| * featureScale}) first, ties in feature order.
+   */
+  private List<Integer> byStandardizedEffect(int r) {
+    double[] b = coefficients[r];
+    List<Integer> idx = new ArrayList<>();
+    for (int j = 0; j < b.length; j++) {
+      if (b[j] != 0) {
+        idx.add(j);
+      }
+    }
+    idx.sort(
+        Comparator.comparingDouble((Integer j) -> -Math.abs(b[j] * featureScales[j]))
+            .thenComparing(j -> j));
+    return idx;
+  }
+
+  /**
+   * The model as text: alpha, then for each coefficient row its intercept and its non-zero
+   * coefficients (original scale, then standardized: times the feature's standard deviation),
+   * largest absolute standardized coefficient of that row first.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
@@ -269,9 +292,8 @@ public final class Model implements Serializable {
         };
     sb.append(
         String.format(Locale.ROOT, "%s: alpha = %.6g, l1Ratio = %.4g%n", kind, alpha, l1Ratio));
-    int[] order = selected();
-    int width = 4;
-    for (int j : order) {
+    int width = "feature".length();
+    for (int j : selected()) {
       width = Math.max(width, featureNames.get(j).length());
     }
     for (int r = 0; r < coefficients.length; r++) {
@@ -281,25 +303,24 @@ public final class Model implements Serializable {
         sb.append("log-odds of class ").append(classes.get(1)).append(":\n");
       }
       sb.append(String.format(Locale.ROOT, "intercept = %.6g%n", intercepts[r]));
-      int count = 0;
-      for (int j : order) {
-        if (coefficients[r][j] != 0) {
-          count++;
-        }
-      }
+      List<Integer> order = byStandardizedEffect(r);
       sb.append(
           String.format(
-              Locale.ROOT, "%d of %d coefficients non-zero", count, featureScales.length));
-      sb.append(count > 0 ? ", largest standardized effect first:" : "").append('\n');
+              Locale.ROOT, "%d of %d coefficients non-zero", order.size(), featureScales.length));
+      sb.append(order.isEmpty() ? "" : ", largest standardized effect first:").append('\n');
+      String line = "  %-" + width + "s %14s %14s%n";
+      if (!order.isEmpty()) {
+        sb.append(String.format(Locale.ROOT, line, "feature", "coefficient", "standardized"));
+      }
       for (int j : order) {
-        if (coefficients[r][j] != 0) {
-          sb.append(
-              String.format(
-                  Locale.ROOT,
-                  "  %-" + width + "s %14.6g%n",
-                  featureNames.get(j),
-                  coefficients[r][j]));
-        }
+        double b = coefficients[r][j];
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                line,
+                featureNames.get(j),
+                String.format(Locale.ROOT, "%.6g", b),
+                String.format(Locale.ROOT, "%.6g", b * featureScales[j])));
       }
     }
     if (!convergence.converged()) {

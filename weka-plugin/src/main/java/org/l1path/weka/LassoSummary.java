@@ -165,9 +165,25 @@ public record LassoSummary(
     return coefficients.length * featureNames.size();
   }
 
-  /** The human-readable report. */
+  /**
+   * {@link #report(int)}'s default: each number with six significant digits (a ratio of deviances
+   * with four decimals), not a fixed number of decimals.
+   */
+  public static final int SIGNIFICANT_DIGITS = -1;
+
+  /** The human-readable report, numbers with six significant digits. */
   public String report() {
-    return new SummaryReport(this).toString();
+    return report(SIGNIFICANT_DIGITS);
+  }
+
+  /**
+   * The human-readable report with every number rounded to {@code decimalPlaces} decimals, as
+   * Weka's {@code Utils.doubleToString} rounds them (trailing zeros dropped); a negative value
+   * means {@link #SIGNIFICANT_DIGITS}. Counts are whole numbers either way, and the solver's
+   * warnings are shown as it wrote them.
+   */
+  public String report(int decimalPlaces) {
+    return new SummaryReport(this, decimalPlaces).toString();
   }
 
   private static boolean anyNonZero(double[] b, int from, int count) {

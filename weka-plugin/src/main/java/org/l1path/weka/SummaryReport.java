@@ -8,14 +8,20 @@ import java.util.Locale;
 import org.l1path.solver.CvMeasure;
 import org.l1path.solver.Family;
 import org.l1path.solver.StopReason;
+import weka.core.Utils;
 
 /** Formats a {@link LassoSummary} as the text the Weka Explorer shows after "Start". */
 final class SummaryReport {
   private final LassoSummary s;
+  private final int decimals;
   private final StringBuilder out = new StringBuilder();
 
-  SummaryReport(LassoSummary summary) {
+  /**
+   * @param decimalPlaces the decimals of every number printed; negative for six significant digits
+   */
+  SummaryReport(LassoSummary summary, int decimalPlaces) {
     this.s = summary;
+    this.decimals = decimalPlaces;
   }
 
   @Override
@@ -94,16 +100,19 @@ final class SummaryReport {
     }
     String cvLabel = "CV " + measureName();
     String label = "  %-" + Math.max("l1 ratio".length(), cvLabel.length()) + "s = ";
-    line(String.format(Locale.ROOT, label + "%.6g", "alpha", s.alpha()));
-    line(String.format(Locale.ROOT, label, "l1 ratio") + PathOptions.format(s.l1Ratio()));
+    line(String.format(Locale.ROOT, label, "alpha") + number(s.alpha()));
+    line(String.format(Locale.ROOT, label, "l1 ratio") + l1Ratio(s.l1Ratio()));
     if (!Double.isNaN(s.cvError())) {
+      String se =
+          fixedDecimals()
+              ? number(s.cvStdError())
+              : String.format(Locale.ROOT, "%.3g", s.cvStdError());
       line(
-          String.format(
-              Locale.ROOT,
-              label + "%.6g +/- %.3g (standard error)",
-              cvLabel,
-              s.cvError(),
-              s.cvStdError()));
+          String.format(Locale.ROOT, label, cvLabel)
+              + number(s.cvError())
+              + " +/- "
+              + se
+              + " (standard error)");
     }
   }
 
@@ -199,16 +208,34 @@ final class SummaryReport {
 
   private String ratios() {
     return Arrays.toString(
-        Arrays.stream(s.l1Ratios()).mapToObj(PathOptions::format).toArray(String[]::new));
+        Arrays.stream(s.l1Ratios()).mapToObj(this::l1Ratio).toArray(String[]::new));
   }
 
-  /** A ratio to 4 decimals; rounding noise below 0 prints as 0, not -0.0000. */
-  private static String ratio(double v) {
-    return String.format(Locale.ROOT, "%.4f", Math.abs(v) < 5e-5 ? 0.0 : v);
+  private boolean fixedDecimals() {
+    return decimals >= 0;
   }
 
-  private static String number(double v) {
-    return String.format(Locale.ROOT, "%.6g", v);
+  /** An l1 ratio as the option gives it (1, 0.5), or to the fixed decimals. */
+  private String l1Ratio(double v) {
+    return fixedDecimals() ? Utils.doubleToString(v, decimals) : PathOptions.format(v);
+  }
+
+  /**
+   * A ratio of deviances to 4 decimals, or to the fixed decimals; rounding noise below 0 prints as
+   * 0, not -0.0000.
+   */
+  private String ratio(double v) {
+    double shown = Math.abs(v) < 5e-5 ? 0.0 : v;
+    return fixedDecimals()
+        ? Utils.doubleToString(shown, decimals)
+        : String.format(Locale.ROOT, "%.4f", shown);
+  }
+
+  /** Six significant digits, or the fixed decimals as Weka's schemes print them. */
+  private String number(double v) {
+    return fixedDecimals()
+        ? Utils.doubleToString(v, decimals)
+        : String.format(Locale.ROOT, "%.6g", v);
   }
 
   private void line(String text) {

@@ -26,6 +26,7 @@ import weka.core.RevisionUtils;
 import weka.core.SelectedTag;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
+import weka.core.Utils;
 import weka.core.WeightedInstancesHandler;
 
 /**
@@ -45,10 +46,23 @@ public class Lasso extends AbstractClassifier
   private static final String ALPHA = "measureAlpha";
   private static final String CV_ERROR = "measureCVError";
 
+  private static final String NUM_DECIMAL_PLACES = "num-decimal-places";
+
+  /**
+   * The default of {@code -num-decimal-places}: the model's numbers print with six significant
+   * digits rather than a fixed number of decimals (Weka's default for classifiers is 2 decimals).
+   */
+  public static final int SIGNIFICANT_DIGITS = LassoSummary.SIGNIFICANT_DIGITS;
+
   private final PathOptions options = new PathOptions(SelectionRule.MIN);
   private InstancesEncoder encoder;
   private Model model;
   private LassoSummary summary;
+
+  /** A classifier with the default options. */
+  public Lasso() {
+    setNumDecimalPlaces(SIGNIFICANT_DIGITS);
+  }
 
   /** Runs the classifier from the command line, as every Weka classifier does. */
   public static void main(String[] argv) {
@@ -166,29 +180,77 @@ public class Lasso extends AbstractClassifier
     return summary;
   }
 
+  /** The model, each number to {@link #getNumDecimalPlaces()} decimals (by default six digits). */
   @Override
   public String toString() {
-    return summary == null ? "Lasso: no model built yet." : summary.report();
+    return summary == null ? "Lasso: no model built yet." : summary.report(getNumDecimalPlaces());
+  }
+
+  @Override
+  public String numDecimalPlacesTipText() {
+    return "The number of decimal places for every number in the model's output; -1 (the"
+        + " default) prints six significant digits instead.";
   }
 
   @Override
   public Enumeration<Option> listOptions() {
     List<Option> out = new ArrayList<>(options.listOptions());
-    out.addAll(Collections.list(super.listOptions()));
+    for (Option o : Collections.list(super.listOptions())) {
+      out.add(
+          o.name().equals(NUM_DECIMAL_PLACES)
+              ? new Option(
+                  "\tThe number of decimal places for the numbers in the model's output.\n"
+                      + "\t(default: six significant digits)",
+                  NUM_DECIMAL_PLACES,
+                  1,
+                  "-" + NUM_DECIMAL_PLACES + " <N>")
+              : o);
+    }
     return Collections.enumeration(out);
   }
 
+  /**
+   * Sets the options; as for every other option, an absent {@code -num-decimal-places} means its
+   * default, six significant digits.
+   */
   @Override
   public void setOptions(String[] argv) throws Exception {
     options.setOptions(argv);
+    String places = Utils.getOption(NUM_DECIMAL_PLACES, argv);
     super.setOptions(argv);
+    setNumDecimalPlaces(places.isEmpty() ? SIGNIFICANT_DIGITS : parseDecimalPlaces(places));
   }
 
+  /**
+   * The options. Weka's own {@code getOptions} writes {@code -num-decimal-places} whenever it is
+   * not Weka's default of 2; Lasso's default is {@link #SIGNIFICANT_DIGITS}, so the option is
+   * written here whenever it is not that (2 included).
+   */
   @Override
   public String[] getOptions() {
     List<String> out = new ArrayList<>(options.getOptions());
-    Collections.addAll(out, super.getOptions());
+    String[] inherited = super.getOptions();
+    for (int i = 0; i < inherited.length; i++) {
+      if (inherited[i].equals("-" + NUM_DECIMAL_PLACES)) {
+        i++; // and its value
+      } else {
+        out.add(inherited[i]);
+      }
+    }
+    if (getNumDecimalPlaces() != SIGNIFICANT_DIGITS) {
+      out.add("-" + NUM_DECIMAL_PLACES);
+      out.add(Integer.toString(getNumDecimalPlaces()));
+    }
     return out.toArray(new String[0]);
+  }
+
+  private static int parseDecimalPlaces(String text) {
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "-" + NUM_DECIMAL_PLACES + " expects an integer, got '" + text + "'", e);
+    }
   }
 
   @Override

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import weka.classifiers.Evaluation;
@@ -72,6 +74,18 @@ class LassoClassifierTest {
     assertArrayEquals(lasso.getOptions(), copy.getOptions());
   }
 
+  /** docs/weka.md shows the Explorer's run information for a default Lasso: its options line. */
+  @Test
+  void theDocumentedSchemeLineIsWhatGetOptionsEmits() throws Exception {
+    List<String> schemes =
+        Files.readAllLines(Path.of("..", "docs", "weka.md")).stream()
+            .filter(line -> line.startsWith("Scheme:"))
+            .toList();
+    assertEquals(1, schemes.size(), "one Scheme: line in docs/weka.md");
+    String emitted = Lasso.class.getName() + " " + Utils.joinOptions(new Lasso().getOptions());
+    assertEquals(emitted, schemes.get(0).substring("Scheme:".length()).trim());
+  }
+
   @Test
   void badOptionValuesNameTheOption() throws Exception {
     Instances cpu = TestData.cpu();
@@ -117,6 +131,57 @@ class LassoClassifierTest {
     // The path table shows about ten alphas plus the chosen one.
     assertTrue(s.path().size() >= 10 && s.path().size() <= 11, "rows: " + s.path().size());
     assertFalse(text.contains("WARNING"), text);
+  }
+
+  /** The most digits after the decimal point of any number in {@code text}. */
+  private static int mostDecimals(String text) {
+    Matcher m = Pattern.compile("\\d\\.(\\d+)").matcher(text);
+    int most = 0;
+    while (m.find()) {
+      most = Math.max(most, m.group(1).length());
+    }
+    return most;
+  }
+
+  @Test
+  void numDecimalPlacesRoundsEveryNumberInTheModel() throws Exception {
+    Lasso automatic = new Lasso();
+    automatic.buildClassifier(TestData.cpu());
+    assertTrue(mostDecimals(automatic.toString()) > 4, automatic.toString());
+    for (int places : new int[] {0, 2, 4}) {
+      Lasso lasso = new Lasso();
+      lasso.setOptions(new String[] {"-num-decimal-places", Integer.toString(places)});
+      assertEquals(places, lasso.getNumDecimalPlaces());
+      lasso.buildClassifier(TestData.cpu());
+      String text = lasso.toString();
+      assertTrue(mostDecimals(text) <= places, places + " decimals:\n" + text);
+      assertFalse(text.matches("(?s).*\\d[eE][-+]?\\d.*"), "no exponents:\n" + text);
+      LassoSummary s = lasso.getSummary();
+      assertTrue(
+          text.contains("alpha    = " + Utils.doubleToString(s.alpha(), places) + "\n"), text);
+      assertTrue(
+          text.contains("CV MSE   = " + Utils.doubleToString(s.cvError(), places) + " +/- "), text);
+      String intercept = "(intercept) " + Utils.doubleToString(s.intercepts()[0], places);
+      assertTrue(
+          text.lines().anyMatch(line -> line.trim().replaceAll("\\s+", " ").equals(intercept)),
+          text);
+    }
+  }
+
+  @Test
+  void numDecimalPlacesIsAnOptionWithSignificantDigitsByDefault() throws Exception {
+    Lasso lasso = new Lasso();
+    assertEquals(Lasso.SIGNIFICANT_DIGITS, lasso.getNumDecimalPlaces());
+    assertFalse(List.of(lasso.getOptions()).contains("-num-decimal-places"));
+    // 2 is Weka's default for classifiers, which its getOptions leaves out; Lasso's is not 2.
+    lasso.setOptions(new String[] {"-num-decimal-places", "2"});
+    String options = Utils.joinOptions(lasso.getOptions());
+    assertTrue(options.endsWith("-num-decimal-places 2"), options);
+    Lasso copy = new Lasso();
+    copy.setOptions(lasso.getOptions());
+    assertEquals(2, copy.getNumDecimalPlaces());
+    copy.setOptions(new String[0]);
+    assertEquals(Lasso.SIGNIFICANT_DIGITS, copy.getNumDecimalPlaces());
   }
 
   @Test
