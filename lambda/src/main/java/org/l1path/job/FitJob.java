@@ -73,7 +73,16 @@ public final class FitJob {
 
   /** Writes a result's files, {@link #FILES}, {@code model.json} last. */
   public static void write(FitResult result, ResultSink sink) throws IOException {
-    ResultFiles.write(result, sink);
+    write(result, ModelJsonExtras.NONE, sink);
+  }
+
+  /**
+   * Writes a result's files as {@link #write(FitResult, ResultSink)} does, with {@code extras}
+   * added to {@code model.json} after the job's own keys.
+   */
+  public static void write(FitResult result, ModelJsonExtras extras, ResultSink sink)
+      throws IOException {
+    ResultFiles.write(result, extras, sink);
   }
 
   /** Reads and fits, writing nothing. */

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.l1path.solver.Convergence;
 import org.l1path.solver.CvCurve;
 import org.l1path.solver.CvResult;
@@ -16,7 +17,8 @@ import org.l1path.solver.RegularizationPath;
 
 /**
  * Writes {@code model.json}, schema {@code l1path-model/1}. Keys are documented in {@code
- * docs/fit.md}. A non-finite number is written as {@code null}, so the file is always valid JSON.
+ * docs/fit.md}; a front door's extra keys follow the job's, in the same pass. A non-finite number
+ * is written as {@code null}, so the file is always valid JSON.
  */
 final class ModelJson {
   static final String SCHEMA = "l1path-model/1";
@@ -25,12 +27,12 @@ final class ModelJson {
 
   private ModelJson() {}
 
-  static byte[] render(FitResult result) throws IOException {
+  static byte[] render(FitResult result, ModelJsonExtras extras) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
       ModelPrettyPrinter printer = new ModelPrettyPrinter();
       g.setPrettyPrinter(printer);
-      new ModelJson.Body(g, printer, result).write();
+      new ModelJson.Body(g, printer, result, extras).write();
     }
     bytes.write('\n');
     return bytes.toByteArray();
@@ -42,12 +44,14 @@ final class ModelJson {
     private final ModelPrettyPrinter printer;
     private final FitResult r;
     private final FitRequest q;
+    private final ModelJsonExtras extras;
 
-    Body(JsonGenerator g, ModelPrettyPrinter printer, FitResult r) {
+    Body(JsonGenerator g, ModelPrettyPrinter printer, FitResult r, ModelJsonExtras extras) {
       this.g = g;
       this.printer = printer;
       this.r = r;
       this.q = r.request();
+      this.extras = extras;
     }
 
     void write() throws IOException {
@@ -91,7 +95,19 @@ final class ModelJson {
       g.writeNumberField("read", r.readMillis());
       g.writeNumberField("fit", r.fitMillis());
       g.writeEndObject();
+      extras();
       g.writeEndObject();
+    }
+
+    /** The front door's keys, last, so the job's keys keep their place and layout. */
+    private void extras() throws IOException {
+      for (Map.Entry<String, Map<String, String>> object : extras.objects().entrySet()) {
+        g.writeObjectFieldStart(object.getKey());
+        for (Map.Entry<String, String> field : object.getValue().entrySet()) {
+          nullableString(field.getKey(), field.getValue());
+        }
+        g.writeEndObject();
+      }
     }
 
     private boolean classification() {

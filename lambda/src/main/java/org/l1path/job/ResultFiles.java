@@ -13,12 +13,15 @@ import org.l1path.solver.Family;
 import org.l1path.solver.Model;
 import org.l1path.solver.RegularizationPath;
 
-/** Renders a {@link FitResult} as its files and hands them to a sink, {@code model.json} last. */
+/**
+ * Renders a {@link FitResult} as its files, with a front door's extra keys in {@code model.json},
+ * and hands them to a sink, {@code model.json} last.
+ */
 final class ResultFiles {
   private ResultFiles() {}
 
-  static void write(FitResult result, ResultSink sink) throws IOException {
-    byte[] model = ModelJson.render(result);
+  static void write(FitResult result, ModelJsonExtras extras, ResultSink sink) throws IOException {
+    byte[] model = ModelJson.render(result, extras);
     byte[] coefficients = coefficientsCsv(result);
     byte[] cv = result.cv() == null ? null : cvCsv(result);
     sink.write(FitJob.COEFFICIENTS_CSV, coefficients);

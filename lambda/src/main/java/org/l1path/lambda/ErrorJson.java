@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * {@code error.json}, written where the results would have gone when the input cannot be fitted:
@@ -27,7 +28,11 @@ final class ErrorJson {
       g.writeStringField("schema", SCHEMA);
       g.writeStringField("kind", kind);
       g.writeStringField("error", message);
-      ModelJsonExtras.writeSource(g, source);
+      g.writeObjectFieldStart("source");
+      for (Map.Entry<String, String> field : source.fields().entrySet()) {
+        g.writeStringField(field.getKey(), field.getValue()); // a null value is written as null
+      }
+      g.writeEndObject();
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -3,6 +3,7 @@ package org.l1path.lambda;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.l1path.job.DataTooLargeException;
 import org.l1path.job.FitJob;
@@ -10,6 +11,7 @@ import org.l1path.job.FitRequest;
 import org.l1path.job.FitResult;
 import org.l1path.job.InputException;
 import org.l1path.job.JobProgress;
+import org.l1path.job.ModelJsonExtras;
 import org.l1path.job.OptionException;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -136,7 +138,7 @@ final class ObjectProcessor {
       rejected(csv, sink, source, log, "too_large", tooLarge(source, csv.response()));
       return;
     }
-    FitJob.write(result, new ModelJsonExtras(sink, source, settings.origins()));
+    FitJob.write(result, modelJsonExtras(source, settings.origins()), sink);
     log.put("rows", result.rows())
         .put("columns", result.columns())
         .put("alpha", result.model().alpha())
@@ -149,6 +151,18 @@ final class ObjectProcessor {
             "already_written",
             sink.alreadyThere().isEmpty() ? null : String.join(",", sink.alreadyThere()))
         .put("converged", result.converged());
+  }
+
+  /**
+   * What the function adds to the job's {@code model.json}: {@code source}, the object fitted, and
+   * {@code settings_origin}, where each setting came from (documented in docs/lambda.md).
+   */
+  static ModelJsonExtras modelJsonExtras(SourceObject source, Map<String, Origin> origins) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    origins.forEach((option, origin) -> labels.put(option, origin.label()));
+    return ModelJsonExtras.NONE
+        .withObject("source", source.fields())
+        .withObject("settings_origin", labels);
   }
 
   private void rejected(
