@@ -34,9 +34,9 @@ echo "[$(date -u +%H:%M:%S)] load: $(uptime); BLAS: $(readlink -f /usr/lib/*/lib
 for shape in $SHAPES; do
   n=${shape%x*}
   p=${shape#*x}
-  java --add-modules jdk.incubator.vector -cp "$cp" org.l1path.solver.GramKernelBenchmark \
+  java --add-modules jdk.incubator.vector -cp "$cp" org.l1path.solver.linalg.GramKernelBenchmark \
     "$n" "$p" "$REPEATS" 2>/dev/null >>"$results"
-  java -cp "$cp" org.l1path.solver.GramKernelBenchmark "$n" "$p" "$REPEATS" \
+  java -cp "$cp" org.l1path.solver.linalg.GramKernelBenchmark "$n" "$p" "$REPEATS" \
     | sed 's/"kernel": "scalar"/"kernel": "scalar, no flag"/' >>"$results"
   "$PY" - "$n" "$p" "$REPEATS" >>"$results" <<'PYEOF'
 import json, sys, time

@@ -76,7 +76,7 @@ public final class AlphaGrid {
    * that is 0 (a constant response, or no feature that can enter), every alpha gives the same fit
    * and the grid starts at 1.
    */
-  double[] alphas(double alphaMax, int n, int p) {
+  public double[] alphas(double alphaMax, int n, int p) {
     if (given != null) {
       return given.clone();
     }

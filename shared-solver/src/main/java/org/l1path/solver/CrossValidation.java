@@ -2,13 +2,12 @@ package org.l1path.solver;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import org.l1path.solver.cv.Folds;
+import org.l1path.solver.cv.HeldOutError;
+import org.l1path.solver.cv.ParallelTasks;
+import org.l1path.solver.gaussian.CrossProducts;
 
 /**
  * K-fold cross-validation of elastic-net paths. Each l1 ratio gets the full data's alpha grid;
@@ -67,8 +66,8 @@ public final class CrossValidation {
     boolean copy =
         copyFolds != null
             ? copyFolds
-            : roomForFoldCopies(
-                freeHeapBytes(), data.rows(), data.features(), Math.min(cv.threads(), total));
+            : Folds.roomForCopies(
+                Folds.freeHeapBytes(), data.rows(), data.features(), Math.min(cv.threads(), total));
     // Least-squares fits share one set of cross-products for their Gram columns. With folds
     // fitted side by side, their sweeps stay on their own threads.
     boolean parallelSweeps = cv.threads() == 1;
@@ -90,12 +89,12 @@ public final class CrossValidation {
           AlphaGrid alphas = AlphaGrid.of(foldAlphas[r]);
           RegularizationPath path =
               ElasticNet.fitPath(
-                  training(data, foldOfRow, f, copy),
+                  Folds.training(data, foldOfRow, f, copy),
                   perRatio.get(r),
                   alphas,
                   Progress.NONE,
                   shared,
-                  rowsOf(foldOfRow, f, true),
+                  Folds.rowsOf(foldOfRow, f, true),
                   parallelSweeps);
           double[] errors = HeldOutError.perAlpha(measure, data, foldOfRow, f, path);
           progress.foldFinished(done.incrementAndGet(), total);
@@ -111,7 +110,7 @@ public final class CrossValidation {
         foldAlphas[r] = grid.alphas(alphaMax, data.rows(), data.features());
       }
       List<Object> all =
-          parallel(
+          ParallelTasks.run(
               ratios + ratios * folds,
               cv.threads(),
               task -> task < ratios ? fullPath.apply(task) : foldFit.apply(task - ratios));
@@ -125,11 +124,11 @@ public final class CrossValidation {
         }
       }
     } else {
-      paths = parallel(ratios, cv.threads(), fullPath);
+      paths = ParallelTasks.run(ratios, cv.threads(), fullPath);
       for (int r = 0; r < ratios; r++) {
         foldAlphas[r] = paths.get(r).alphas();
       }
-      foldErrors = parallel(ratios * folds, cv.threads(), foldFit);
+      foldErrors = ParallelTasks.run(ratios * folds, cv.threads(), foldFit);
     }
 
     List<CvCurve> curves = new ArrayList<>();
@@ -161,7 +160,7 @@ public final class CrossValidation {
    * each distinct id, in increasing order, becomes fold 0, 1, ….
    */
   public static int[] assignFolds(int n, CvSettings cv) {
-    return assignFolds(n, cv, null);
+    return Folds.assign(n, cv, null);
   }
 
   /**
@@ -171,114 +170,7 @@ public final class CrossValidation {
    */
   public static int[] assignFolds(Dataset data, CvSettings cv) {
     boolean stratify = data.family() != Family.GAUSSIAN && cv.assignment() == FoldAssignment.RANDOM;
-    return assignFolds(data.rows(), cv, stratify ? data.response() : null);
-  }
-
-  private static int[] assignFolds(int n, CvSettings cv, double[] classOfRow) {
-    if (cv.assignment() == FoldAssignment.GIVEN) {
-      int[] ids = cv.foldIds();
-      if (ids.length != n) {
-        throw new IllegalArgumentException(
-            "foldIds has " + ids.length + " entries but the data has " + n + " rows");
-      }
-      int[] distinct = java.util.Arrays.stream(ids).distinct().sorted().toArray();
-      int[] out = new int[n];
-      for (int i = 0; i < n; i++) {
-        out[i] = java.util.Arrays.binarySearch(distinct, ids[i]);
-      }
-      return out;
-    }
-    int k = cv.folds();
-    if (k > n) {
-      throw new IllegalArgumentException("folds (" + k + ") must not exceed the rows (" + n + ")");
-    }
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    if (cv.assignment() == FoldAssignment.RANDOM) {
-      SplittableRandom random = new SplittableRandom(cv.seed());
-      for (int i = n - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
-    }
-    int[] out = new int[n];
-    if (classOfRow != null) {
-      Integer[] byClass = new Integer[n];
-      for (int i = 0; i < n; i++) {
-        byClass[i] = order[i];
-      }
-      // A stable sort keeps the shuffled order within each class.
-      java.util.Arrays.sort(byClass, java.util.Comparator.comparingDouble(i -> classOfRow[i]));
-      for (int i = 0; i < n; i++) {
-        out[byClass[i]] = i % k;
-      }
-      return out;
-    }
-    int position = 0;
-    for (int f = 0; f < k; f++) {
-      int size = n / k + (f < n % k ? 1 : 0);
-      for (int s = 0; s < size; s++) {
-        out[order[position++]] = f;
-      }
-    }
-    return out;
-  }
-
-  /**
-   * The fold's training data: its rows copied, or the full data with the held-out rows at weight 0.
-   * Both give the same problem, centring and scaling from the training rows only. A copy runs on
-   * contiguous columns of 1 - 1/K of the rows and is faster; the mask costs no memory.
-   */
-  private static Dataset training(Dataset data, int[] foldOfRow, int fold, boolean copy) {
-    try {
-      if (copy) {
-        return data.subset(rowsOf(foldOfRow, fold, false));
-      }
-      double[] weights = new double[data.rows()];
-      for (int i = 0; i < weights.length; i++) {
-        weights[i] = foldOfRow[i] == fold ? 0.0 : data.weight(i);
-      }
-      return data.withWeights(weights);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("fold " + (fold + 1) + " leaves no training weight", e);
-    }
-  }
-
-  /**
-   * Whether {@code freeBytes} hold a copy of the design for each fold fitted at once, with as much
-   * again to spare for the fits themselves (Gram columns, factors, paths). Without that room the
-   * folds mask their held-out rows: slower by the held-out share of each sweep, but a fit that runs
-   * out of memory gives nothing.
-   */
-  static boolean roomForFoldCopies(long freeBytes, long rows, long features, int atOnce) {
-    return freeBytes >= 2 * 8 * rows * features * atOnce;
-  }
-
-  private static long freeHeapBytes() {
-    Runtime runtime = Runtime.getRuntime();
-    return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-  }
-
-  /** The rows in ({@code inFold}) or out of the fold. */
-  static int[] rowsOf(int[] foldOfRow, int fold, boolean inFold) {
-    int count = 0;
-    for (int f : foldOfRow) {
-      if ((f == fold) == inFold) {
-        count++;
-      }
-    }
-    int[] rows = new int[count];
-    int t = 0;
-    for (int i = 0; i < foldOfRow.length; i++) {
-      if ((foldOfRow[i] == fold) == inFold) {
-        rows[t++] = i;
-      }
-    }
-    return rows;
+    return Folds.assign(data.rows(), cv, stratify ? data.response() : null);
   }
 
   private static CvCurve curve(
@@ -301,51 +193,5 @@ public final class CrossValidation {
       se[k] = Math.sqrt(ss / (folds - 1)) / Math.sqrt(folds);
     }
     return new CvCurve(l1Ratio, measure, alphas, mean, se);
-  }
-
-  /** Runs {@code count} tasks on up to {@code threads} threads; results in task order. */
-  private static <T> List<T> parallel(int count, int threads, IntFunction<T> task) {
-    List<T> out = new ArrayList<>(count);
-    if (threads == 1 || count == 1) {
-      for (int t = 0; t < count; t++) {
-        out.add(task.apply(t));
-      }
-      return out;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, count), daemonThreads());
-    try {
-      List<Future<T>> futures = new ArrayList<>(count);
-      for (int t = 0; t < count; t++) {
-        int index = t;
-        futures.add(pool.submit(() -> task.apply(index)));
-      }
-      for (Future<T> f : futures) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("cross-validation was interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "l1path-cv-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

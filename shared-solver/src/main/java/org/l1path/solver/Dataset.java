@@ -3,6 +3,7 @@ package org.l1path.solver;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.l1path.solver.data.Design;
 
 /**
  * A design matrix stored by column, a response and optional observation weights. Columns are not
@@ -160,7 +161,7 @@ public final class Dataset {
    * The given rows, copied, with their weights, classes and family; the columns are copied into one
    * column-major array when it can hold them.
    */
-  Dataset subset(int[] rows) {
+  public Dataset subset(int[] rows) {
     int m = rows.length;
     int p = design.p;
     double[] ySub = new double[m];
@@ -205,7 +206,7 @@ public final class Dataset {
    * for the layout to matter and the heap has room to spare for the copy (see {@link
    * Design#preferContiguous}); otherwise this data itself.
    */
-  Dataset forSolving() {
+  public Dataset forSolving() {
     if (design.contiguous()) {
       return this;
     }
@@ -262,7 +263,7 @@ public final class Dataset {
     return featureNames;
   }
 
-  Design design() {
+  public Design design() {
     return design;
   }
 

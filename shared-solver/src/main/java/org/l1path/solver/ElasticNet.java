@@ -1,6 +1,9 @@
 package org.l1path.solver;
 
 import java.lang.System.Logger.Level;
+import org.l1path.solver.gaussian.CrossProducts;
+import org.l1path.solver.gaussian.GaussianPath;
+import org.l1path.solver.glm.LogisticPath;
 
 /**
  * Fits elastic-net regularization paths: least squares for a numeric response, penalized logistic
@@ -51,45 +54,13 @@ public final class ElasticNet {
     Dataset solving = data.forSolving();
     RegularizationPath path =
         data.family() == Family.GAUSSIAN
-            ? gaussianPath(solving, settings, grid, progress, shared, heldOutRows, parallelSweeps)
+            ? GaussianPath.fit(
+                solving, settings, grid, progress, shared, heldOutRows, parallelSweeps)
             : LogisticPath.fit(solving, settings, grid, progress);
     for (String warning : path.warnings()) {
       Log.LOG.log(Level.WARNING, warning);
     }
     return path;
-  }
-
-  private static RegularizationPath gaussianPath(
-      Dataset data,
-      Settings settings,
-      AlphaGrid grid,
-      Progress progress,
-      CrossProducts shared,
-      int[] heldOutRows,
-      boolean parallelSweeps) {
-    GaussianProblem prob = new GaussianProblem(data, settings);
-    CoordinateDescent cd =
-        new CoordinateDescent(prob, settings, shared, heldOutRows, parallelSweeps);
-    cd.fitUnpenalized();
-    double alphaMax = cd.alphaMax();
-    double[] alphas = grid.alphas(alphaMax, prob.n, prob.p);
-    boolean mayStop = grid.isAutomatic() && settings.earlyStop();
-    PathRecorder recorder =
-        new PathRecorder(data, settings, prob.sd, alphas, mayStop, mayStop, progress);
-    double previous = Math.max(alphaMax, alphas[0]);
-    boolean more = true;
-    for (int k = 0; more; k++) {
-      cd.solve(alphas[k], previous);
-      previous = alphas[k];
-      SparseRow b = prob.toOriginalRow(cd.beta(), cd.mayBeNonZero());
-      more =
-          recorder.record(
-              new SparseRow[] {b},
-              new double[] {prob.intercept(b)},
-              prob.yVy > 0 ? 1 - cd.residualSquares / prob.yVy : 0.0,
-              new Convergence(cd.relativeGap, cd.iterations, cd.converged));
-    }
-    return recorder.path();
   }
 
   /**
@@ -100,8 +71,6 @@ public final class ElasticNet {
     if (data.family() != Family.GAUSSIAN) {
       return new LogisticPath(data, settings).alphaMaxAfterUnpenalized();
     }
-    CoordinateDescent cd = new CoordinateDescent(new GaussianProblem(data, settings), settings);
-    cd.fitUnpenalized();
-    return cd.alphaMax();
+    return GaussianPath.alphaMax(data, settings);
   }
 }

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.l1path.solver.data.Design;
+import org.l1path.solver.glm.Links;
 
 /**
  * A fitted model at one alpha, on the original scale of the data. Immutable.

@@ -1,13 +1,14 @@
 package org.l1path.solver;
 
 import java.util.Arrays;
+import org.l1path.solver.data.SparseRow;
 
 /**
  * Collects a path alpha by alpha and applies glmnet's early-stop rules: after at least five alphas,
  * stop once the deviance ratio passes 0.999 (saturated) or moves by less than 1e-5 of itself
  * (flat). Which rules apply is the caller's choice; user-given alphas get neither.
  */
-final class PathRecorder {
+public final class PathRecorder {
   private static final double DEV_RATIO_MAX = 0.999;
   private static final double DEV_CHANGE_MIN = 1e-5;
   private static final int EARLY_STOP_MIN_ALPHAS = 5;
@@ -26,7 +27,7 @@ final class PathRecorder {
   private int solved;
   private StopReason stop = StopReason.COMPLETED;
 
-  PathRecorder(
+  public PathRecorder(
       Dataset data,
       Settings settings,
       double[] featureScales,
@@ -53,7 +54,7 @@ final class PathRecorder {
    *
    * @return whether the path goes on
    */
-  boolean record(
+  public boolean record(
       SparseRow[] rowCoefficients, double[] rowIntercepts, double devRatio, Convergence c) {
     int k = solved++;
     coefficients[k] = rowCoefficients;
@@ -71,7 +72,7 @@ final class PathRecorder {
     return stop == StopReason.COMPLETED && solved < alphas.length;
   }
 
-  RegularizationPath path() {
+  public RegularizationPath path() {
     return new RegularizationPath(
         data.family(),
         data.classes(),

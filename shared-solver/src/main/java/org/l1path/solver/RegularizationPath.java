@@ -3,6 +3,7 @@ package org.l1path.solver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.l1path.solver.data.SparseRow;
 
 /**
  * A regularization path: the fitted model at each alpha, largest alpha first, with each solve's

@@ -353,7 +353,7 @@ public record Settings(
   }
 
   /** Expands a per-feature array (length 1 or p) to length p, naming it if the length is wrong. */
-  static double[] perFeature(double[] values, int p, String name) {
+  public static double[] perFeature(double[] values, int p, String name) {
     if (values.length == p) {
       return values.clone();
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.l1path.solver.cv.Folds;
 
 /**
  * A cross-validation fold fitted on a copy of its training rows and one fitted on the full data
@@ -44,9 +45,9 @@ class FoldDataTest {
   @Test
   void foldsAreCopiedOnlyWhenTheHeapHoldsTwiceTheCopies() {
     long copies = 2 * 8L * 1000 * 100;
-    assertTrue(CrossValidation.roomForFoldCopies(2 * copies, 1000, 100, 2));
-    assertFalse(CrossValidation.roomForFoldCopies(2 * copies - 1, 1000, 100, 2));
-    assertFalse(CrossValidation.roomForFoldCopies(2 * copies, 1000, 100, 3));
+    assertTrue(Folds.roomForCopies(2 * copies, 1000, 100, 2));
+    assertFalse(Folds.roomForCopies(2 * copies - 1, 1000, 100, 2));
+    assertFalse(Folds.roomForCopies(2 * copies, 1000, 100, 3));
   }
 
   private static void assertSameCurves(Dataset data, Settings settings, double l1Ratio) {

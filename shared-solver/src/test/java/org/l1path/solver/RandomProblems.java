@@ -3,11 +3,11 @@ package org.l1path.solver;
 import java.util.SplittableRandom;
 
 /** Seeded random regression problems for property tests. */
-final class RandomProblems {
+public final class RandomProblems {
   private RandomProblems() {}
 
   /** n rows, p features with different scales and offsets, y from the first few features. */
-  static Dataset gaussian(int n, int p, long seed) {
+  public static Dataset gaussian(int n, int p, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     double[][] x = new double[p][n];
     for (int j = 0; j < p; j++) {
@@ -31,7 +31,7 @@ final class RandomProblems {
    * glmnet's simulated design: features with pairwise correlation rho (a shared component plus
    * noise), alternating and decaying coefficients, signal-to-noise 3.
    */
-  static Dataset correlated(int n, int p, double rho, long seed) {
+  public static Dataset correlated(int n, int p, double rho, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     double[] shared = new double[n];
     for (int i = 0; i < n; i++) {
@@ -62,7 +62,7 @@ final class RandomProblems {
     return Dataset.of(x, y);
   }
 
-  static double gauss(SplittableRandom random) {
+  public static double gauss(SplittableRandom random) {
     double u = random.nextDouble();
     double v = random.nextDouble();
     return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);

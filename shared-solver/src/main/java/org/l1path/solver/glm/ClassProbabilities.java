@@ -1,0 +1,304 @@
+package org.l1path.solver.glm;
+
+import java.util.Arrays;
+import org.l1path.solver.gaussian.GaussianProblem;
+
+/**
+ * The linear predictors of a binomial or multinomial fit and the class probabilities they give,
+ * kept up to date as one coefficient row changes at a time.
+ *
+ * <p>A multinomial fit keeps each class's exponential unnormalized, {@code e_ri = exp(eta_ri -
+ * shift_i)}, with the row totals {@code t_i = sum_r e_ri}: a change of one class then costs one exp
+ * per observation, where a softmax costs K. The shift keeps the exponentials in range; a row whose
+ * total would overflow, underflow, or lose its digits to cancellation is recomputed on its own.
+ */
+final class ClassProbabilities {
+  /** Outside this range an unnormalized exponential is brought back by a new shift. */
+  private static final double LARGEST = 1e250;
+
+  private static final double SMALLEST = 1e-250;
+
+  final int n;
+  final int rows;
+  final boolean multinomial;
+
+  /** {@code eta[r][i]}. */
+  final double[][] eta;
+
+  /** Binomial: the probability of the modelled class. Multinomial: {@code e_ri}. */
+  private final double[][] scaled;
+
+  private final double[] shift;
+  private final double[] total;
+
+  ClassProbabilities(int n, int rows, boolean multinomial) {
+    this.n = n;
+    this.rows = rows;
+    this.multinomial = multinomial;
+    eta = new double[rows][n];
+    scaled = new double[rows][n];
+    shift = new double[n];
+    total = new double[n];
+  }
+
+  /** Sets every linear predictor of row r to {@code value}; call {@link #refresh()} after. */
+  void fill(int r, double value) {
+    Arrays.fill(eta[r], value);
+  }
+
+  /** Recomputes every probability from the linear predictors. */
+  void refresh() {
+    if (!multinomial) {
+      double[] e = eta[0];
+      double[] q = scaled[0];
+      for (int i = 0; i < n; i++) {
+        q[i] = Links.sigmoid(e[i]);
+      }
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      renormalize(i);
+    }
+  }
+
+  /** The probability of class row r at observation i. */
+  double probability(int r, int i) {
+    return multinomial ? scaled[r][i] / total[i] : scaled[0][i];
+  }
+
+  /** Fills {@code out} with the probabilities of class row r. */
+  void probabilities(int r, double[] out) {
+    double[] s = scaled[r];
+    if (!multinomial) {
+      System.arraycopy(s, 0, out, 0, n);
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      out[i] = s[i] / total[i];
+    }
+  }
+
+  /**
+   * Adds {@code step * delta[i]} to eta_r; {@code factor[i]} holds {@code exp(step * delta[i])}
+   * when a line search has computed it, else factor is null.
+   */
+  void add(int r, double[] delta, double step, double[] factor) {
+    double[] e = eta[r];
+    double[] s = scaled[r];
+    if (!multinomial) {
+      for (int i = 0; i < n; i++) {
+        e[i] += step * delta[i];
+        s[i] = Links.sigmoid(e[i]);
+      }
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      e[i] += step * delta[i];
+      scale(s, i, factor != null ? factor[i] : Math.exp(step * delta[i]));
+    }
+  }
+
+  /** Adds {@code d} to every eta of row r: the probabilities of a shifted intercept. */
+  void addConstant(int r, double d) {
+    double[] e = eta[r];
+    for (int i = 0; i < n; i++) {
+      e[i] += d;
+    }
+    if (!multinomial) {
+      double[] q = scaled[0];
+      for (int i = 0; i < n; i++) {
+        q[i] = Links.sigmoid(e[i]);
+      }
+      return;
+    }
+    double factor = Math.exp(d);
+    double[] s = scaled[r];
+    for (int i = 0; i < n; i++) {
+      scale(s, i, factor);
+    }
+  }
+
+  /**
+   * Multiplies one class's exponential at observation i by {@code factor} and updates the row
+   * total; the row is recomputed instead when the total would leave range or lose its digits.
+   */
+  private void scale(double[] s, int i, double factor) {
+    double before = s[i];
+    double after = before * factor;
+    s[i] = after;
+    double t = total[i] + (after - before);
+    // A total that falls below half its old value has lost digits to the subtraction.
+    if (!(after < LARGEST && t > SMALLEST && t >= 0.5 * total[i])) {
+      renormalize(i);
+    } else {
+      total[i] = t;
+    }
+  }
+
+  /**
+   * Re-adds the row totals from their terms: the running totals gather a rounding error per update,
+   * and a certificate near double precision needs them exact.
+   */
+  void resum() {
+    if (!multinomial) {
+      return;
+    }
+    Arrays.fill(total, 0);
+    for (double[] s : scaled) {
+      for (int i = 0; i < n; i++) {
+        total[i] += s[i];
+      }
+    }
+  }
+
+  /** Observation i's exponentials from its linear predictors, shifted by their largest. */
+  private void renormalize(int i) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < rows; k++) {
+      max = Math.max(max, eta[k][i]);
+    }
+    double sum = 0;
+    for (int k = 0; k < rows; k++) {
+      double e = Math.exp(eta[k][i] - max);
+      scaled[k][i] = e;
+      sum += e;
+    }
+    shift[i] = max;
+    total[i] = sum;
+  }
+
+  /**
+   * The weighted negative log-likelihood {@code sum_i w_i l_i}, with {@code y[r][i]} the class
+   * indicators (binomial: the modelled class).
+   */
+  double loss(double[][] y, GaussianProblem base) {
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double wi = base.weight(i);
+      if (wi == 0) {
+        continue;
+      }
+      double li;
+      if (multinomial) {
+        double observed = 0;
+        for (int k = 0; k < rows; k++) {
+          observed += y[k][i] * eta[k][i];
+        }
+        li = shift[i] + Math.log(total[i]) - observed;
+      } else {
+        li = Links.softplus(eta[0][i]) - y[0][i] * eta[0][i];
+      }
+      sum += wi * li;
+    }
+    return sum;
+  }
+
+  /**
+   * The change of the loss when eta_r moves by {@code step * delta}: {@code sum_i w_i (log(1 + q_ri
+   * (e^(step delta_i) - 1)) - y_ri step delta_i)}, for softmax and sigmoid alike. Leaves {@code
+   * exp(step delta_i)} in {@code factor}.
+   */
+  double lossChange(
+      int r, double[] yr, double[] delta, double step, GaussianProblem base, double[] factor) {
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double d = step * delta[i];
+      double m1 = Math.expm1(d);
+      factor[i] = 1 + m1;
+      double wi = base.weight(i);
+      if (wi == 0 || d == 0) {
+        continue;
+      }
+      sum += wi * (Math.log1p(probability(r, i) * m1) - yr[i] * d);
+    }
+    return sum;
+  }
+
+  /**
+   * The loss {@code sum_i w_i l_i} and the negative entropy {@code sum_i w_i sum_k t_ik log t_ik}
+   * of {@code t_i = (1 - c) y_i + c p_i} (the dual objective's first term), in one sweep that
+   * shares each observation's log-sum-exp. With {@code log t_ik = log c + eta_ik - lse_i} for every
+   * class but the observed one, the entropy of observation i is
+   *
+   * <pre>
+   *   log c + c sum_k p_ik eta_ik + (1 - c) eta_iy - lse_i + t_iy log1p((1 - c) / (c p_iy))
+   * </pre>
+   *
+   * which takes no logarithm beyond the loss's own when c is 1.
+   *
+   * @return {loss, negative entropy}
+   */
+  double[] lossAndEntropy(double[][] y, double c, GaussianProblem base) {
+    double loss = 0;
+    double entropy = 0;
+    double logC = Math.log(c);
+    for (int i = 0; i < n; i++) {
+      double wi = base.weight(i);
+      if (wi == 0) {
+        continue;
+      }
+      double li;
+      double term;
+      if (multinomial) {
+        double lse = shift[i] + Math.log(total[i]);
+        double inverse = 1 / total[i];
+        double expected = 0;
+        double observedEta = 0;
+        double observedP = 0;
+        for (int k = 0; k < rows; k++) {
+          double pk = scaled[k][i] * inverse;
+          expected += pk * eta[k][i];
+          if (y[k][i] == 1) {
+            observedEta = eta[k][i];
+            observedP = pk;
+          }
+        }
+        li = lse - observedEta;
+        term = logC + c * expected + (1 - c) * observedEta - lse;
+        if (c < 1 && observedP > 0) {
+          double ty = (1 - c) + c * observedP;
+          term += ty * log1pSmall((1 - c) / (c * observedP));
+        } else if (c < 1) {
+          // The observed class's probability underflowed: the entropy term by term.
+          term = 0;
+          for (int k = 0; k < rows; k++) {
+            term += Links.xlogx((1 - c) * y[k][i] + c * scaled[k][i] * inverse);
+          }
+        }
+      } else {
+        double e = eta[0][i];
+        double yi = y[0][i];
+        double q = scaled[0][i];
+        double softplus = Links.softplus(e);
+        li = softplus - yi * e;
+        // q log q + (1 - q) log (1 - q) = q eta - softplus(eta), since log q = eta - softplus.
+        term = q * e - softplus;
+        if (c < 1 && q > 0 && q < 1) {
+          double complement = q < 0.5 ? 1 - q : Math.exp(-softplus);
+          double t = q + (1 - c) * (yi - q);
+          double u = complement - (1 - c) * (yi - q);
+          // t log t - q log q split as (t - q) log q + t log(t / q), and likewise for u.
+          double logQ = e - softplus;
+          double logComplement = -softplus;
+          term +=
+              (t - q) * logQ
+                  + t * log1pSmall((1 - c) * (yi - q) / q)
+                  + (u - complement) * logComplement
+                  + u * log1pSmall(-(1 - c) * (yi - q) / complement);
+        } else if (c < 1) {
+          // A probability rounded to 0 or 1: the entropy term by term.
+          double t = (1 - c) * yi + c * q;
+          term = Links.xlogx(t) + Links.xlogx((1 - c) * (1 - yi) + c * Links.sigmoid(-e));
+        }
+      }
+      loss += wi * li;
+      entropy += wi * term;
+    }
+    return new double[] {loss, entropy};
+  }
+
+  /** {@code log1p(x)}, by its series where that is exact to double precision. */
+  private static double log1pSmall(double x) {
+    return Math.abs(x) < 1e-8 ? x - 0.5 * x * x : Math.log1p(x);
+  }
+}

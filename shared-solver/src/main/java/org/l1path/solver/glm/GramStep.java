@@ -1,0 +1,252 @@
+package org.l1path.solver.glm;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.l1path.solver.data.Design;
+import org.l1path.solver.data.FeatureSets;
+import org.l1path.solver.gaussian.GaussianProblem;
+import org.l1path.solver.linalg.WeightedGram;
+
+/**
+ * The inner solve of a {@link NewtonStep} by covariance updates: the strong set's weighted Gram
+ * matrix {@code G_jk = sum_i v_i z_ij z_ik} (features centred on their v-weighted means) is formed
+ * once per step, after which a coordinate update costs O(|S|) instead of O(n). It pays when the
+ * strong set is small next to the passes a tight solve takes, which is most classification fits.
+ */
+final class GramStep {
+  /**
+   * The most entries the Gram matrices of all coefficient rows may hold together (32 MiB): past it
+   * the steps make do with naive updates.
+   */
+  static final long MAX_CELLS = 1L << 22;
+
+  private final GaussianProblem base;
+  private final Design x;
+  private final int n;
+
+  private final WeightedGram kernel;
+
+  /** The local index of each strong feature in the Gram matrix. */
+  private final int[] position;
+
+  private final double[] dots = new double[4];
+
+  /** Row-major, {@code count x count}. */
+  private double[] gram = new double[0];
+
+  /** The quadratic's negative gradient at the current coefficients, by local index. */
+  private double[] gradient = new double[0];
+
+  private int count;
+
+  /** The strong set, centres and curvatures the matrix was formed with. */
+  private int[] members = new int[0];
+
+  private double[] centres = new double[0];
+  private double[] curvatures = new double[0];
+
+  GramStep(GaussianProblem base) {
+    this.base = base;
+    this.x = base.x;
+    this.n = base.n;
+    kernel = new WeightedGram(x);
+    position = new int[base.p];
+  }
+
+  /**
+   * Forms the Gram matrix of the strong set under weights {@code v}, and the starting gradient
+   * {@code z_j' residual} (the residual sums to 0 with an intercept, and the centres are 0 without
+   * one, so the centring drops out of it).
+   */
+  void build(FeatureSets sets, double[] v, double[] centre, double[] residual) {
+    count = sets.strongCount;
+    int[] strong = sets.strong;
+    if (gram.length < count * count) {
+      gram = new double[count * count];
+      gradient = new double[count];
+    }
+    for (int a = 0; a < count; a++) {
+      position[strong[a]] = a;
+    }
+    formGradient(strong, residual);
+    kernel.compute(strong, count, v, centre, base.scale, gram);
+    if (members.length < count) {
+      members = new int[count];
+      centres = new double[count];
+      curvatures = new double[count];
+    }
+    for (int a = 0; a < count; a++) {
+      members[a] = strong[a];
+      centres[a] = centre[strong[a]];
+      curvatures[a] = gram[a * count + a];
+    }
+  }
+
+  /** Whether the matrix was formed for exactly this strong set. */
+  boolean formedFor(FeatureSets sets) {
+    return gram.length > 0
+        && sets.strongCount == count
+        && java.util.Arrays.equals(members, 0, count, sets.strong, 0, count);
+  }
+
+  /**
+   * Takes up the matrix formed at an earlier step for a new residual: only the gradient is formed
+   * again, and the centres and curvatures the matrix was formed with go back into {@code centre}
+   * and {@code curvature}, so that the step's change of eta matches the quadratic it solved.
+   */
+  void reuse(FeatureSets sets, double[] residual, double[] centre, double[] curvature) {
+    int[] strong = sets.strong;
+    for (int a = 0; a < count; a++) {
+      centre[strong[a]] = centres[a];
+      curvature[strong[a]] = curvatures[a];
+    }
+    formGradient(strong, residual);
+  }
+
+  /** The quadratic's starting gradient {@code z_j' residual} for the strong features. */
+  private void formGradient(int[] strong, double[] residual) {
+    for (int a = 0; a < count; a += 4) {
+      int summed = x.dotFour(strong, count, a, residual, dots);
+      for (int t = 0; t < summed; t++) {
+        gradient[a + t] = dots[t] / base.scale[strong[a + t]];
+      }
+    }
+  }
+
+  /**
+   * Coordinate descent on the quadratic, cycling the active set between full passes, until a full
+   * pass changes no coordinate by more than {@code threshold} ({@code curvature * change^2}).
+   *
+   * @return the passes taken
+   */
+  int solve(
+      FeatureSets sets,
+      double[] beta,
+      double aScale,
+      double qScale,
+      double threshold,
+      int passBudget) {
+    int passes = 0;
+    while (passes < passBudget) {
+      double full = pass(sets.strong, sets.strongCount, sets, beta, aScale, qScale);
+      passes++;
+      if (full <= threshold || solveOnSupport(sets, beta, aScale, qScale)) {
+        break;
+      }
+      while (passes < passBudget) {
+        double change = pass(sets.active, sets.activeCount, sets, beta, aScale, qScale);
+        passes++;
+        if (change <= threshold) {
+          break;
+        }
+      }
+    }
+    return passes;
+  }
+
+  /**
+   * Solves the quadratic exactly on the support, signs held as they are: on the non-zero
+   * coefficients A the solution satisfies {@code (G_AA + q P) d = g_A - a P s - q P beta_A} (P the
+   * penalty factors, s the signs). It is taken only if no sign changes, no bound is crossed, and
+   * every other strong feature then passes its KKT check; otherwise coordinate descent goes on.
+   * Where coordinate descent creeps (features far more correlated than rows can tell apart, a wide
+   * design) this ends in one solve what would take hundreds of passes.
+   *
+   * @return whether the quadratic is now solved
+   */
+  private boolean solveOnSupport(FeatureSets sets, double[] beta, double aScale, double qScale) {
+    int[] support = new int[sets.activeCount];
+    int size = 0;
+    for (int t = 0; t < sets.activeCount; t++) {
+      int j = sets.active[t];
+      if (beta[j] != 0) {
+        support[size++] = j;
+      }
+    }
+    if (size == 0) {
+      return false;
+    }
+    DMatrixRMaj matrix = new DMatrixRMaj(size, size);
+    DMatrixRMaj right = new DMatrixRMaj(size, 1);
+    for (int u = 0; u < size; u++) {
+      int j = support[u];
+      int a = position[j];
+      double pf = base.penalty[j];
+      for (int w = 0; w < size; w++) {
+        matrix.data[u * size + w] = gram[a * count + position[support[w]]];
+      }
+      matrix.data[u * size + u] += qScale * pf;
+      right.data[u] = gradient[a] - aScale * pf * Math.signum(beta[j]) - qScale * pf * beta[j];
+    }
+    DMatrixRMaj change = new DMatrixRMaj(size, 1);
+    if (!CommonOps_DDRM.solveSPD(matrix, right, change)) {
+      return false;
+    }
+    for (int u = 0; u < size; u++) {
+      int j = support[u];
+      double updated = beta[j] + change.data[u];
+      if (!(Math.signum(updated) == Math.signum(beta[j])
+          && updated >= base.lower[j]
+          && updated <= base.upper[j])) {
+        return false;
+      }
+    }
+    // The gradient after the move, to check the features held at 0.
+    double[] moved = gradient.clone();
+    for (int u = 0; u < size; u++) {
+      int row = position[support[u]] * count;
+      double d = change.data[u];
+      for (int b = 0; b < count; b++) {
+        moved[b] -= gram[row + b] * d;
+      }
+    }
+    for (int t = 0; t < count; t++) {
+      int j = sets.strong[t];
+      if (beta[j] != 0) {
+        continue;
+      }
+      double g = moved[position[j]];
+      double limit = aScale * base.penalty[j];
+      if (base.leavesZero(j, g, limit)) {
+        return false;
+      }
+    }
+    for (int u = 0; u < size; u++) {
+      beta[support[u]] += change.data[u];
+    }
+    System.arraycopy(moved, 0, gradient, 0, count);
+    return true;
+  }
+
+  /** One pass over the listed features; returns the largest {@code curvature * change^2}. */
+  private double pass(
+      int[] list, int length, FeatureSets sets, double[] beta, double aScale, double qScale) {
+    double largest = 0;
+    for (int t = 0; t < length; t++) {
+      int j = list[t];
+      int a = position[j];
+      double h = gram[a * count + a];
+      double pf = base.penalty[j];
+      double denominator = h + qScale * pf;
+      if (!(denominator > 0)) {
+        continue;
+      }
+      double old = beta[j];
+      double u = gradient[a] + h * old;
+      double limit = aScale * pf;
+      double updated = base.coordinateMinimum(j, u, limit, denominator);
+      if (updated == old) {
+        continue;
+      }
+      double d = updated - old;
+      beta[j] = updated;
+      largest = Math.max(largest, h * d * d);
+      sets.addActive(j);
+      int row = a * count;
+      for (int b = 0; b < count; b++) {
+        gradient[b] -= gram[row + b] * d;
+      }
+    }
+    return largest;
+  }
+}

@@ -1,0 +1,451 @@
+package org.l1path.solver.glm;
+
+import org.l1path.solver.AlphaGrid;
+import org.l1path.solver.Convergence;
+import org.l1path.solver.Dataset;
+import org.l1path.solver.Family;
+import org.l1path.solver.PathRecorder;
+import org.l1path.solver.Progress;
+import org.l1path.solver.RegularizationPath;
+import org.l1path.solver.Settings;
+import org.l1path.solver.data.FeatureSets;
+import org.l1path.solver.data.SparseRow;
+import org.l1path.solver.gaussian.GaussianProblem;
+import org.l1path.solver.gaussian.PenaltyDual;
+
+/**
+ * Penalized logistic (binomial) and multinomial regression along a path, by proximal Newton steps
+ * as glmnet's {@code lognet} takes them (see {@link NewtonStep}): one step per coefficient row per
+ * round, each solving its quadratic approximation over the row's strong set only. Once a round
+ * moves no coordinate by more than a threshold, the full gradient is computed: features that fail
+ * the KKT check join the strong set, and otherwise the duality gap of the logistic problem itself
+ * certifies the alpha, or the threshold is tightened for more rounds.
+ *
+ * <p>A tolerance finer than double precision can certify ends when the gap stops falling: the alpha
+ * is then reported as stalled, with the gap it reached, rather than run to maxIterations.
+ */
+public final class LogisticPath {
+  /** A penalty that holds every penalized coefficient at 0: used to fit the unpenalized part. */
+  private static final double HUGE_ALPHA = 1e300;
+
+  /** Gap checks in a row without halving the best gap before an alpha is declared stalled. */
+  private static final int STALL_CHECKS = 3;
+
+  /** The most rounds between two gap checks. */
+  private static final int CHECK_EVERY_ROUNDS = 50;
+
+  /** The least a failed gap check tightens the round threshold by. */
+  private static final double TIGHTEN = 0.01;
+
+  /** The most coordinate-descent passes one Newton step may take: the next step corrects it. */
+  private static final int MAX_STEP_PASSES = 1_000;
+
+  /**
+   * The most passes per step once the round threshold is down at rounding: coordinate changes there
+   * are rounding noise, which no number of passes brings under the threshold.
+   */
+  private static final int FLOOR_STEP_PASSES = 50;
+
+  /**
+   * Below this share of the null loss a coordinate change is rounding: coefficients near 1 move by
+   * an ulp, about 1e-16, and curvature times its square is about 1e-33.
+   */
+  private static final double SMALLEST_THRESHOLD = 1e-30;
+
+  /** A probability floor for the intercept-only fit of a class that never occurs. */
+  private static final double P_MIN = 1e-9;
+
+  private final Settings settings;
+  private final Dataset data;
+  private final GaussianProblem base;
+  private final int n;
+  private final int p;
+  private final int rows;
+  private final boolean multinomial;
+
+  /** Indicator of each row's class per coefficient row: {@code y[r][i]}. */
+  private final double[][] y;
+
+  /** Standardized coefficients {@code beta[r][j] = s_j b[r][j]}. */
+  private final double[][] beta;
+
+  /** Intercepts on the original scale. */
+  private final double[] intercept;
+
+  private final ClassProbabilities probs;
+  private final FeatureSets[] sets;
+  private final NewtonStep step;
+  private final RoundExtrapolation extrapolation;
+
+  /** The loss gradient {@code G[r][j] = sum_i w_i z_ij (y_ri - p_ri)} at the last check. */
+  private final double[][] gradient;
+
+  private final int[] allFeatures;
+  private final int freeCount;
+  private final double[] scratch;
+  private final double nullLoss;
+
+  private double relativeGap;
+  private int iterations;
+  private boolean converged;
+  private boolean stalled;
+  private double objective;
+
+  /** The loss at the last gap check: the loss of the solution. */
+  private double loss;
+
+  /** The round threshold the next alpha starts from. */
+  private double roundThreshold;
+
+  public LogisticPath(Dataset data, Settings settings) {
+    this.data = data;
+    this.settings = settings;
+    this.base = new GaussianProblem(data, settings);
+    this.n = data.rows();
+    this.p = data.features();
+    this.multinomial = data.family() == Family.MULTINOMIAL;
+    this.rows = multinomial ? data.classes().size() : 1;
+    y = new double[rows][n];
+    double[] codes = data.response();
+    for (int i = 0; i < n; i++) {
+      int k = (int) codes[i];
+      if (multinomial) {
+        y[k][i] = 1;
+      } else {
+        y[0][i] = k;
+      }
+    }
+    beta = new double[rows][p];
+    intercept = new double[rows];
+    probs = new ClassProbabilities(n, rows, multinomial);
+    sets = new FeatureSets[rows];
+    for (int r = 0; r < rows; r++) {
+      sets[r] = new FeatureSets(p);
+    }
+    step = new NewtonStep(base, settings.fitIntercept(), rows, settings.updateMode());
+    gradient = new double[rows][p];
+    extrapolation = new RoundExtrapolation(base, y, beta, intercept, probs, sets);
+    allFeatures = new int[p];
+    int free = 0;
+    for (int j = 0; j < p; j++) {
+      if (!base.fixed[j]) {
+        allFeatures[free++] = j;
+      }
+    }
+    freeCount = free;
+    scratch = new double[n];
+    fitInterceptOnly();
+    nullLoss = probs.loss(y, base);
+    roundThreshold = firstThreshold();
+  }
+
+  private double smallestThreshold() {
+    return SMALLEST_THRESHOLD * Math.max(nullLoss, Double.MIN_NORMAL);
+  }
+
+  /**
+   * The round threshold of the first alpha: glmnet's convergence rule (changes below 1e-7 of the
+   * null deviance at its default), scaled with the tolerance.
+   */
+  private double firstThreshold() {
+    return 0.1 * settings.tolerance() * Math.max(nullLoss, Double.MIN_NORMAL);
+  }
+
+  public static RegularizationPath fit(
+      Dataset data, Settings settings, AlphaGrid grid, Progress progress) {
+    return new LogisticPath(data, settings).path(grid, progress);
+  }
+
+  /** Fits the intercepts and unpenalized features alone; then alpha_max from their gradients. */
+  public double alphaMaxAfterUnpenalized() {
+    if (hasUnpenalizedFeatures()) {
+      solve(HUGE_ALPHA, HUGE_ALPHA);
+    } else {
+      computeGradients();
+    }
+    return alphaMax();
+  }
+
+  private RegularizationPath path(AlphaGrid grid, Progress progress) {
+    double alphaMax = alphaMaxAfterUnpenalized();
+    double[] alphas = grid.alphas(alphaMax, n, p);
+    // A saturated fit only chases coefficients to infinity: a default grid always stops there.
+    boolean automatic = grid.isAutomatic();
+    PathRecorder recorder =
+        new PathRecorder(
+            data,
+            settings,
+            base.sd,
+            alphas,
+            automatic,
+            automatic && settings.earlyStop(),
+            progress);
+    double previous = Math.max(alphaMax, alphas[0]);
+    boolean more = true;
+    for (int k = 0; more; k++) {
+      solve(alphas[k], previous);
+      previous = alphas[k];
+      SparseRow[] rowCoefficients = new SparseRow[rows];
+      for (int r = 0; r < rows; r++) {
+        rowCoefficients[r] = SparseRow.of(base.toOriginal(beta[r]));
+      }
+      more =
+          recorder.record(
+              rowCoefficients,
+              centredIntercepts(),
+              nullLoss > 0 ? 1 - loss / nullLoss : 0.0,
+              new Convergence(relativeGap, iterations, converged, stalled));
+    }
+    return recorder.path();
+  }
+
+  /** Multinomial intercepts are only defined up to a constant: report them summing to 0. */
+  private double[] centredIntercepts() {
+    double[] out = intercept.clone();
+    if (multinomial) {
+      double mean = 0;
+      for (double b : out) {
+        mean += b / rows;
+      }
+      for (int r = 0; r < rows; r++) {
+        out[r] -= mean;
+      }
+    }
+    return out;
+  }
+
+  private boolean hasUnpenalizedFeatures() {
+    for (int j = 0; j < p; j++) {
+      if (!base.fixed[j] && base.penalty[j] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The intercept-only fit: the log-odds (or log-shares) of the weighted class frequencies; all
+   * zero without an intercept.
+   */
+  private void fitInterceptOnly() {
+    if (settings.fitIntercept()) {
+      double[] share = new double[rows];
+      for (int r = 0; r < rows; r++) {
+        share[r] = Math.min(Math.max(base.weightedSum(y[r]), P_MIN), 1 - P_MIN);
+      }
+      if (multinomial) {
+        double meanLog = 0;
+        for (double s : share) {
+          meanLog += Math.log(s) / rows;
+        }
+        for (int r = 0; r < rows; r++) {
+          intercept[r] = Math.log(share[r]) - meanLog;
+        }
+      } else {
+        intercept[0] = Math.log(share[0] / (1 - share[0]));
+      }
+    }
+    for (int r = 0; r < rows; r++) {
+      probs.fill(r, intercept[r]);
+    }
+    probs.refresh();
+  }
+
+  /** The smallest alpha at which every penalized coefficient is 0, from the current gradients. */
+  private double alphaMax() {
+    double max = 0;
+    double l1 = Math.max(base.l1Ratio, 1e-3);
+    for (int r = 0; r < rows; r++) {
+      for (int t = 0; t < freeCount; t++) {
+        int j = allFeatures[t];
+        double pf = base.penalty[j];
+        double g = gradient[r][j];
+        if (pf > 0 && base.leavesZero(j, g, 0)) {
+          max = Math.max(max, Math.abs(g) / (pf * l1));
+        }
+      }
+    }
+    return max;
+  }
+
+  /**
+   * Rounds of Newton steps at one alpha until the duality gap meets the tolerance, progress stalls,
+   * or the passes run out.
+   */
+  private void solve(double alpha, double previousAlpha) {
+    iterations = 0;
+    converged = false;
+    stalled = false;
+    relativeGap = Double.POSITIVE_INFINITY;
+    screen(alpha, previousAlpha);
+    extrapolation.clear();
+    double tolerance = settings.tolerance();
+    double threshold = roundThreshold;
+    double bestGap = Double.POSITIVE_INFINITY;
+    int checksWithoutProgress = 0;
+    int roundsSinceCheck = 0;
+    while (true) {
+      roundsSinceCheck++;
+      double largest = 0;
+      boolean moved = false;
+      for (int r = 0; r < rows; r++) {
+        int stepPasses = threshold > smallestThreshold() ? MAX_STEP_PASSES : FLOOR_STEP_PASSES;
+        int budget = Math.min(settings.maxIterations() - iterations, stepPasses);
+        if (budget <= 0) {
+          break;
+        }
+        step.take(r, y[r], probs, beta[r], intercept, sets[r], alpha, threshold, budget);
+        iterations += step.passes;
+        largest = Math.max(largest, step.largestChange);
+        moved |= step.moved;
+      }
+      if (multinomial && largest > threshold) {
+        extrapolation.afterRound(alpha);
+      }
+      boolean outOfPasses = iterations >= settings.maxIterations();
+      // Changes at the rounding floor can stay above the smallest threshold forever: a check now
+      // and then lets a stall be seen.
+      boolean settled = largest <= threshold || !moved || outOfPasses;
+      if (!settled && roundsSinceCheck < CHECK_EVERY_ROUNDS) {
+        continue;
+      }
+      roundsSinceCheck = 0;
+      if (settings.fitIntercept()) {
+        InterceptNewton.settle(probs, y, intercept, base);
+      }
+      probs.resum();
+      computeGradients();
+      if (addViolators(alpha) && !outOfPasses) {
+        continue;
+      }
+      double gap = dualityGap(alpha);
+      relativeGap = objective > 0 ? gap / objective : 0.0;
+      if (gap <= tolerance * objective || gap <= 1e-15 * (1 + objective)) {
+        converged = true;
+        // The next alpha starts from about the threshold that certified this one.
+        roundThreshold = Math.min(2 * threshold, firstThreshold());
+        return;
+      }
+      if (outOfPasses) {
+        return;
+      }
+      // Every check counts toward a stall, also one forced while rounds still move: rounds can
+      // keep moving by rounding noise above a threshold that is not yet at its floor (large
+      // coefficients, whose last bits change by more than the floor), and the gap then only
+      // wanders. Fifty rounds between checks that do not halve it three times running are no
+      // progress either way.
+      checksWithoutProgress = gap <= 0.5 * bestGap ? 0 : checksWithoutProgress + 1;
+      bestGap = Math.min(bestGap, gap);
+      if (checksWithoutProgress >= STALL_CHECKS) {
+        stalled = true;
+        return;
+      }
+      // Rounds still moving by more than the threshold are progress, unless the threshold is
+      // already down at rounding.
+      if (!settled && threshold > smallestThreshold()) {
+        continue;
+      }
+      // The gap falls about as the square root of the threshold (a KKT violation left by a
+      // coordinate change d is curvature * d, and the gap is linear in the violation).
+      double shortfall = 0.25 * tolerance * objective / gap;
+      threshold =
+          Math.max(threshold * Math.min(TIGHTEN, shortfall * shortfall), smallestThreshold());
+      roundThreshold = threshold;
+    }
+  }
+
+  /**
+   * The sequential strong rule: row r keeps feature j for this alpha if {@code |G_rj| > l1Ratio
+   * pf_j (2 alpha - previous alpha)} at the previous solution, or if it is non-zero or unpenalized.
+   */
+  private void screen(double alpha, double previousAlpha) {
+    double cut = base.l1Ratio * (2 * alpha - previousAlpha);
+    for (int r = 0; r < rows; r++) {
+      FeatureSets s = sets[r];
+      s.clear();
+      for (int t = 0; t < freeCount; t++) {
+        int j = allFeatures[t];
+        double pf = base.penalty[j];
+        if (beta[r][j] != 0 || pf == 0 || Math.abs(gradient[r][j]) > cut * pf) {
+          s.addStrong(j);
+          if (beta[r][j] != 0) {
+            s.addActive(j);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds to the strong sets every feature outside them that violates its KKT condition at 0;
+   * returns whether there was any.
+   */
+  private boolean addViolators(double alpha) {
+    double a = alpha * base.l1Ratio;
+    boolean any = false;
+    for (int r = 0; r < rows; r++) {
+      for (int t = 0; t < freeCount; t++) {
+        int j = allFeatures[t];
+        if (sets[r].isStrong(j)) {
+          continue;
+        }
+        double g = gradient[r][j];
+        double limit = a * base.penalty[j];
+        if (base.leavesZero(j, g, limit)) {
+          sets[r].addStrong(j);
+          any = true;
+        }
+      }
+    }
+    return any;
+  }
+
+  /** {@code G[r][j] = sum_i w_i z_ij (y_ri - p_ri)} for every row and free feature. */
+  private void computeGradients() {
+    for (int r = 0; r < rows; r++) {
+      double[] u = scratch;
+      probs.probabilities(r, u);
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        double residual = y[r][i] - u[i];
+        // storedProducts expects the residual weighted when the weights are not uniform.
+        u[i] = base.v == null ? residual : base.v[i] * residual;
+        sum += base.v == null ? base.invN * residual : u[i];
+      }
+      base.storedProducts(allFeatures, freeCount, u, sum, gradient[r], false);
+    }
+  }
+
+  /**
+   * The duality gap at the dual point {@code theta_ri = c w_i (y_ri - p_ri)}, c in (0, 1] the
+   * largest scaling that keeps it feasible. The conjugate of the loss is the negative entropy of
+   * {@code t_i = (1 - c) y_i + c p_i}, so
+   *
+   * <pre>
+   *   D = - sum_i w_i sum_k t_ik log t_ik - sum_r sum_j h_j*(c G_rj)
+   * </pre>
+   *
+   * Sets {@link #objective} to the primal objective. Needs {@link #computeGradients()} first.
+   */
+  private double dualityGap(double alpha) {
+    double aScale = alpha * base.l1Ratio;
+    double qScale = alpha * (1 - base.l1Ratio);
+    double penalty = 0;
+    double c = 1.0;
+    for (int r = 0; r < rows; r++) {
+      penalty += PenaltyDual.value(base, beta[r], aScale, qScale);
+      c = PenaltyDual.feasibleScale(base, allFeatures, freeCount, gradient[r], aScale, qScale, c);
+    }
+    double[] lossAndEntropy = probs.lossAndEntropy(y, c, base);
+    loss = lossAndEntropy[0];
+    objective = loss + penalty;
+    double conjugates = 0;
+    for (int r = 0; r < rows; r++) {
+      conjugates +=
+          PenaltyDual.conjugateSum(
+              base, allFeatures, freeCount, gradient[r], beta[r], c, aScale, qScale);
+    }
+    double dual = -lossAndEntropy[1] - conjugates;
+    return Math.max(objective - dual, 0.0);
+  }
+}

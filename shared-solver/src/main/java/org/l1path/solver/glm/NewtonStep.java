@@ -1,0 +1,419 @@
+package org.l1path.solver.glm;
+
+import org.l1path.solver.UpdateMode;
+import org.l1path.solver.data.Design;
+import org.l1path.solver.data.FeatureSets;
+import org.l1path.solver.gaussian.GaussianProblem;
+import org.l1path.solver.linalg.Dot;
+
+/**
+ * One proximal Newton step for one coefficient row of a logistic or multinomial fit, as glmnet's
+ * {@code lognet} takes it: the log-likelihood of row r is replaced by its quadratic approximation
+ * at the current fit (working weights {@code v_i = w_i q_i (1 - q_i)}), and that penalized weighted
+ * least-squares problem is solved by coordinate descent over the row's strong set, cycling its
+ * active set between full passes. Updates are naive (a residual of n values is kept, each
+ * coordinate reads one column) or, where that costs less, covariance updates from the strong set's
+ * weighted Gram matrix ({@link GramStep}). A long step is then taken only as far along as lowers
+ * the true objective (halving from the full step), so every step descends.
+ *
+ * <p>Within one step the features are centred on their v-weighted means {@code m_j}; the intercept,
+ * fitted first, then stays optimal through every coordinate update and needs no pass of its own.
+ */
+final class NewtonStep {
+  /** The bound on fitted probabilities inside the quadratic approximation. */
+  private static final double P_MIN = 1e-9;
+
+  /**
+   * The longest move of a linear predictor, plus the drift of the curvature used, that is taken
+   * without a line search.
+   */
+  private static final double SURE_STEP = 0.5;
+
+  /** A Gram matrix is formed again once the predictors may have moved this far since. */
+  private static final double MAX_DRIFT = 0.25;
+
+  /** Halvings of a step before it is given up as making no progress. */
+  private static final int MAX_HALVINGS = 30;
+
+  private final GaussianProblem base;
+  private final Design x;
+  private final int n;
+  private final boolean intercept;
+
+  /** Working weights {@code v_i}. */
+  private final double[] v;
+
+  /** {@code w_i (y_i - q_i) - v_i delta_i}: the negative gradient of the quadratic in eta. */
+  private final double[] residual;
+
+  /** The step's change of eta_r. */
+  private final double[] delta;
+
+  /** {@code exp(t delta_i)} for the step length t last tried. */
+  private final double[] factor;
+
+  /** The v-weighted mean of each strong feature (0 without an intercept). */
+  private final double[] centre;
+
+  /**
+   * {@code sum_i v_i x_ij}: how a coordinate update moves the residual's sum, without intercept.
+   */
+  private final double[] weightedSum;
+
+  /** {@code sum_i v_i z_ij^2}: the quadratic's curvature along coordinate j. */
+  private final double[] curvature;
+
+  /** The row's standardized coefficients at the start of the step. */
+  private final double[] start;
+
+  /**
+   * Each coefficient row's inner solve with its strong set's weighted Gram matrix. A matrix is kept
+   * from step to step while the working weights it was formed with stay close to the current ones:
+   * forming it is most of a step's cost, and a multinomial fit takes many rounds of steps.
+   */
+  private final GramStep[] grams;
+
+  /**
+   * How far, at most, the linear predictors have moved since each row's Gram matrix was formed (see
+   * {@link #addDrift}): its curvature is within a factor {@code e^drift} of the current one.
+   */
+  private final double[] drift;
+
+  /** Each coefficient row's recent largest naive passes per step: the guess for its next. */
+  private final int[] expectedPasses;
+
+  /** The largest {@code curvature * change^2} of the last naive pass. */
+  private double lastPassChange;
+
+  /** Coordinate-descent passes of the last step. */
+  int passes;
+
+  /** The largest {@code curvature_j * change_j^2} of the last step (the intercept's included). */
+  double largestChange;
+
+  /** Whether the last step moved the fit at all. */
+  boolean moved;
+
+  /** Naive or Gram-matrix updates, or AUTO: by their estimated cost, step by step. */
+  private final UpdateMode updateMode;
+
+  NewtonStep(GaussianProblem base, boolean intercept, int rows, UpdateMode updateMode) {
+    this.base = base;
+    this.updateMode = updateMode;
+    this.x = base.x;
+    this.n = base.n;
+    this.intercept = intercept;
+    v = new double[n];
+    residual = new double[n];
+    delta = new double[n];
+    factor = new double[n];
+    centre = new double[base.p];
+    weightedSum = new double[base.p];
+    curvature = new double[base.p];
+    start = new double[base.p];
+    grams = new GramStep[rows];
+    drift = new double[rows];
+    expectedPasses = new int[rows];
+    java.util.Arrays.fill(expectedPasses, 10);
+  }
+
+  /**
+   * Takes one step on row r: {@code beta} (standardized) and {@code intercepts[r]} (original scale)
+   * move, and {@code probs} with them.
+   *
+   * @param threshold coordinate descent stops once a full pass changes no coordinate by more than
+   *     this ({@code curvature * change^2})
+   * @param passBudget the most passes this step may take
+   */
+  void take(
+      int r,
+      double[] yr,
+      ClassProbabilities probs,
+      double[] beta,
+      double[] intercepts,
+      FeatureSets sets,
+      double alpha,
+      double threshold,
+      int passBudget) {
+    passes = 0;
+    largestChange = 0;
+    moved = false;
+    double weightTotal = 0;
+    double residualSum = 0;
+    for (int i = 0; i < n; i++) {
+      double wi = base.weight(i);
+      double q = probs.probability(r, i);
+      double clipped = Math.min(Math.max(q, P_MIN), 1 - P_MIN);
+      v[i] = wi * clipped * (1 - clipped);
+      residual[i] = wi * (yr[i] - q);
+      weightTotal += v[i];
+      residualSum += residual[i];
+    }
+    if (!(weightTotal > 0)) {
+      return;
+    }
+    int[] strong = sets.strong;
+    boolean useGram =
+        switch (updateMode) {
+          case NAIVE -> false;
+          case COVARIANCE -> fitsGram(sets, grams.length);
+          case AUTO -> fitsGram(sets, grams.length) && gramPays(sets, expectedPasses[r]);
+        };
+    boolean reuse =
+        useGram && grams[r] != null && grams[r].formedFor(sets) && drift[r] <= MAX_DRIFT;
+    for (int t = 0; t < sets.strongCount; t++) {
+      if (!reuse) {
+        moments(strong[t], weightTotal);
+      }
+      start[strong[t]] = beta[strong[t]];
+    }
+    double interceptStep = 0;
+    if (intercept) {
+      interceptStep = residualSum / weightTotal;
+      for (int i = 0; i < n; i++) {
+        residual[i] -= interceptStep * v[i];
+      }
+      residualSum = 0;
+      largestChange = weightTotal * interceptStep * interceptStep;
+    }
+    double aScale = alpha * base.l1Ratio;
+    double qScale = alpha * (1 - base.l1Ratio);
+    if (useGram) {
+      if (grams[r] == null) {
+        grams[r] = new GramStep(base);
+      }
+      if (reuse) {
+        grams[r].reuse(sets, residual, centre, curvature);
+      } else {
+        grams[r].build(sets, v, centre, residual);
+        drift[r] = 0;
+      }
+      passes = grams[r].solve(sets, beta, aScale, qScale, threshold, passBudget);
+    } else {
+      grams[r] = null;
+      naiveSolve(sets, beta, aScale, qScale, threshold, passBudget, residualSum);
+      // The first step at an alpha takes the most passes; later steps, near the solution, few. A
+      // slowly fading maximum keeps the guess at what the next alpha's first step will need.
+      // Passes with the Gram matrix say nothing of naive ones (its exact solves cut them short).
+      expectedPasses[r] = Math.max(passes, expectedPasses[r] / 2);
+    }
+    finish(r, yr, probs, beta, intercepts, sets, interceptStep, aScale, qScale);
+  }
+
+  /**
+   * Counts a step's longest move of eta against every row's Gram matrix: the curvature {@code q(1 -
+   * q)} of the row that moved changes by at most a factor {@code e^t} over a move of t, and another
+   * row's by at most {@code e^2t} (through the softmax's normalization).
+   */
+  private void addDrift(int r, double move) {
+    for (int k = 0; k < drift.length; k++) {
+      drift[k] += k == r ? move : 2 * move;
+    }
+  }
+
+  /**
+   * Whether the strong set's weighted Gram matrix costs less than the naive passes it would save:
+   * {@code n |S|^2 / 2} multiply-adds once, against {@code 2 n |A|} for each pass (a gradient and,
+   * mostly, a residual update per active feature), with as many passes as the row's last step.
+   */
+  private static boolean gramPays(FeatureSets sets, int passes) {
+    long strong = sets.strongCount;
+    long active = Math.max(sets.activeCount, 1);
+    return strong * (strong + 1) <= 4L * passes * active;
+  }
+
+  /** Whether every row's Gram matrix of this strong set's size stays within the memory cap. */
+  private static boolean fitsGram(FeatureSets sets, int rows) {
+    long strong = sets.strongCount;
+    return rows * strong * strong <= GramStep.MAX_CELLS;
+  }
+
+  /** Coordinate descent with naive updates: cycles the active set between full passes. */
+  private void naiveSolve(
+      FeatureSets sets,
+      double[] beta,
+      double aScale,
+      double qScale,
+      double threshold,
+      int passBudget,
+      double residualSum) {
+    while (passes < passBudget) {
+      residualSum = pass(sets.strong, sets.strongCount, beta, sets, aScale, qScale, residualSum);
+      passes++;
+      if (lastPassChange <= threshold) {
+        break;
+      }
+      while (passes < passBudget) {
+        residualSum = pass(sets.active, sets.activeCount, beta, sets, aScale, qScale, residualSum);
+        passes++;
+        if (lastPassChange <= threshold) {
+          break;
+        }
+      }
+    }
+  }
+
+  /** Sets the centre and curvature of feature j under the working weights. */
+  private void moments(int j, double weightTotal) {
+    double[] col = x.arrays[j];
+    int o = x.offsets[j];
+    double s = base.scale[j];
+    // Sums of x less its overall mean: a feature far from 0 would lose its variance to the
+    // cancellation in sum v x^2 - (sum v x)^2 / V.
+    double shift = intercept ? base.mean[j] : 0.0;
+    double s1 = 0;
+    double s2 = 0;
+    for (int i = 0; i < n; i++) {
+      double d = col[o + i] - shift;
+      double vd = v[i] * d;
+      s1 += vd;
+      s2 += vd * d;
+    }
+    centre[j] = intercept ? shift + s1 / weightTotal : 0.0;
+    weightedSum[j] = s1;
+    curvature[j] = Math.max(intercept ? s2 - s1 * s1 / weightTotal : s2, 0.0) / (s * s);
+  }
+
+  /** One coordinate-descent pass over a list of features; returns the residual's new sum. */
+  private double pass(
+      int[] list,
+      int count,
+      double[] beta,
+      FeatureSets sets,
+      double aScale,
+      double qScale,
+      double residualSum) {
+    double largest = 0;
+    for (int t = 0; t < count; t++) {
+      int j = list[t];
+      double h = curvature[j];
+      double pf = base.penalty[j];
+      double denominator = h + qScale * pf;
+      if (!(denominator > 0)) {
+        continue;
+      }
+      double[] col = x.arrays[j];
+      int o = x.offsets[j];
+      double s = base.scale[j];
+      double m = centre[j];
+      double gradient = (Dot.of(col, o, residual, n) - m * residualSum) / s;
+      double old = beta[j];
+      double u = gradient + h * old;
+      double a = aScale * pf;
+      double updated = base.coordinateMinimum(j, u, a, denominator);
+      if (updated == old) {
+        continue;
+      }
+      double d = updated - old;
+      beta[j] = updated;
+      largest = Math.max(largest, h * d * d);
+      sets.addActive(j);
+      double f = d / s;
+      for (int i = 0; i < n; i++) {
+        residual[i] -= f * v[i] * (col[o + i] - m);
+      }
+      if (!intercept) {
+        residualSum -= f * weightedSum[j];
+      }
+    }
+    lastPassChange = largest;
+    return residualSum;
+  }
+
+  /**
+   * Turns the coordinate changes into a change of eta_r, finds how far along it the objective
+   * falls, and applies that much to the coefficients, the intercept and the probabilities.
+   */
+  private void finish(
+      int r,
+      double[] yr,
+      ClassProbabilities probs,
+      double[] beta,
+      double[] intercepts,
+      FeatureSets sets,
+      double interceptStep,
+      double aScale,
+      double qScale) {
+    int[] strong = sets.strong;
+    double interceptChange = interceptStep;
+    java.util.Arrays.fill(delta, 0);
+    boolean any = interceptStep != 0;
+    for (int t = 0; t < sets.strongCount; t++) {
+      int j = strong[t];
+      double d = beta[j] - start[j];
+      if (d == 0) {
+        continue;
+      }
+      any = true;
+      largestChange = Math.max(largestChange, curvature[j] * d * d);
+      double f = d / base.scale[j];
+      double m = centre[j];
+      interceptChange -= f * m;
+      double[] col = x.arrays[j];
+      int o = x.offsets[j];
+      for (int i = 0; i < n; i++) {
+        delta[i] += f * col[o + i];
+      }
+    }
+    if (!any) {
+      return;
+    }
+    double longest = 0;
+    for (int i = 0; i < n; i++) {
+      delta[i] += interceptChange;
+      longest = Math.max(longest, Math.abs(delta[i]));
+    }
+    double step = 1;
+    // The curvature of the log-likelihood along eta changes by at most a factor e^|t| over a move
+    // of t, so a step that moves no eta by more than SURE_STEP, less the drift of the curvature it
+    // used, lowers the objective by part of what the quadratic promised: it needs no line search.
+    boolean sure = longest + drift[r] <= SURE_STEP;
+    for (int halving = 0; !sure; halving++) {
+      double change = probs.lossChange(r, yr, delta, step, base, factor);
+      double penaltyChange = penaltyChange(sets, beta, step, aScale, qScale);
+      if (change + penaltyChange <= 0) {
+        break;
+      }
+      if (halving == MAX_HALVINGS) {
+        step = 0;
+        break;
+      }
+      step *= 0.5;
+    }
+    for (int t = 0; t < sets.strongCount; t++) {
+      int j = strong[t];
+      beta[j] = step == 1 ? beta[j] : start[j] + step * (beta[j] - start[j]);
+    }
+    if (step == 0) {
+      largestChange = 0;
+      return;
+    }
+    moved = true;
+    addDrift(r, step * longest);
+    largestChange *= step * step;
+    intercepts[r] += step * interceptChange;
+    probs.add(r, delta, step, sure ? null : factor);
+  }
+
+  /**
+   * How the penalty changes from {@code start} to {@code start + step * (beta - start)}, summed
+   * feature by feature: near convergence the change is far below the rounding of the penalty's
+   * total, so a difference of two totals would be noise.
+   */
+  private double penaltyChange(
+      FeatureSets sets, double[] beta, double step, double aScale, double qScale) {
+    double sum = 0;
+    for (int t = 0; t < sets.strongCount; t++) {
+      int j = sets.strong[t];
+      double from = start[j];
+      if (beta[j] == from) {
+        continue;
+      }
+      double to = step == 1 ? beta[j] : from + step * (beta[j] - from);
+      double absChange = Math.abs(to) - Math.abs(from);
+      double squareChange = (to - from) * (to + from);
+      sum += base.penalty[j] * (aScale * absChange + 0.5 * qScale * squareChange);
+    }
+    return sum;
+  }
+}

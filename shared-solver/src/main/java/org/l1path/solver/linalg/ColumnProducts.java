@@ -1,0 +1,226 @@
+package org.l1path.solver.linalg;
+
+import org.l1path.solver.data.Design;
+
+/**
+ * Products of dense vectors with design columns, {@code out[r][k] = sum_i a_r(i) x_(i, list[k])}:
+ * the O(n p^2) kernel behind every Gram matrix of the solver ({@code X'VX} of a Gaussian fit's
+ * covariance updates, of a logistic fit's Newton steps). The product goes in tiles of 4 vectors by
+ * 3 columns, each summed by a {@link MicroKernel} straight from the column-major arrays, with no
+ * copy; the observations go in blocks, so that a tile's three columns stay in the first-level cache
+ * while every vector passes over them, and the vectors' block stays in the second level. The column
+ * range is split into tasks of about equal work, run side by side when the caller allows.
+ *
+ * <p>Every entry is summed the same way (the same blocks, in the same order) whatever the split, so
+ * results do not depend on the thread count.
+ */
+public final class ColumnProducts {
+  /**
+   * Observations per block. A tile's three columns of a block take 24 KB, within a first-level
+   * cache, and a panel of {@link #PANEL_ROWS} vectors 256 KB, within a second-level one (sizes
+   * tried on 10000 x 1000 and 50000 x 200: 512 x 64, 2048 x 16 and 1024 x 64 were slower).
+   */
+  private static final int BLOCK = 1024;
+
+  /** Vectors per panel: the tiles of one panel run over every column before the next panel's. */
+  private static final int PANEL_ROWS = 32;
+
+  private static final int ROWS = MicroKernel.ROWS;
+  private static final int COLUMNS = MicroKernel.COLUMNS;
+
+  /** Multiply-adds above which the tasks run in parallel. */
+  private static final long PARALLEL_WORK = 1L << 20;
+
+  /**
+   * The size of a design's whole Gram matrix ({@code n p^2 / 2} multiply-adds) from which its
+   * products take the vector kernel. Until C2 has compiled it, the vector kernel runs interpreted,
+   * far slower than the scalar one: the first product pays about 0.3 s for that, which a small
+   * design would never earn back. The choice depends on the design's size alone, so every product
+   * of one design sums the same way, and results never depend on timing or on which product
+   * computed an entry first.
+   */
+  private static final long VECTOR_WORK = 1L << 24;
+
+  private static final MicroKernel SCALAR = new ScalarMicroKernel();
+
+  /** The vector kernel, or null where it would not run fast. */
+  private static final MicroKernel VECTOR = MicroKernel.vectorIfFast();
+
+  private ColumnProducts() {}
+
+  /** The kernel large products use: vector or scalar. */
+  static String kernelName() {
+    return VECTOR != null ? "vector" : "scalar";
+  }
+
+  private static MicroKernel kernelFor(Design x) {
+    return VECTOR != null && (long) x.n * x.p * x.p / 2 >= VECTOR_WORK ? VECTOR : SCALAR;
+  }
+
+  /**
+   * {@code out[r * count + k] = sum_i a[r * n + i] x_(i, list[k])} for r < rows, k < count.
+   *
+   * @param parallel whether the work may split over the common fork-join pool
+   */
+  public static void of(
+      double[] a, int rows, Design x, int[] list, int count, double[] out, boolean parallel) {
+    compute(kernelFor(x), a, rows, x, list, count, out, false, parallel);
+  }
+
+  /**
+   * The entries on and above the diagonal ({@code k >= r}) where a has one vector per listed column
+   * (rows = count): for a symmetric matrix such as {@code (V z_j)' z_k}, whose caller mirrors them
+   * once it has applied what the raw columns lack (centres, scales). Only the tiles that hold such
+   * entries are summed; the entries below are left as they were.
+   */
+  public static void upperTriangle(
+      double[] a, Design x, int[] list, int count, double[] out, boolean parallel) {
+    compute(kernelFor(x), a, count, x, list, count, out, true, parallel);
+  }
+
+  /**
+   * As {@link #upperTriangle}, always with the scalar kernel: for the many small products of a
+   * logistic fit's Newton steps (the Gram matrix of a strong set), where the vector kernel's
+   * warm-up would cost more than it saves (measured on 50000 x 50 and 200 x 2000 binomial paths).
+   */
+  static void smallUpperTriangle(
+      double[] a, Design x, int[] list, int count, double[] out, boolean parallel) {
+    compute(SCALAR, a, count, x, list, count, out, true, parallel);
+  }
+
+  /** As {@link #of} or {@link #upperTriangle}, with a given kernel: for tests and benchmarks. */
+  static void compute(
+      MicroKernel kernel,
+      double[] a,
+      int rows,
+      Design x,
+      int[] list,
+      int count,
+      double[] out,
+      boolean upper,
+      boolean parallel) {
+    if (rows == 0 || count == 0) {
+      return;
+    }
+    int tiles = (count + COLUMNS - 1) / COLUMNS;
+    long work = (long) x.n * rows * count / (upper ? 2 : 1);
+    int tasks =
+        parallel && work >= PARALLEL_WORK
+            ? Math.min(tiles, 4 * Runtime.getRuntime().availableProcessors())
+            : 1;
+    int[] bounds = taskBounds(tiles, tasks, rows, upper);
+    Tiles product = new Tiles(kernel, a, rows, x, list, count, out, upper);
+    Sweep.run(tasks, work, tasks > 1, task -> product.columnTiles(bounds[task], bounds[task + 1]));
+  }
+
+  /**
+   * Tile boundaries of the tasks, of about equal work: a tile of an upper triangle sums only the
+   * rows up to its last column.
+   */
+  private static int[] taskBounds(int tiles, int tasks, int rows, boolean upper) {
+    double[] cumulative = new double[tiles + 1];
+    for (int h = 0; h < tiles; h++) {
+      double tileRows = upper ? Math.min(rows, (h + 1) * COLUMNS) : rows;
+      cumulative[h + 1] = cumulative[h] + tileRows;
+    }
+    int[] bounds = new int[tasks + 1];
+    int h = 0;
+    for (int task = 1; task < tasks; task++) {
+      double share = cumulative[tiles] * task / tasks;
+      while (h < tiles && cumulative[h] < share) {
+        h++;
+      }
+      bounds[task] = Math.max(h, bounds[task - 1]);
+    }
+    bounds[tasks] = tiles;
+    return bounds;
+  }
+
+  /** One product, summed a range of column tiles at a time (each task writes its own columns). */
+  private static final class Tiles {
+    private final MicroKernel kernel;
+    private final double[] a;
+    private final int rows;
+    private final Design x;
+    private final int[] list;
+    private final int count;
+    private final double[] out;
+    private final boolean upper;
+
+    /** n zeros: the vectors that pad a short row tile. */
+    private final double[] zeros;
+
+    Tiles(
+        MicroKernel kernel,
+        double[] a,
+        int rows,
+        Design x,
+        int[] list,
+        int count,
+        double[] out,
+        boolean upper) {
+      this.kernel = kernel;
+      this.a = a;
+      this.rows = rows;
+      this.x = x;
+      this.list = list;
+      this.count = count;
+      this.out = out;
+      this.upper = upper;
+      zeros = new double[x.n];
+    }
+
+    void columnTiles(int fromTile, int toTile) {
+      int n = x.n;
+      double[][] vectors = new double[ROWS][];
+      int[] aStarts = new int[ROWS];
+      double[][] columns = new double[COLUMNS][];
+      int[] xStarts = new int[COLUMNS];
+      double[] sums = new double[ROWS * COLUMNS];
+      for (int from = 0; from < n; from += BLOCK) {
+        int to = Math.min(n, from + BLOCK);
+        for (int panel = 0; panel < rows; panel += PANEL_ROWS) {
+          int panelEnd = Math.min(rows, panel + PANEL_ROWS);
+          for (int h = fromTile; h < toTile; h++) {
+            int firstColumn = h * COLUMNS;
+            int columnsHere = Math.min(COLUMNS, count - firstColumn);
+            int rowEnd = upper ? Math.min(panelEnd, firstColumn + columnsHere) : panelEnd;
+            if (rowEnd <= panel) {
+              continue;
+            }
+            // A short tile repeats its last column; the repeats are not stored.
+            for (int c = 0; c < COLUMNS; c++) {
+              int j = list[firstColumn + Math.min(c, columnsHere - 1)];
+              columns[c] = x.arrays[j];
+              xStarts[c] = x.offsets[j];
+            }
+            for (int g = panel; g < rowEnd; g += ROWS) {
+              int rowsHere = Math.min(ROWS, rowEnd - g);
+              for (int r = 0; r < ROWS; r++) {
+                vectors[r] = r < rowsHere ? a : zeros;
+                aStarts[r] = r < rowsHere ? (g + r) * n : 0;
+              }
+              kernel.sums(vectors, aStarts, columns, xStarts, from, to, sums);
+              store(g, rowsHere, firstColumn, columnsHere, sums, from == 0);
+            }
+          }
+        }
+      }
+    }
+
+    /** Adds a tile's sums to out (sets them, for the first block), below-diagonal ones left out. */
+    private void store(
+        int g, int rowsHere, int firstColumn, int columnsHere, double[] sums, boolean first) {
+      for (int r = 0; r < rowsHere; r++) {
+        for (int c = 0; c < columnsHere; c++) {
+          int k = firstColumn + c;
+          if (upper && k < g + r) {
+            continue;
+          }
+          int at = (g + r) * count + k;
+          out[at] = first ? sums[COLUMNS * r + c] : out[at] + sums[COLUMNS * r + c];
+        }
+      }
+    }
+  }
+}

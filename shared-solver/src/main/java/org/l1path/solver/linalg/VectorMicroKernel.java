@@ -1,0 +1,102 @@
+package org.l1path.solver.linalg;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The tile kernel on the JDK's Vector API: observations go a vector at a time (8 with AVX-512, 4
+ * with AVX2, 2 with NEON), and the twelve sums stay in vector registers, each lane a partial sum;
+ * per step, seven vector loads feed twelve fused multiply-adds. The lanes are added at the end, and
+ * observations past the last whole vector one by one. Only loaded when the {@code
+ * jdk.incubator.vector} module is present (see {@link MicroKernel#vectorIfFast()}).
+ */
+final class VectorMicroKernel implements MicroKernel {
+  private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+  private static final int LANES = SPECIES.length();
+
+  @Override
+  public void sums(
+      double[][] a, int[] aStarts, double[][] x, int[] xStarts, int from, int to, double[] sums) {
+    double[] x0 = x[0];
+    double[] x1 = x[1];
+    double[] x2 = x[2];
+    int o0 = xStarts[0];
+    int o1 = xStarts[1];
+    int o2 = xStarts[2];
+    double[] u0 = a[0];
+    double[] u1 = a[1];
+    double[] u2 = a[2];
+    double[] u3 = a[3];
+    int a0 = aStarts[0];
+    int a1 = aStarts[1];
+    int a2 = aStarts[2];
+    int a3 = aStarts[3];
+    DoubleVector s00 = DoubleVector.zero(SPECIES);
+    DoubleVector s01 = s00;
+    DoubleVector s02 = s00;
+    DoubleVector s10 = s00;
+    DoubleVector s11 = s00;
+    DoubleVector s12 = s00;
+    DoubleVector s20 = s00;
+    DoubleVector s21 = s00;
+    DoubleVector s22 = s00;
+    DoubleVector s30 = s00;
+    DoubleVector s31 = s00;
+    DoubleVector s32 = s00;
+    int i = from;
+    for (; i + LANES <= to; i += LANES) {
+      DoubleVector y0 = DoubleVector.fromArray(SPECIES, x0, o0 + i);
+      DoubleVector y1 = DoubleVector.fromArray(SPECIES, x1, o1 + i);
+      DoubleVector y2 = DoubleVector.fromArray(SPECIES, x2, o2 + i);
+      DoubleVector u = DoubleVector.fromArray(SPECIES, u0, a0 + i);
+      s00 = u.fma(y0, s00);
+      s01 = u.fma(y1, s01);
+      s02 = u.fma(y2, s02);
+      u = DoubleVector.fromArray(SPECIES, u1, a1 + i);
+      s10 = u.fma(y0, s10);
+      s11 = u.fma(y1, s11);
+      s12 = u.fma(y2, s12);
+      u = DoubleVector.fromArray(SPECIES, u2, a2 + i);
+      s20 = u.fma(y0, s20);
+      s21 = u.fma(y1, s21);
+      s22 = u.fma(y2, s22);
+      u = DoubleVector.fromArray(SPECIES, u3, a3 + i);
+      s30 = u.fma(y0, s30);
+      s31 = u.fma(y1, s31);
+      s32 = u.fma(y2, s32);
+    }
+    // The lanes are added in a fixed order, not by reduceLanes, whose order is unspecified and may
+    // differ between the interpreted and the compiled kernel: results must not depend on the JIT.
+    double[] lanes = new double[ROWS * COLUMNS * LANES];
+    s00.intoArray(lanes, 0);
+    s01.intoArray(lanes, LANES);
+    s02.intoArray(lanes, 2 * LANES);
+    s10.intoArray(lanes, 3 * LANES);
+    s11.intoArray(lanes, 4 * LANES);
+    s12.intoArray(lanes, 5 * LANES);
+    s20.intoArray(lanes, 6 * LANES);
+    s21.intoArray(lanes, 7 * LANES);
+    s22.intoArray(lanes, 8 * LANES);
+    s30.intoArray(lanes, 9 * LANES);
+    s31.intoArray(lanes, 10 * LANES);
+    s32.intoArray(lanes, 11 * LANES);
+    for (int e = 0; e < ROWS * COLUMNS; e++) {
+      double sum = 0;
+      for (int l = 0; l < LANES; l++) {
+        sum += lanes[e * LANES + l];
+      }
+      sums[e] = sum;
+    }
+    for (; i < to; i++) {
+      double y0 = x0[o0 + i];
+      double y1 = x1[o1 + i];
+      double y2 = x2[o2 + i];
+      for (int r = 0; r < ROWS; r++) {
+        double u = a[r][aStarts[r] + i];
+        sums[3 * r] += u * y0;
+        sums[3 * r + 1] += u * y1;
+        sums[3 * r + 2] += u * y2;
+      }
+    }
+  }
+}

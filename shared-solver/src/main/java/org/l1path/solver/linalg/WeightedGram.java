@@ -1,0 +1,56 @@
+package org.l1path.solver.linalg;
+
+import org.l1path.solver.data.Design;
+
+/**
+ * The weighted Gram matrix {@code G_ab = sum_i v_i z_ia z_ib} of a list of standardized features,
+ * {@code z_ia = (x_ij - c_j) / s_j} for {@code j = list[a]}: the curvature of a weighted
+ * least-squares problem on those features. The weighted, centred columns are formed once; their
+ * products with the raw columns, on and above the diagonal, are {@link ColumnProducts}'s.
+ */
+public final class WeightedGram {
+  private final Design x;
+  private final int n;
+
+  /** Column a is {@code v_i z_ia}, at {@code a * n}. */
+  private double[] weighted = new double[0];
+
+  public WeightedGram(Design x) {
+    this.x = x;
+    this.n = x.n;
+  }
+
+  /**
+   * Fills {@code out} (row-major, {@code count x count}) with the Gram matrix of {@code list[0 ..
+   * count)} under weights v, centres c and scales s (indexed by feature).
+   *
+   * <p>The weighted columns are centred, so each sums to 0 up to rounding, and their products with
+   * the raw columns are their products with the centred ones.
+   */
+  public void compute(int[] list, int count, double[] v, double[] c, double[] s, double[] out) {
+    if (weighted.length < (long) count * n) {
+      weighted = new double[count * n];
+    }
+    for (int a = 0; a < count; a++) {
+      int j = list[a];
+      double[] col = x.arrays[j];
+      int o = x.offsets[j];
+      double centre = c[j];
+      double inverse = 1 / s[j];
+      int base = a * n;
+      for (int i = 0; i < n; i++) {
+        weighted[base + i] = v[i] * (col[o + i] - centre) * inverse;
+      }
+    }
+    // Serial: a logistic fit's folds already run side by side.
+    ColumnProducts.smallUpperTriangle(weighted, x, list, count, out, false);
+    // Entry (a, b), b >= a, lacks column b's scale.
+    for (int a = 0; a < count; a++) {
+      for (int b = a; b < count; b++) {
+        double g = out[a * count + b] / s[list[b]];
+        out[a * count + b] = g;
+        out[b * count + a] = g;
+      }
+    }
+  }
+}

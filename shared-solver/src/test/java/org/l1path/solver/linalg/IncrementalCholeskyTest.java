@@ -1,0 +1,129 @@
+package org.l1path.solver.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+
+class IncrementalCholeskyTest {
+  private static final int P = 12;
+
+  /** A = B'B + I for a random B: symmetric positive definite. */
+  private static double[][] randomSpd(int p, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double[][] b = new double[p + 3][p];
+    for (double[] row : b) {
+      for (int j = 0; j < p; j++) {
+        row[j] = random.nextDouble(-1, 1);
+      }
+    }
+    double[][] a = new double[p][p];
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) {
+        for (double[] row : b) {
+          a[i][j] += row[i] * row[j];
+        }
+      }
+      a[i][i] += 1;
+    }
+    return a;
+  }
+
+  private static void append(IncrementalCholesky chol, double[][] a, int feature) {
+    double[] cross = new double[chol.size()];
+    for (int r = 0; r < cross.length; r++) {
+      cross[r] = a[chol.member(r)][feature];
+    }
+    assertTrue(chol.append(feature, cross, a[feature][feature]));
+  }
+
+  /** Solves and multiplies by the block of the current members directly and compares. */
+  private static void assertSolvesAndMultipliesLikeTheBlock(
+      IncrementalCholesky chol, double[][] a) {
+    int m = chol.size();
+    DMatrixRMaj block = new DMatrixRMaj(m, m);
+    DMatrixRMaj rhs = new DMatrixRMaj(m, 1);
+    double[] b = new double[m];
+    for (int r = 0; r < m; r++) {
+      for (int c = 0; c < m; c++) {
+        block.set(r, c, a[chol.member(r)][chol.member(c)]);
+      }
+      b[r] = r + 1.0;
+      rhs.set(r, 0, b[r]);
+    }
+    DMatrixRMaj product = new DMatrixRMaj(m, 1);
+    CommonOps_DDRM.mult(block, rhs, product);
+    double[] out = new double[m];
+    chol.multiply(b, out);
+    for (int r = 0; r < m; r++) {
+      assertEquals(product.get(r, 0), out[r], 1e-12 * (1 + Math.abs(product.get(r, 0))));
+    }
+    DMatrixRMaj expected = new DMatrixRMaj(m, 1);
+    assertTrue(CommonOps_DDRM.solve(block, rhs, expected));
+    chol.solve(b);
+    for (int r = 0; r < m; r++) {
+      assertEquals(expected.get(r, 0), b[r], 1e-10 * (1 + Math.abs(expected.get(r, 0))));
+    }
+  }
+
+  @Test
+  void appendsAndRemovalsSolveLikeAFreshFactor() {
+    double[][] a = randomSpd(P, 7);
+    IncrementalCholesky chol = new IncrementalCholesky(P);
+    List<Integer> order = new ArrayList<>(List.of(5, 0, 11, 3, 8, 1, 9, 2));
+    for (int j : order) {
+      append(chol, a, j);
+    }
+    assertSolvesAndMultipliesLikeTheBlock(chol, a);
+    chol.remove(chol.positionOf(11));
+    assertSolvesAndMultipliesLikeTheBlock(chol, a);
+    chol.remove(0);
+    chol.remove(chol.size() - 1);
+    assertFalse(chol.contains(5));
+    assertFalse(chol.contains(2));
+    assertSolvesAndMultipliesLikeTheBlock(chol, a);
+    append(chol, a, 4);
+    append(chol, a, 11);
+    assertEquals(chol.size() - 1, chol.positionOf(11));
+    assertSolvesAndMultipliesLikeTheBlock(chol, a);
+  }
+
+  /** The block's rows are stored with spare room; they grow as members are appended. */
+  @Test
+  void keepsSolvingAndMultiplyingAsTheBlockGrows() {
+    int p = 70;
+    double[][] a = randomSpd(p, 3);
+    IncrementalCholesky chol = new IncrementalCholesky(p);
+    for (int j = 0; j < 40; j++) {
+      append(chol, a, (j * 3) % p);
+    }
+    assertSolvesAndMultipliesLikeTheBlock(chol, a);
+    for (int k = 0; k < 10; k++) {
+      chol.remove((k * 7) % chol.size());
+    }
+    assertSolvesAndMultipliesLikeTheBlock(chol, a);
+    for (int j = 40; j < 60; j++) {
+      append(chol, a, (j * 3) % p);
+    }
+    assertEquals(50, chol.size());
+    assertSolvesAndMultipliesLikeTheBlock(chol, a);
+  }
+
+  @Test
+  void refusesACollinearFeature() {
+    // Features 0 and 1 are the same column: the 2x2 block is singular.
+    double[][] a = {{2, 2, 1}, {2, 2, 1}, {1, 1, 3}};
+    IncrementalCholesky chol = new IncrementalCholesky(3);
+    assertTrue(chol.append(0, new double[0], 2));
+    assertTrue(chol.append(2, new double[] {1}, 3));
+    assertFalse(chol.append(1, new double[] {a[0][1], a[2][1]}, 2));
+    assertEquals(2, chol.size());
+    assertFalse(chol.contains(1));
+  }
+}
