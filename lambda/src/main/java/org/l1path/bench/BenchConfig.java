@@ -3,6 +3,7 @@ package org.l1path.bench;
 import java.util.concurrent.ForkJoinPool;
 import org.l1path.solver.AlphaGrid;
 import org.l1path.solver.CvSettings;
+import org.l1path.solver.OptionRange;
 import org.l1path.solver.Settings;
 
 /**
@@ -29,21 +30,15 @@ public record BenchConfig(
 
   /** Validates and copies. */
   public BenchConfig {
-    if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
-      throw new IllegalArgumentException("l1-ratio must be in [0, 1], got " + l1Ratio);
-    }
-    if (folds < 0 || folds == 1) {
+    OptionRange.L1_RATIO.check("l1-ratio", l1Ratio);
+    if (folds != 0 && !OptionRange.FOLDS.accepts(folds)) {
       throw new IllegalArgumentException("folds must be 0 (the path alone) or >= 2, got " + folds);
     }
-    if (!(tolerance > 0 && tolerance < 1)) {
-      throw new IllegalArgumentException("tol must be in (0, 1), got " + tolerance);
-    }
+    OptionRange.TOLERANCE.check("tol", tolerance);
     if (repeat < 1) {
       throw new IllegalArgumentException("repeat must be at least 1, got " + repeat);
     }
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-    }
+    OptionRange.THREADS.check("threads", threads);
     if (!(repeatBudgetSeconds > 0)) {
       throw new IllegalArgumentException(
           "repeat-budget must be more than 0 seconds, got " + repeatBudgetSeconds);

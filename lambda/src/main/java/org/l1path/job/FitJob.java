@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.l1path.solver.CrossValidation;
 import org.l1path.solver.CvResult;
 import org.l1path.solver.CvSettings;
-import org.l1path.solver.ElasticNet;
+import org.l1path.solver.Fit;
+import org.l1path.solver.FitSpec;
 import org.l1path.solver.RegularizationPath;
-import org.l1path.solver.Settings;
 
 /**
  * Reads a CSV, fits the elastic-net path, cross-validates when asked, and writes the result files.
@@ -97,31 +96,20 @@ public final class FitJob {
           String.format(
               "%s: folds is %d, but only %d rows are left to fit", input, request.folds(), rows));
     }
-    Settings settings =
-        data.penaltyFactors() == null
-            ? request.solverSettings()
-            : request.solverSettings().withPenaltyFactors(data.penaltyFactors());
-    CvResult cv = null;
-    RegularizationPath path;
-    int chosen;
+    FitSpec spec =
+        (request.crossValidate()
+                ? FitSpec.crossValidated(
+                    request.solverSettings(),
+                    request.l1Ratios(),
+                    request.alphaGrid(),
+                    cvSettings(request, data))
+                : FitSpec.path(request.solverSettings(), request.alphaGrid()))
+            .withPenaltyFactors(data.penaltyFactors());
+    Fit fit;
     SolverWarnings logged = SolverWarnings.start();
     int warnings;
     try {
-      if (request.crossValidate()) {
-        cv =
-            CrossValidation.run(
-                data.dataset(),
-                settings,
-                request.l1Ratios(),
-                request.alphaGrid(),
-                cvSettings(request, data),
-                progress);
-        path = cv.bestPath();
-        chosen = cv.chosenIndex();
-      } else {
-        path = ElasticNet.fitPath(data.dataset(), settings, request.alphaGrid(), progress);
-        chosen = path.size() - 1;
-      }
+      fit = spec.fit(data.dataset(), progress);
     } catch (IllegalArgumentException e) {
       // The request and data were checked; what the solver still rejects is a property of the data
       // (for example a fold whose rows all have weight 0).
@@ -129,6 +117,9 @@ public final class FitJob {
     } finally {
       warnings = logged.stop();
     }
+    CvResult cv = fit.cv();
+    RegularizationPath path = fit.path();
+    int chosen = fit.chosen();
     long fitted = System.nanoTime();
     int fullDataWarnings = 0;
     for (RegularizationPath p : cv == null ? List.of(path) : cv.paths()) {

@@ -12,6 +12,7 @@ import org.l1path.solver.CvMeasure;
 import org.l1path.solver.CvSettings;
 import org.l1path.solver.Family;
 import org.l1path.solver.FoldAssignment;
+import org.l1path.solver.OptionRange;
 import org.l1path.solver.SelectionRule;
 import org.l1path.solver.Settings;
 
@@ -103,8 +104,9 @@ public record FitRequest(
       throw OptionException.invalid("l1-ratio", "", "give at least one ratio");
     }
     for (double r : l1Ratios) {
-      if (!(r >= 0 && r <= 1)) {
-        throw OptionException.invalid("l1-ratio", text(r), "each ratio must be in [0, 1]");
+      if (!OptionRange.L1_RATIO.accepts(r)) {
+        throw OptionException.invalid(
+            "l1-ratio", text(r), "each ratio " + OptionRange.L1_RATIO.requirement());
       }
     }
     if (alphas != null) {
@@ -112,19 +114,17 @@ public record FitRequest(
         throw OptionException.invalid("alphas", "", "give at least one alpha");
       }
       for (double a : alphas) {
-        if (!(a >= 0 && a < Double.POSITIVE_INFINITY)) {
-          throw OptionException.invalid("alphas", text(a), "each alpha must be finite and >= 0");
+        if (!OptionRange.ALPHA.accepts(a)) {
+          throw OptionException.invalid(
+              "alphas", text(a), "each alpha " + OptionRange.ALPHA.requirement());
         }
       }
     }
-    if (numAlphas < 1) {
-      throw OptionException.invalid("num-alphas", text(numAlphas), "must be at least 1");
+    requireRange(OptionRange.NUM_ALPHAS, "num-alphas", numAlphas);
+    if (!Double.isNaN(alphaMinRatio)) {
+      requireRange(OptionRange.ALPHA_MIN_RATIO, "alpha-min-ratio", alphaMinRatio);
     }
-    if (!Double.isNaN(alphaMinRatio) && !(alphaMinRatio > 0 && alphaMinRatio < 1)) {
-      throw OptionException.invalid(
-          "alpha-min-ratio", text(alphaMinRatio), "must be between 0 and 1, exclusive");
-    }
-    if (folds < 0 || folds == 1) {
+    if (folds != 0 && !OptionRange.FOLDS.accepts(folds)) {
       throw OptionException.invalid(
           "folds", text(folds), "use 0 (no cross-validation) or at least 2 folds");
     }
@@ -145,12 +145,8 @@ public record FitRequest(
             "family " + family.label() + " takes " + measuresFor(family));
       }
     }
-    if (!(tolerance > 0 && tolerance < 1)) {
-      throw OptionException.invalid("tol", text(tolerance), "must be between 0 and 1, exclusive");
-    }
-    if (maxIterations < 1) {
-      throw OptionException.invalid("max-iter", text(maxIterations), "must be at least 1");
-    }
+    requireRange(OptionRange.TOLERANCE, "tol", tolerance);
+    requireRange(OptionRange.MAX_ITERATIONS, "max-iter", maxIterations);
     requireName("target", target);
     requireName("weights", weights);
     requireName("fold-column", foldColumn);
@@ -348,6 +344,13 @@ public record FitRequest(
         + ", positive="
         + positive
         + "]";
+  }
+
+  /** Throws naming the option and its value when the value is out of the option's range. */
+  private static void requireRange(OptionRange range, String option, double value) {
+    if (!range.accepts(value)) {
+      throw OptionException.invalid(option, text(value), range.requirement());
+    }
   }
 
   private static void requireName(String option, String value) {

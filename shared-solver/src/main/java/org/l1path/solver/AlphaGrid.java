@@ -31,11 +31,9 @@ public final class AlphaGrid {
    * @param minRatio in (0, 1), or NaN for glmnet's default (1e-4 when n > p, else 1e-2)
    */
   public static AlphaGrid automatic(int count, double minRatio) {
-    if (count < 1) {
-      throw new IllegalArgumentException("numAlphas must be at least 1, got " + count);
-    }
-    if (!Double.isNaN(minRatio) && !(minRatio > 0 && minRatio < 1)) {
-      throw new IllegalArgumentException("alphaMinRatio must be in (0, 1), got " + minRatio);
+    OptionRange.NUM_ALPHAS.check("numAlphas", count);
+    if (!Double.isNaN(minRatio)) {
+      OptionRange.ALPHA_MIN_RATIO.check("alphaMinRatio", minRatio);
     }
     return new AlphaGrid(count, minRatio, null);
   }
@@ -46,10 +44,7 @@ public final class AlphaGrid {
       throw new IllegalArgumentException("alphas must not be empty");
     }
     for (int k = 0; k < alphas.length; k++) {
-      if (!(alphas[k] >= 0 && alphas[k] < Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException(
-            "alphas[" + k + "] must be finite and >= 0, got " + alphas[k]);
-      }
+      OptionRange.ALPHA.check("alphas[" + k + "]", alphas[k]);
     }
     double[] sorted = alphas.clone();
     Arrays.sort(sorted);

@@ -36,18 +36,14 @@ public record CvSettings(
       }
       foldIds = foldIds.clone();
       folds = (int) Arrays.stream(foldIds).distinct().count();
-      if (folds < 2) {
+      if (!OptionRange.FOLDS.accepts(folds)) {
         throw new IllegalArgumentException("foldIds must name at least 2 folds, got " + folds);
       }
     } else {
-      if (folds < 2) {
-        throw new IllegalArgumentException("folds must be at least 2, got " + folds);
-      }
+      OptionRange.FOLDS.check("folds", folds);
       foldIds = null;
     }
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-    }
+    OptionRange.THREADS.check("threads", threads);
   }
 
   /** 10 random folds, seed 1, rule min, the family's measure, a thread per processor. */

@@ -62,15 +62,9 @@ public record Settings(
 
   /** Validates every value and copies the arrays. */
   public Settings {
-    if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
-      throw new IllegalArgumentException("l1Ratio must be in [0, 1], got " + l1Ratio);
-    }
-    if (!(tolerance > 0 && tolerance < 1)) {
-      throw new IllegalArgumentException("tolerance must be in (0, 1), got " + tolerance);
-    }
-    if (maxIterations < 1) {
-      throw new IllegalArgumentException("maxIterations must be at least 1, got " + maxIterations);
-    }
+    OptionRange.L1_RATIO.check("l1Ratio", l1Ratio);
+    OptionRange.TOLERANCE.check("tolerance", tolerance);
+    OptionRange.MAX_ITERATIONS.check("maxIterations", maxIterations);
     if (updateMode == null) {
       throw new IllegalArgumentException("updateMode must not be null");
     }

@@ -208,7 +208,8 @@ class DegenerateInputTest {
     assertMessage(
         "l1Ratio must be in [0, 1], got NaN", () -> Settings.defaults().withL1Ratio(Double.NaN));
     assertMessage(
-        "tolerance must be in (0, 1), got 0.0", () -> Settings.defaults().withTolerance(0));
+        "tolerance must be between 0 and 1, exclusive, got 0.0",
+        () -> Settings.defaults().withTolerance(0));
     assertMessage(
         "maxIterations must be at least 1, got 0", () -> Settings.defaults().withMaxIterations(0));
     assertMessage(
@@ -218,7 +219,9 @@ class DegenerateInputTest {
         "lowerBounds[0] must be <= 0, got 1.0",
         () -> Settings.defaults().withBounds(new double[] {1}, null));
     assertMessage("alphas[1] must be finite and >= 0, got -0.5", () -> AlphaGrid.of(1, -0.5));
-    assertMessage("alphaMinRatio must be in (0, 1), got 2.0", () -> AlphaGrid.automatic(10, 2));
+    assertMessage(
+        "alphaMinRatio must be between 0 and 1, exclusive, got 2.0",
+        () -> AlphaGrid.automatic(10, 2));
     assertMessage("folds must be at least 2, got 1", () -> CvSettings.defaults().withFolds(1));
     assertMessage(
         "penaltyFactors has 2 entries but the data has 3 features",

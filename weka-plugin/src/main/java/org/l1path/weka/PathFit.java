@@ -1,11 +1,10 @@
 package org.l1path.weka;
 
 import org.l1path.solver.AlphaGrid;
-import org.l1path.solver.CrossValidation;
 import org.l1path.solver.CvCurve;
-import org.l1path.solver.CvResult;
 import org.l1path.solver.CvSettings;
-import org.l1path.solver.ElasticNet;
+import org.l1path.solver.Fit;
+import org.l1path.solver.FitSpec;
 import org.l1path.solver.Model;
 import org.l1path.solver.Progress;
 import org.l1path.solver.RegularizationPath;
@@ -51,39 +50,31 @@ public record PathFit(
   /** Fits {@code data} as {@code options} say. */
   public static PathFit of(TrainingSet data, PathOptions options) {
     double[] ratios = options.l1RatioValues();
-    Settings settings = options.settings();
     double[] factors = options.penaltyFactors(data.encoder());
-    if (factors != null) {
-      settings = settings.withPenaltyFactors(factors);
-    }
+    Settings settings = options.settings().withL1Ratio(ratios[0]);
     AlphaGrid grid = options.grid();
     int rows = data.dataset().rows();
+    Choice how;
+    FitSpec spec;
     if (data.dataset().features() == 0) {
-      Settings single = settings.withL1Ratio(ratios[0]);
-      RegularizationPath path = ElasticNet.fitPath(data.dataset(), single, AlphaGrid.of(0.0));
-      return new PathFit(Choice.NO_PREDICTORS, ratios, path, 0, null, null, single);
+      how = Choice.NO_PREDICTORS;
+      spec = FitSpec.path(settings, AlphaGrid.of(0.0));
+    } else if (rows < 2) {
+      how = Choice.TOO_FEW_INSTANCES;
+      spec = FitSpec.path(settings, grid);
+    } else if (options.isAlphaFixed() && ratios.length == 1) {
+      how = Choice.FIXED;
+      spec = FitSpec.path(settings, grid);
+    } else {
+      how = Choice.CROSS_VALIDATION;
+      spec =
+          FitSpec.crossValidated(
+              settings, ratios, grid, options.cvSettings(rows, data.dataset().family()));
     }
-    if (rows < 2) {
-      Settings single = settings.withL1Ratio(ratios[0]);
-      RegularizationPath path = ElasticNet.fitPath(data.dataset(), single, grid);
-      return new PathFit(Choice.TOO_FEW_INSTANCES, ratios, path, 0, null, null, single);
-    }
-    if (options.isAlphaFixed() && ratios.length == 1) {
-      Settings single = settings.withL1Ratio(ratios[0]);
-      RegularizationPath path = ElasticNet.fitPath(data.dataset(), single, grid);
-      return new PathFit(Choice.FIXED, ratios, path, 0, null, null, single);
-    }
-    CvSettings cv = options.cvSettings(rows, data.dataset().family());
-    CvResult result =
-        CrossValidation.run(data.dataset(), settings, ratios, grid, cv, Progress.NONE);
-    return new PathFit(
-        Choice.CROSS_VALIDATION,
-        ratios,
-        result.bestPath(),
-        result.chosenIndex(),
-        result.bestCurve(),
-        cv,
-        settings.withL1Ratio(result.bestPath().l1Ratio()));
+    Fit fit = spec.withPenaltyFactors(factors).fit(data.dataset(), Progress.NONE);
+    // With too few instances to choose, the largest alpha: every coefficient 0.
+    int chosen = how == Choice.TOO_FEW_INSTANCES ? 0 : fit.chosen();
+    return new PathFit(how, ratios, fit.path(), chosen, fit.curve(), spec.cv(), fit.settings());
   }
 
   /** The full-data model at the chosen alpha. */

@@ -9,6 +9,7 @@ import org.l1path.solver.AlphaGrid;
 import org.l1path.solver.CvMeasure;
 import org.l1path.solver.CvSettings;
 import org.l1path.solver.Family;
+import org.l1path.solver.OptionRange;
 import org.l1path.solver.SelectionRule;
 import org.l1path.solver.Settings;
 import weka.core.Option;
@@ -271,9 +272,12 @@ public final class PathOptions implements Serializable {
     double[] out = new double[parts.length];
     for (int k = 0; k < parts.length; k++) {
       out[k] = parseDouble("-l1-ratio", parts[k].trim());
-      if (!(out[k] >= 0 && out[k] <= 1)) {
+      if (!OptionRange.L1_RATIO.accepts(out[k])) {
         throw new IllegalArgumentException(
-            "-l1-ratio: each ratio must be in [0, 1], got " + parts[k].trim());
+            "-l1-ratio: each ratio "
+                + OptionRange.L1_RATIO.requirement()
+                + ", got "
+                + parts[k].trim());
       }
     }
     return out;
@@ -306,12 +310,10 @@ public final class PathOptions implements Serializable {
 
   /** The automatic alpha grid, whether or not alpha is fixed. */
   public AlphaGrid automaticGrid() {
-    if (numAlphas < 1) {
-      throw new IllegalArgumentException("-num-alphas must be at least 1, got " + numAlphas);
-    }
-    if (alphaMinRatio > 0 && alphaMinRatio >= 1) {
-      throw new IllegalArgumentException(
-          "-alpha-min-ratio must be in (0, 1), got " + format(alphaMinRatio));
+    OptionRange.NUM_ALPHAS.check("-num-alphas", numAlphas);
+    // 0 (or less) asks for glmnet's default ratio.
+    if (alphaMinRatio > 0) {
+      OptionRange.ALPHA_MIN_RATIO.check("-alpha-min-ratio", alphaMinRatio);
     }
     return AlphaGrid.automatic(numAlphas, alphaMinRatio > 0 ? alphaMinRatio : Double.NaN);
   }
@@ -321,9 +323,7 @@ public final class PathOptions implements Serializable {
    * class is measured by its mean squared error, a nominal class by {@code -measure}.
    */
   public CvSettings cvSettings(int rows, Family family) {
-    if (folds < 2) {
-      throw new IllegalArgumentException("-folds must be at least 2, got " + folds);
-    }
+    OptionRange.FOLDS.check("-folds", folds);
     // With fewer instances than folds, leave-one-out is the most folds the data allows.
     CvSettings cv =
         CvSettings.defaults().withFolds(Math.min(folds, rows)).withSeed(seed).withRule(rule);

@@ -1,0 +1,99 @@
+package org.l1path.solver;
+
+/**
+ * The range of each numeric option, defined once: the solver's own types check their values here,
+ * and every front end (command line, Lambda, Weka, bench) asks here too, naming the option its own
+ * way in the message.
+ */
+public enum OptionRange {
+  /** 1 is the lasso, 0 is ridge. */
+  L1_RATIO("must be in [0, 1]") {
+    @Override
+    public boolean accepts(double value) {
+      return value >= 0 && value <= 1;
+    }
+  },
+  /** The relative duality gap that ends descent. */
+  TOLERANCE("must be between 0 and 1, exclusive") {
+    @Override
+    public boolean accepts(double value) {
+      return value > 0 && value < 1;
+    }
+  },
+  /** Passes (or Newton rounds) per alpha. */
+  MAX_ITERATIONS("must be at least 1") {
+    @Override
+    public boolean accepts(double value) {
+      return value >= 1;
+    }
+  },
+  /** A penalty alpha. */
+  ALPHA("must be finite and >= 0") {
+    @Override
+    public boolean accepts(double value) {
+      return value >= 0 && value < Double.POSITIVE_INFINITY;
+    }
+  },
+  /** The length of an automatic grid. */
+  NUM_ALPHAS("must be at least 1") {
+    @Override
+    public boolean accepts(double value) {
+      return value >= 1;
+    }
+  },
+  /** The smallest alpha of an automatic grid over the largest. */
+  ALPHA_MIN_RATIO("must be between 0 and 1, exclusive") {
+    @Override
+    public boolean accepts(double value) {
+      return value > 0 && value < 1;
+    }
+  },
+  /** Cross-validation folds. */
+  FOLDS("must be at least 2") {
+    @Override
+    public boolean accepts(double value) {
+      return value >= 2;
+    }
+  },
+  /** Threads that fit side by side. */
+  THREADS("must be at least 1") {
+    @Override
+    public boolean accepts(double value) {
+      return value >= 1;
+    }
+  };
+
+  private final String requirement;
+
+  OptionRange(String requirement) {
+    this.requirement = requirement;
+  }
+
+  /** Whether {@code value} is in range; NaN never is. */
+  public abstract boolean accepts(double value);
+
+  /** What the range asks, as a message would say it: "must be in [0, 1]". */
+  public String requirement() {
+    return requirement;
+  }
+
+  /**
+   * Returns {@code value} if it is in range.
+   *
+   * @throws IllegalArgumentException "{@code name} must be ..., got {@code value}" otherwise
+   */
+  public double check(String name, double value) {
+    if (!accepts(value)) {
+      throw new IllegalArgumentException(name + " " + requirement + ", got " + value);
+    }
+    return value;
+  }
+
+  /** As {@link #check(String, double)}, for a whole number. */
+  public int check(String name, int value) {
+    if (!accepts(value)) {
+      throw new IllegalArgumentException(name + " " + requirement + ", got " + value);
+    }
+    return value;
+  }
+}
