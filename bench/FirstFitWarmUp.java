@@ -8,9 +8,10 @@ import org.l1path.solver.ElasticNet;
 import org.l1path.solver.Settings;
 
 /**
- * The warm-up trial of docs/benchmarks.md ("Eighth round"): does fitting small made-up data on the
- * second core while the CSV is read shorten what a user of a fresh JVM waits for? Prints the read,
- * the wait for the warm-up, the first real fit and their total, in milliseconds.
+ * The warm-up trial of docs/benchmarks.md ("First fit in a fresh JVM"): does fitting small
+ * made-up data on the second core while the CSV is read shorten what a user of a fresh JVM waits
+ * for? Prints the read, the wait for the warm-up, the first real fit and their total, in
+ * milliseconds.
  *
  * <pre>
  *   javac -cp lambda/target/l1path.jar -d /tmp/ffw bench/FirstFitWarmUp.java

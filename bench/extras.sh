@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The smaller measurements of docs/benchmarks.md, one JSON line each from l1path bench:
+# The smaller measurements of docs/benchmarks.md (its "CSV reading speed" and "Scaling against n"
+# sections), one JSON line each from l1path bench:
 # a 100-alpha lasso path on diabetes and on a simulated 1000 x 100 set, CSV reading speed on
 # large numeric files, and fit time against n at fixed p (scaling).
 #
