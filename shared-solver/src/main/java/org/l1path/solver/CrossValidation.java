@@ -43,7 +43,7 @@ public final class CrossValidation {
    * free heap.
    */
   static CvResult run(
-      Dataset data,
+      Dataset given,
       Settings settings,
       double[] l1Ratios,
       AlphaGrid grid,
@@ -57,6 +57,9 @@ public final class CrossValidation {
     for (double r : l1Ratios) {
       perRatio.add(settings.withL1Ratio(r));
     }
+    // One contiguous copy of the design (when it pays) for every fit: the full-data path of each
+    // ratio and every fold, copied or masked, read it, where each fit made its own before.
+    Dataset data = given.forSolving();
     CvMeasure measure = cv.measure().resolve(data.family());
     int[] foldOfRow = assignFolds(data, cv);
     int folds = 1 + java.util.Arrays.stream(foldOfRow).max().orElse(0);

@@ -202,9 +202,10 @@ public final class Dataset {
   }
 
   /**
-   * This data with a contiguous copy of its columns, for one fit, when the design is large enough
-   * for the layout to matter and the heap has room to spare for the copy (see {@link
-   * Design#preferContiguous}); otherwise this data itself.
+   * This data with a contiguous copy of its columns, for one fit or one cross-validation (every fit
+   * of which shares the copy), when the design is large enough for the layout to matter and the
+   * heap has room to spare for the copy (see {@link Design#preferContiguous}); otherwise this data
+   * itself.
    */
   public Dataset forSolving() {
     if (design.contiguous()) {

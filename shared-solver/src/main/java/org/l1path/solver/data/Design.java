@@ -53,8 +53,8 @@ public final class Design {
   /**
    * A contiguous copy of {@code columns} when the design is large enough for the layout to matter
    * and the heap has room for four copies; otherwise the columns as given. The copy lives for one
-   * fit, next to whatever else the fit allocates (cross-validation folds): running short of memory
-   * is worse than running slower.
+   * fit or one cross-validation, next to whatever else they allocate (fold copies, Gram columns):
+   * running short of memory is worse than running slower.
    */
   public static Design preferContiguous(double[][] columns, int n) {
     int p = columns.length;
