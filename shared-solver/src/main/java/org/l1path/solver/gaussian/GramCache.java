@@ -17,7 +17,13 @@ final class GramCache {
   /** How many Gram columns the first pass over the design computes. */
   private static final int FIRST_BATCH = 4;
 
-  /** The most values the weighted columns of one batch hold: 64 MB. */
+  /**
+   * The most values the weighted columns of one batch hold: 64 MB, and never more than a
+   * sixty-fourth of the free heap. Folds fitted side by side each hold a batch; on a heap sized to
+   * the data (issue 6's memory target: 1.5 times the design, the Gram block and 64 MB) two 64 MB
+   * batches next to a 10000 x 1000 or 50000 x 200 design ran out of memory. A roomy heap keeps the
+   * full batches.
+   */
   private static final long BATCH_CELLS = 1L << 23;
 
   private final DescentState state;
@@ -40,7 +46,13 @@ final class GramCache {
     this.foldGram = foldGram;
     this.parallelSweeps = parallelSweeps;
     gram = new double[prob.p][];
-    maxBatch = (int) Math.max(FIRST_BATCH, Math.min(prob.p, BATCH_CELLS / Math.max(prob.n, 1)));
+    maxBatch = (int) Math.max(FIRST_BATCH, Math.min(prob.p, batchCells() / Math.max(prob.n, 1)));
+  }
+
+  private static long batchCells() {
+    Runtime runtime = Runtime.getRuntime();
+    long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    return Math.min(BATCH_CELLS, free / 8 / 16);
   }
 
   /** Gram column j, computed with its batch if it is not yet. */
