@@ -11,6 +11,7 @@ import org.l1path.solver.SelectionRule;
 import org.l1path.weka.AttributeMerits;
 import org.l1path.weka.LassoSummary;
 import org.l1path.weka.PathFit;
+import org.l1path.weka.PathOptionTexts;
 import org.l1path.weka.PathOptions;
 import org.l1path.weka.References;
 import org.l1path.weka.TrainingSet;
@@ -274,7 +275,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String l1RatiosTipText() {
-    return PathOptions.L1_RATIOS_TIP;
+    return PathOptionTexts.L1_RATIOS_TIP;
   }
 
   public String getL1Ratios() {
@@ -286,7 +287,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String alphaTipText() {
-    return PathOptions.ALPHA_TIP;
+    return PathOptionTexts.ALPHA_TIP;
   }
 
   public double getAlpha() {
@@ -298,7 +299,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String numAlphasTipText() {
-    return PathOptions.NUM_ALPHAS_TIP;
+    return PathOptionTexts.NUM_ALPHAS_TIP;
   }
 
   public int getNumAlphas() {
@@ -310,7 +311,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String alphaMinRatioTipText() {
-    return PathOptions.ALPHA_MIN_RATIO_TIP;
+    return PathOptionTexts.ALPHA_MIN_RATIO_TIP;
   }
 
   public double getAlphaMinRatio() {
@@ -322,7 +323,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String foldsTipText() {
-    return PathOptions.FOLDS_TIP;
+    return PathOptionTexts.FOLDS_TIP;
   }
 
   public int getFolds() {
@@ -334,7 +335,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String ruleTipText() {
-    return PathOptions.RULE_TIP;
+    return PathOptionTexts.RULE_TIP;
   }
 
   public SelectedTag getRule() {
@@ -346,7 +347,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String cvMeasureTipText() {
-    return PathOptions.CV_MEASURE_TIP;
+    return PathOptionTexts.CV_MEASURE_TIP;
   }
 
   public SelectedTag getCvMeasure() {
@@ -372,7 +373,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String standardizeTipText() {
-    return PathOptions.STANDARDIZE_TIP;
+    return PathOptionTexts.STANDARDIZE_TIP;
   }
 
   public boolean getStandardize() {
@@ -384,7 +385,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String unpenalizedTipText() {
-    return PathOptions.UNPENALIZED_TIP;
+    return PathOptionTexts.UNPENALIZED_TIP;
   }
 
   public String getUnpenalized() {
@@ -396,7 +397,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String positiveTipText() {
-    return PathOptions.POSITIVE_TIP;
+    return PathOptionTexts.POSITIVE_TIP;
   }
 
   public boolean getPositive() {
@@ -408,7 +409,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String toleranceTipText() {
-    return PathOptions.TOLERANCE_TIP;
+    return PathOptionTexts.TOLERANCE_TIP;
   }
 
   public double getTolerance() {
@@ -420,7 +421,7 @@ public class LassoAttributeEval extends ASEvaluation
   }
 
   public String maxIterationsTipText() {
-    return PathOptions.MAX_ITERATIONS_TIP;
+    return PathOptionTexts.MAX_ITERATIONS_TIP;
   }
 
   public int getMaxIterations() {

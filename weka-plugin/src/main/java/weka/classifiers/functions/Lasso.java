@@ -11,6 +11,7 @@ import org.l1path.solver.SelectionRule;
 import org.l1path.weka.InstancesEncoder;
 import org.l1path.weka.LassoSummary;
 import org.l1path.weka.PathFit;
+import org.l1path.weka.PathOptionTexts;
 import org.l1path.weka.PathOptions;
 import org.l1path.weka.References;
 import org.l1path.weka.TrainingSet;
@@ -281,7 +282,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String l1RatiosTipText() {
-    return PathOptions.L1_RATIOS_TIP;
+    return PathOptionTexts.L1_RATIOS_TIP;
   }
 
   public String getL1Ratios() {
@@ -293,7 +294,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String alphaTipText() {
-    return PathOptions.ALPHA_TIP;
+    return PathOptionTexts.ALPHA_TIP;
   }
 
   public double getAlpha() {
@@ -305,7 +306,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String numAlphasTipText() {
-    return PathOptions.NUM_ALPHAS_TIP;
+    return PathOptionTexts.NUM_ALPHAS_TIP;
   }
 
   public int getNumAlphas() {
@@ -317,7 +318,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String alphaMinRatioTipText() {
-    return PathOptions.ALPHA_MIN_RATIO_TIP;
+    return PathOptionTexts.ALPHA_MIN_RATIO_TIP;
   }
 
   public double getAlphaMinRatio() {
@@ -329,7 +330,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String foldsTipText() {
-    return PathOptions.FOLDS_TIP;
+    return PathOptionTexts.FOLDS_TIP;
   }
 
   public int getFolds() {
@@ -341,7 +342,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String ruleTipText() {
-    return PathOptions.RULE_TIP;
+    return PathOptionTexts.RULE_TIP;
   }
 
   public SelectedTag getRule() {
@@ -353,7 +354,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String cvMeasureTipText() {
-    return PathOptions.CV_MEASURE_TIP;
+    return PathOptionTexts.CV_MEASURE_TIP;
   }
 
   public SelectedTag getCvMeasure() {
@@ -380,7 +381,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String standardizeTipText() {
-    return PathOptions.STANDARDIZE_TIP;
+    return PathOptionTexts.STANDARDIZE_TIP;
   }
 
   public boolean getStandardize() {
@@ -392,7 +393,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String unpenalizedTipText() {
-    return PathOptions.UNPENALIZED_TIP;
+    return PathOptionTexts.UNPENALIZED_TIP;
   }
 
   public String getUnpenalized() {
@@ -404,7 +405,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String positiveTipText() {
-    return PathOptions.POSITIVE_TIP;
+    return PathOptionTexts.POSITIVE_TIP;
   }
 
   public boolean getPositive() {
@@ -416,7 +417,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String toleranceTipText() {
-    return PathOptions.TOLERANCE_TIP;
+    return PathOptionTexts.TOLERANCE_TIP;
   }
 
   public double getTolerance() {
@@ -428,7 +429,7 @@ public class Lasso extends AbstractClassifier
   }
 
   public String maxIterationsTipText() {
-    return PathOptions.MAX_ITERATIONS_TIP;
+    return PathOptionTexts.MAX_ITERATIONS_TIP;
   }
 
   public int getMaxIterations() {

@@ -1,0 +1,167 @@
+package org.l1path.weka;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.l1path.solver.AlphaGrid;
+import org.l1path.solver.CvMeasure;
+import org.l1path.solver.CvSettings;
+import org.l1path.solver.SelectionRule;
+import org.l1path.solver.Settings;
+import weka.core.Option;
+import weka.core.Tag;
+
+/**
+ * What Weka shows of {@link PathOptions}: the command-line option descriptions, the Explorer's tip
+ * texts, and the drop-down tags of the rule and the measure.
+ */
+public final class PathOptionTexts {
+  private PathOptionTexts() {}
+
+  /** The alpha-selection rules, for the GUI's drop-down. */
+  public static final Tag[] RULES = {
+    new Tag(SelectionRule.MIN.ordinal(), "min", "min: smallest CV error", false),
+    new Tag(SelectionRule.ONE_SE.ordinal(), "1se", "1se: largest alpha within one SE of it", false)
+  };
+
+  /** The cross-validation measures for a nominal class, for the GUI's drop-down. */
+  public static final Tag[] MEASURES = {
+    new Tag(CvMeasure.DEVIANCE.ordinal(), "deviance", "deviance: -2 log-likelihood", false),
+    new Tag(CvMeasure.CLASS.ordinal(), "class", "class: misclassification rate", false),
+    new Tag(CvMeasure.AUC.ordinal(), "auc", "auc: area under the ROC curve (2 classes)", false)
+  };
+
+  // Tip texts: what the Explorer shows for each property of both learners.
+
+  public static final String L1_RATIOS_TIP =
+      "The l1 ratio: 1 is the lasso, 0 is ridge, between is the elastic net. A"
+          + " comma-separated list (e.g. 0.5,0.9,1) is searched by cross-validation.";
+
+  public static final String ALPHA_TIP =
+      "A fixed penalty strength. 0 (or less) chooses alpha by cross-validation.";
+
+  public static final String NUM_ALPHAS_TIP =
+      "How many alphas the regularization path has (geometric from the smallest alpha that"
+          + " zeroes every coefficient down).";
+
+  public static final String ALPHA_MIN_RATIO_TIP =
+      "The smallest alpha of the path as a fraction of the largest; 0 means automatic (1e-4"
+          + " when there are more instances than features, else 1e-2).";
+
+  public static final String FOLDS_TIP =
+      "The number of cross-validation folds used to choose alpha (at most one per instance).";
+
+  public static final String RULE_TIP =
+      "How cross-validation picks alpha: min takes the smallest CV error; 1se takes the"
+          + " largest alpha within one standard error of it (a sparser model).";
+
+  public static final String CV_MEASURE_TIP =
+      "What cross-validation measures for a nominal class: deviance (-2 log-likelihood),"
+          + " class (misclassification rate) or auc (area under the ROC curve, two classes only)."
+          + " A numeric class always uses the mean squared error.";
+
+  public static final String STANDARDIZE_TIP =
+      "Whether the penalty applies to standardized coefficients (attributes scaled to unit"
+          + " variance), so that attributes on different scales are treated alike.";
+
+  public static final String UNPENALIZED_TIP =
+      "Attributes left unpenalized (always in the model), as a Weka range such as first-3,5;"
+          + " empty for none.";
+
+  public static final String POSITIVE_TIP =
+      "Whether every coefficient is constrained to be zero or positive.";
+
+  public static final String TOLERANCE_TIP =
+      "The convergence tolerance: the relative duality gap each alpha must reach.";
+
+  public static final String MAX_ITERATIONS_TIP =
+      "The most coordinate-descent passes at one alpha; an alpha that needs more is reported"
+          + " as not converged.";
+
+  /** The option descriptions, {@code defaultRule} being the learner's default rule. */
+  static List<Option> options(SelectionRule defaultRule) {
+    List<Option> out = new ArrayList<>();
+    out.add(
+        new Option(
+            "\tThe l1 ratio: 1 is the lasso, 0 is ridge, between is the elastic net.\n"
+                + "\tA comma-separated list is searched by cross-validation. (default 1)",
+            "l1-ratio",
+            1,
+            "-l1-ratio <R[,R...]>"));
+    out.add(
+        new Option(
+            "\tA fixed penalty alpha. 0 or less: choose alpha by cross-validation.\n"
+                + "\t(default 0)",
+            "alpha",
+            1,
+            "-alpha <A>"));
+    out.add(
+        new Option(
+            "\tHow many alphas the path has. (default " + AlphaGrid.DEFAULT_COUNT + ")",
+            "num-alphas",
+            1,
+            "-num-alphas <N>"));
+    out.add(
+        new Option(
+            "\tThe smallest alpha on the path, as a fraction of the largest.\n"
+                + "\t(default automatic: 1e-4 when instances > features, else 1e-2)",
+            "alpha-min-ratio",
+            1,
+            "-alpha-min-ratio <F>"));
+    out.add(
+        new Option(
+            "\tThe number of cross-validation folds. (default " + CvSettings.DEFAULT_FOLDS + ")",
+            "folds",
+            1,
+            "-folds <K>"));
+    out.add(
+        new Option(
+            "\tHow cross-validation picks alpha: min (smallest error) or 1se\n"
+                + "\t(largest alpha within one standard error of it). (default "
+                + defaultRule.label()
+                + ")",
+            "rule",
+            1,
+            "-rule <min|1se>"));
+    out.add(
+        new Option(
+            "\tWhat cross-validation measures for a nominal class: deviance,\n"
+                + "\tclass (misclassification rate) or auc (2 classes only).\n"
+                + "\tA numeric class always uses the mean squared error. (default deviance)",
+            "measure",
+            1,
+            "-measure <deviance|class|auc>"));
+    out.add(new Option("\tThe seed of the fold assignment. (default 1)", "S", 1, "-S <num>"));
+    out.add(
+        new Option(
+            "\tPenalize coefficients on the attributes' own scales, not standardized.",
+            "no-standardize",
+            0,
+            "-no-standardize"));
+    out.add(
+        new Option(
+            "\tAttributes left unpenalized, as a Weka range (e.g. first-3,5).\n"
+                + "\t(default none)",
+            "unpenalized",
+            1,
+            "-unpenalized <range>"));
+    out.add(new Option("\tConstrain every coefficient to be >= 0.", "positive", 0, "-positive"));
+    out.add(
+        new Option(
+            "\tThe convergence tolerance: the relative duality gap at every alpha.\n"
+                + "\t(default "
+                + Settings.DEFAULT_TOLERANCE
+                + ")",
+            "tol",
+            1,
+            "-tol <T>"));
+    out.add(
+        new Option(
+            "\tThe most coordinate-descent passes at one alpha. (default "
+                + Settings.DEFAULT_MAX_ITERATIONS
+                + ")",
+            "max-iter",
+            1,
+            "-max-iter <N>"));
+    return out;
+  }
+}
