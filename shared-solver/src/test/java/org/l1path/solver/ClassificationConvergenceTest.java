@@ -111,4 +111,48 @@ class ClassificationConvergenceTest {
     assertEquals(stalled, warnings.size());
     assertTrue(warnings.get(0).contains("stalled"), warnings.get(0));
   }
+
+  /**
+   * A wide binomial with correlated features: supports grow towards n, the steps' exact support
+   * solves would change signs, and they move part of the way instead (GramStep). Every alpha must
+   * still be certified, and its objective must be within the certified gap of a tight solve.
+   */
+  @Test
+  void aWideCorrelatedBinomialPathIsCertifiedAndMatchesATightSolve() {
+    int n = 80;
+    int p = 400;
+    SplittableRandom random = new SplittableRandom(11);
+    double[][] x = new double[p][n];
+    int[] cls = new int[n];
+    for (int i = 0; i < n; i++) {
+      double shared = RandomProblems.gauss(random);
+      for (int j = 0; j < p; j++) {
+        x[j][i] = Math.sqrt(0.5) * RandomProblems.gauss(random) + Math.sqrt(0.5) * shared;
+      }
+      double eta = 0;
+      for (int j = 0; j < 10; j++) {
+        eta += (j % 2 == 0 ? 1 : -1) * x[j][i];
+      }
+      cls[i] = random.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+    }
+    List<String> names = new java.util.ArrayList<>();
+    for (int j = 0; j < p; j++) {
+      names.add("x" + j);
+    }
+    Dataset data = Dataset.ofClasses(x, cls, List.of("a", "b"), null, names);
+    Settings settings = Settings.defaults();
+    RegularizationPath path = ElasticNet.fitPath(data, settings, AlphaGrid.automatic());
+    Settings tightSettings = settings.withTolerance(1e-12);
+    RegularizationPath tight = ElasticNet.fitPath(data, tightSettings, AlphaGrid.of(path.alphas()));
+    assertTrue(path.size() > 20, "the path reaches small alphas: " + path.stopReason());
+    for (int k = 0; k < path.size(); k++) {
+      Convergence c = path.convergence(k);
+      assertTrue(c.converged(), "alpha " + k + ": " + c);
+      double ours = ReferenceClassificationTest.objective(data, settings, path.model(k));
+      double best = ReferenceClassificationTest.objective(data, tightSettings, tight.model(k));
+      assertTrue(
+          ours - best <= Settings.DEFAULT_TOLERANCE * best + 1e-14,
+          "alpha " + k + ": objective " + ours + " against the tight " + best);
+    }
+  }
 }

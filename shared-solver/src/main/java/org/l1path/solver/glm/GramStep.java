@@ -1,10 +1,9 @@
 package org.l1path.solver.glm;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.l1path.solver.data.Design;
 import org.l1path.solver.data.FeatureSets;
 import org.l1path.solver.gaussian.GaussianProblem;
+import org.l1path.solver.linalg.IncrementalCholesky;
 import org.l1path.solver.linalg.WeightedGram;
 
 /**
@@ -19,6 +18,12 @@ final class GramStep {
    * the steps make do with naive updates.
    */
   static final long MAX_CELLS = 1L << 22;
+
+  /**
+   * The most coefficients one support solve sets to 0 before it leaves the rest to coordinate
+   * descent: each costs a new factorization of the support.
+   */
+  private static final int MAX_DROPS = 16;
 
   private final GaussianProblem base;
   private final Design x;
@@ -39,18 +44,37 @@ final class GramStep {
 
   private int count;
 
+  /** Builds of the matrix so far: a factor belongs to the build it was made from. */
+  private long version;
+
+  /** The factor of the support block of the last solve on the support, and what it was made for. */
+  private final IncrementalCholesky factor;
+
+  private long factoredVersion = -1;
+  private double factoredQ = Double.NaN;
+  private final java.util.BitSet inSupport = new java.util.BitSet();
+
   /** The strong set, centres and curvatures the matrix was formed with. */
   private int[] members = new int[0];
 
   private double[] centres = new double[0];
   private double[] curvatures = new double[0];
 
-  GramStep(GaussianProblem base) {
+  /**
+   * Whether a support solve that would change a sign moves part of the way (a binomial step). In a
+   * multinomial fit a class's step is one block of descent over the classes, and there the partial
+   * moves slowed the rounds down until alphas stalled (a 7-class glass-like path).
+   */
+  private final boolean partialMoves;
+
+  GramStep(GaussianProblem base, boolean partialMoves) {
     this.base = base;
+    this.partialMoves = partialMoves;
     this.x = base.x;
     this.n = base.n;
     kernel = new WeightedGram(x);
     position = new int[base.p];
+    factor = new IncrementalCholesky(base.p);
   }
 
   /**
@@ -70,6 +94,7 @@ final class GramStep {
     }
     formGradient(strong, residual);
     kernel.compute(strong, count, v, centre, base.scale, gram);
+    version++;
     if (members.length < count) {
       members = new int[count];
       centres = new double[count];
@@ -147,14 +172,124 @@ final class GramStep {
   /**
    * Solves the quadratic exactly on the support, signs held as they are: on the non-zero
    * coefficients A the solution satisfies {@code (G_AA + q P) d = g_A - a P s - q P beta_A} (P the
-   * penalty factors, s the signs). It is taken only if no sign changes, no bound is crossed, and
-   * every other strong feature then passes its KKT check; otherwise coordinate descent goes on.
+   * penalty factors, s the signs). When the solution keeps every sign and bound and every other
+   * strong feature then passes its KKT check, it is taken. When a coefficient would change sign or
+   * cross a bound (and {@link #partialMoves}), the coefficients move towards the solution only as
+   * far as the first of them allows (the quadratic falls all along the way), that one stops at 0
+   * and leaves the support, and the solve is repeated on the smaller support, up to {@link
+   * #MAX_DROPS} times; otherwise coordinate descent goes on from there. The factor of the support
+   * block is kept from solve to solve on the same matrix, updated by the features that come and go.
    * Where coordinate descent creeps (features far more correlated than rows can tell apart, a wide
-   * design) this ends in one solve what would take hundreds of passes.
+   * design) this ends in a few solves what would take hundreds of passes.
    *
    * @return whether the quadratic is now solved
    */
   private boolean solveOnSupport(FeatureSets sets, double[] beta, double aScale, double qScale) {
+    int[] support = supportOf(sets, beta);
+    if (support.length == 0) {
+      return false;
+    }
+    boolean complete = factorSupport(support, qScale);
+    for (int drops = 0; factor.size() > 0; drops++) {
+      int size = factor.size();
+      int[] members = new int[size];
+      double[] change = new double[size];
+      for (int u = 0; u < size; u++) {
+        int j = factor.member(u);
+        double pf = base.penalty[j];
+        members[u] = j;
+        change[u] =
+            gradient[position[j]] - aScale * pf * Math.signum(beta[j]) - qScale * pf * beta[j];
+      }
+      factor.solve(change);
+      double step = 1;
+      int blocking = -1;
+      double blockedAt = 0;
+      for (int u = 0; u < size; u++) {
+        int j = members[u];
+        double from = beta[j];
+        double to = from + change[u];
+        double stop;
+        if (from > 0 ? to < 0 : to > 0) {
+          stop = 0;
+        } else if (to > base.upper[j]) {
+          stop = base.upper[j];
+        } else if (to < base.lower[j]) {
+          stop = base.lower[j];
+        } else {
+          continue;
+        }
+        double reach = (stop - from) / change[u];
+        if (reach < step) {
+          step = reach;
+          blocking = u;
+          blockedAt = stop;
+        }
+      }
+      if (blocking < 0) {
+        if (complete) {
+          return takeIfOptimal(sets, beta, members, change, aScale);
+        }
+        // Collinear members were held where they are: the move lowers the quadratic, but does not
+        // solve it.
+        for (int u = 0; u < size; u++) {
+          moveTo(members[u], beta[members[u]] + change[u], beta);
+        }
+        return false;
+      }
+      if (!partialMoves || !(step > 0)) {
+        return false;
+      }
+      for (int u = 0; u < size; u++) {
+        int j = members[u];
+        moveTo(j, u == blocking ? blockedAt : beta[j] + step * change[u], beta);
+      }
+      if (blockedAt != 0 || drops == MAX_DROPS) {
+        // A coefficient held at a bound stays in the support, so a new solve would stop at once.
+        return false;
+      }
+      factor.remove(blocking);
+    }
+    return false;
+  }
+
+  /**
+   * Brings the factor of {@code G_AA + q P} to the support A: kept from the last solve on this
+   * matrix where it can be, members that left removed and new ones appended. Returns false when a
+   * member is collinear with the others and left out.
+   */
+  private boolean factorSupport(int[] support, double qScale) {
+    if (true || factoredVersion != version || qScale != factoredQ || factor.stale()) {
+      factor.clear();
+      factoredVersion = version;
+      factoredQ = qScale;
+    }
+    inSupport.clear();
+    for (int j : support) {
+      inSupport.set(j);
+    }
+    for (int r = factor.size() - 1; r >= 0; r--) {
+      if (!inSupport.get(factor.member(r))) {
+        factor.remove(r);
+      }
+    }
+    boolean complete = true;
+    double[] cross = new double[support.length];
+    for (int j : support) {
+      if (factor.contains(j)) {
+        continue;
+      }
+      int row = position[j] * count;
+      for (int r = 0; r < factor.size(); r++) {
+        cross[r] = gram[row + position[factor.member(r)]];
+      }
+      complete &= factor.append(j, cross, gram[row + position[j]] + qScale * base.penalty[j]);
+    }
+    return complete;
+  }
+
+  /** The active features whose coefficients are non-zero. */
+  private static int[] supportOf(FeatureSets sets, double[] beta) {
     int[] support = new int[sets.activeCount];
     int size = 0;
     for (int t = 0; t < sets.activeCount; t++) {
@@ -163,39 +298,19 @@ final class GramStep {
         support[size++] = j;
       }
     }
-    if (size == 0) {
-      return false;
-    }
-    DMatrixRMaj matrix = new DMatrixRMaj(size, size);
-    DMatrixRMaj right = new DMatrixRMaj(size, 1);
-    for (int u = 0; u < size; u++) {
-      int j = support[u];
-      int a = position[j];
-      double pf = base.penalty[j];
-      for (int w = 0; w < size; w++) {
-        matrix.data[u * size + w] = gram[a * count + position[support[w]]];
-      }
-      matrix.data[u * size + u] += qScale * pf;
-      right.data[u] = gradient[a] - aScale * pf * Math.signum(beta[j]) - qScale * pf * beta[j];
-    }
-    DMatrixRMaj change = new DMatrixRMaj(size, 1);
-    if (!CommonOps_DDRM.solveSPD(matrix, right, change)) {
-      return false;
-    }
-    for (int u = 0; u < size; u++) {
-      int j = support[u];
-      double updated = beta[j] + change.data[u];
-      if (!(Math.signum(updated) == Math.signum(beta[j])
-          && updated >= base.lower[j]
-          && updated <= base.upper[j])) {
-        return false;
-      }
-    }
-    // The gradient after the move, to check the features held at 0.
+    return java.util.Arrays.copyOf(support, size);
+  }
+
+  /**
+   * Takes the full change if every strong feature held at 0 then passes its KKT check; returns
+   * whether it did.
+   */
+  private boolean takeIfOptimal(
+      FeatureSets sets, double[] beta, int[] support, double[] change, double aScale) {
     double[] moved = gradient.clone();
-    for (int u = 0; u < size; u++) {
+    for (int u = 0; u < support.length; u++) {
       int row = position[support[u]] * count;
-      double d = change.data[u];
+      double d = change[u];
       for (int b = 0; b < count; b++) {
         moved[b] -= gram[row + b] * d;
       }
@@ -211,11 +326,24 @@ final class GramStep {
         return false;
       }
     }
-    for (int u = 0; u < size; u++) {
-      beta[support[u]] += change.data[u];
+    for (int u = 0; u < support.length; u++) {
+      beta[support[u]] += change[u];
     }
     System.arraycopy(moved, 0, gradient, 0, count);
     return true;
+  }
+
+  /** Sets coefficient j to {@code value}, keeping the quadratic's gradient in step. */
+  private void moveTo(int j, double value, double[] beta) {
+    double d = value - beta[j];
+    if (d == 0) {
+      return;
+    }
+    beta[j] = value;
+    int row = position[j] * count;
+    for (int b = 0; b < count; b++) {
+      gradient[b] -= gram[row + b] * d;
+    }
   }
 
   /** One pass over the listed features; returns the largest {@code curvature * change^2}. */

@@ -180,7 +180,7 @@ final class NewtonStep {
     double qScale = alpha * (1 - base.l1Ratio);
     if (useGram) {
       if (grams[r] == null) {
-        grams[r] = new GramStep(base);
+        grams[r] = new GramStep(base, grams.length == 1);
       }
       if (reuse) {
         grams[r].reuse(sets, residual, centre, curvature);
