@@ -106,28 +106,18 @@ public final class FitJob {
                 : FitSpec.path(request.solverSettings(), request.alphaGrid()))
             .withPenaltyFactors(data.penaltyFactors());
     Fit fit;
-    SolverWarnings logged = SolverWarnings.start();
-    int warnings;
     try {
       fit = spec.fit(data.dataset(), progress);
     } catch (IllegalArgumentException e) {
       // The request and data were checked; what the solver still rejects is a property of the data
       // (for example a fold whose rows all have weight 0).
       throw new InputException(input + ": cannot fit: " + e.getMessage());
-    } finally {
-      warnings = logged.stop();
     }
     CvResult cv = fit.cv();
     RegularizationPath path = fit.path();
     int chosen = fit.chosen();
     long fitted = System.nanoTime();
-    int fullDataWarnings = 0;
-    for (RegularizationPath p : cv == null ? List.of(path) : cv.paths()) {
-      fullDataWarnings += p.warnings().size();
-    }
-    // The full-data paths logged theirs too; the rest are the folds'. Less than the full-data
-    // count only when the logging configuration suppresses the solver's warnings.
-    int foldWarnings = cv == null ? 0 : Math.max(0, warnings - fullDataWarnings);
+    int foldWarnings = cv == null ? 0 : cv.foldNotConverged();
     return new FitResult(
         input,
         request,

@@ -21,8 +21,8 @@ import org.l1path.solver.RegularizationPath;
  * @param path the full-data path of the chosen l1 ratio
  * @param chosenIndex the index on {@code path} of the chosen alpha
  * @param cv the cross-validation result, or null when {@code folds} was 0
- * @param foldWarnings how many alphas of the cross-validation folds' fits did not converge, as the
- *     solver logged them (0 without cross-validation)
+ * @param foldWarnings how many alphas of the cross-validation folds' fits did not converge ({@link
+ *     CvResult#foldNotConverged()}; each was also logged as a warning; 0 without cross-validation)
  * @param readMillis time spent reading and preparing the data
  * @param fitMillis time spent fitting, cross-validation included
  */

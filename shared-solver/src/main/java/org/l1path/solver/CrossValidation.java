@@ -85,7 +85,7 @@ public final class CrossValidation {
           return path;
         };
     double[][] foldAlphas = new double[ratios][];
-    IntFunction<double[]> foldFit =
+    IntFunction<FoldScore> foldFit =
         task -> {
           int r = task / folds;
           int f = task % folds;
@@ -101,10 +101,10 @@ public final class CrossValidation {
                   parallelSweeps);
           double[] errors = HeldOutError.perAlpha(measure, data, foldOfRow, f, path);
           progress.foldFinished(done.incrementAndGet(), total);
-          return errors;
+          return new FoldScore(errors, path.warnings().size());
         };
     List<RegularizationPath> paths;
-    List<double[]> foldErrors;
+    List<FoldScore> foldScores;
     if (gridKnownBeforeFit(data, settings, grid)) {
       // The folds need not wait for the full-data paths: every fit shares one pool, so both
       // cores stay busy to the end.
@@ -118,12 +118,12 @@ public final class CrossValidation {
               cv.threads(),
               task -> task < ratios ? fullPath.apply(task) : foldFit.apply(task - ratios));
       paths = new ArrayList<>();
-      foldErrors = new ArrayList<>();
+      foldScores = new ArrayList<>();
       for (int t = 0; t < all.size(); t++) {
         if (t < ratios) {
           paths.add((RegularizationPath) all.get(t));
         } else {
-          foldErrors.add((double[]) all.get(t));
+          foldScores.add((FoldScore) all.get(t));
         }
       }
     } else {
@@ -131,7 +131,7 @@ public final class CrossValidation {
       for (int r = 0; r < ratios; r++) {
         foldAlphas[r] = paths.get(r).alphas();
       }
-      foldErrors = ParallelTasks.run(ratios * folds, cv.threads(), foldFit);
+      foldScores = ParallelTasks.run(ratios * folds, cv.threads(), foldFit);
     }
 
     List<CvCurve> curves = new ArrayList<>();
@@ -139,12 +139,22 @@ public final class CrossValidation {
       double[] alphas = paths.get(r).alphas();
       double[][] errors = new double[folds][];
       for (int f = 0; f < folds; f++) {
-        errors[f] = foldErrors.get(r * folds + f);
+        errors[f] = foldScores.get(r * folds + f).errors();
       }
       curves.add(curve(l1Ratios[r], measure, alphas, errors));
     }
-    return new CvResult(foldOfRow, folds, cv.rule(), curves, paths);
+    int foldNotConverged = 0;
+    for (FoldScore score : foldScores) {
+      foldNotConverged += score.notConverged();
+    }
+    return new CvResult(foldOfRow, folds, cv.rule(), curves, paths, foldNotConverged);
   }
+
+  /**
+   * One fold's fit, as cross-validation keeps it: the held-out error at each alpha, and how many of
+   * its alphas did not converge (the path itself is dropped).
+   */
+  private record FoldScore(double[] errors, int notConverged) {}
 
   /**
    * Whether the full-data path is sure to solve every alpha of the grid, so that the folds can be

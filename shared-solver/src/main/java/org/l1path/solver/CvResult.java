@@ -14,14 +14,17 @@ public final class CvResult {
   private final List<CvCurve> curves;
   private final List<RegularizationPath> paths;
   private final int best;
+  private final int foldNotConverged;
 
   CvResult(
       int[] foldOfRow,
       int folds,
       SelectionRule rule,
       List<CvCurve> curves,
-      List<RegularizationPath> paths) {
+      List<RegularizationPath> paths,
+      int foldNotConverged) {
     this.foldOfRow = foldOfRow;
+    this.foldNotConverged = foldNotConverged;
     this.folds = folds;
     this.rule = rule;
     this.curves = List.copyOf(curves);
@@ -50,6 +53,14 @@ public final class CvResult {
 
   public int folds() {
     return folds;
+  }
+
+  /**
+   * How many alpha fits of the folds (every ratio's) did not converge: each was also logged as a
+   * warning, as the full-data paths' are; those are in {@link #paths()}.
+   */
+  public int foldNotConverged() {
+    return foldNotConverged;
   }
 
   public SelectionRule rule() {

@@ -74,4 +74,25 @@ class FoldDataTest {
         Progress.NONE,
         copyFolds);
   }
+
+  @Test
+  void theResultCountsTheFoldAlphasThatDidNotConverge() {
+    Dataset data = RandomProblems.correlated(60, 30, 0.8, 5);
+    AlphaGrid grid = AlphaGrid.automatic(20, 0.01);
+    CvSettings cv = CvSettings.defaults().withFolds(4).withThreads(1);
+    CvResult easy =
+        CrossValidation.run(data, Settings.defaults(), new double[] {1}, grid, cv, Progress.NONE);
+    assertEquals(0, easy.foldNotConverged(), "the default tolerance converges everywhere");
+    Settings starved = Settings.defaults().withTolerance(1e-12).withMaxIterations(2);
+    CvResult oneThread =
+        CrossValidation.run(data, starved, new double[] {0.5, 1}, grid, cv, Progress.NONE);
+    CvResult twoThreads =
+        CrossValidation.run(
+            data, starved, new double[] {0.5, 1}, grid, cv.withThreads(2), Progress.NONE);
+    int fits = 2 * 4 * grid.alphas(1, 60, 30).length;
+    assertTrue(
+        oneThread.foldNotConverged() > 0 && oneThread.foldNotConverged() <= fits,
+        oneThread.foldNotConverged() + " of " + fits);
+    assertEquals(oneThread.foldNotConverged(), twoThreads.foldNotConverged());
+  }
 }
