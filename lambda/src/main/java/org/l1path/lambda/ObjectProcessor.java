@@ -150,7 +150,8 @@ final class ObjectProcessor {
         .put(
             "already_written",
             sink.alreadyThere().isEmpty() ? null : String.join(",", sink.alreadyThere()))
-        .put("converged", result.converged());
+        .put("converged", result.converged())
+        .put("not_converged", result.notConverged());
   }
 
   /**

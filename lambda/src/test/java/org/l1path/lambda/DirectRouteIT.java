@@ -77,6 +77,8 @@ class DirectRouteIT {
                     g -> g.bucket(BUCKET).key("output/input/d.csv/" + etag + "/model.json"))
                 .asByteArray());
     assertEquals(442, model.at("/input/rows").asInt());
+    // Every solve converged, the cross-validation folds' too, and the log line says so.
+    assertTrue(function.log().contains("\"converged\":true,\"not_converged\":0"), function.log());
   }
 
   @Test
