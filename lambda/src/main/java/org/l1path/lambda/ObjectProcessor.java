@@ -56,8 +56,13 @@ final class ObjectProcessor {
     return new ObjectProcessor(config, S3Clients.fromEnvironment(env));
   }
 
-  /** Processes one record; the returned log says what happened. */
-  EventLog process(S3EventNotificationRecord record, String requestId) {
+  /**
+   * Processes one record; the returned log says what happened.
+   *
+   * @throws TimeBudget.OutOfTimeException when the fit ended too near the invocation's deadline to
+   *     write its results (nothing is written)
+   */
+  EventLog process(S3EventNotificationRecord record, String requestId, TimeBudget time) {
     EventLog log = new EventLog(requestId);
     String bucket = record.getS3().getBucket().getName();
     String key = record.getS3().getObject().getUrlDecodedKey();
@@ -98,7 +103,7 @@ final class ObjectProcessor {
       throw e;
     }
     try (csv) {
-      fit(csv, source, sink, log);
+      fit(csv, source, sink, log, time);
     } catch (IOException e) {
       csv.abort();
       throw new java.io.UncheckedIOException(source.uri() + ": " + e.getMessage(), e);
@@ -110,7 +115,8 @@ final class ObjectProcessor {
       ResponseInputStream<GetObjectResponse> csv,
       SourceObject source,
       S3ResultSink sink,
-      EventLog log)
+      EventLog log,
+      TimeBudget time)
       throws IOException {
     ResolvedSettings settings;
     FitResult result;
@@ -138,6 +144,7 @@ final class ObjectProcessor {
       rejected(csv, sink, source, log, "too_large", tooLarge(source, csv.response()));
       return;
     }
+    time.requireRoomToWrite(source.uri());
     FitJob.write(result, modelJsonExtras(source, settings.origins()), sink);
     log.put("rows", result.rows())
         .put("columns", result.columns())

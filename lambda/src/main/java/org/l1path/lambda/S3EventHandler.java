@@ -33,7 +33,9 @@ public final class S3EventHandler implements RequestHandler<S3Event, String> {
                     of()
             : event.getRecords();
     for (var record : records) {
-      EventLog log = processor.process(record, context.getAwsRequestId());
+      EventLog log =
+          processor.process(
+              record, context.getAwsRequestId(), new TimeBudget(context::getRemainingTimeInMillis));
       context.getLogger().log(log.line());
       outcomes.add(String.valueOf(log.get("outcome")));
     }

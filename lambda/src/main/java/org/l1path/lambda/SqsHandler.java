@@ -8,12 +8,14 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The handler for S3 → SQS → Lambda, the template's default route. Each message holds one S3
  * notification. A message that fails (a transient S3 error, or a body that is not an S3 event) is
  * reported as a batch item failure, so only it is retried and, after the queue's retries, lands in
- * the dead-letter queue.
+ * the dead-letter queue. Messages the invocation has no time left for ({@link TimeBudget}) are
+ * reported as failures without being processed, so the queue delivers them again.
  */
 public final class SqsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final ObjectProcessor processor;
@@ -32,7 +34,19 @@ public final class SqsHandler implements RequestHandler<SQSEvent, SQSBatchRespon
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     List<SQSEvent.SQSMessage> messages =
         event.getRecords() == null ? List.of() : event.getRecords();
+    TimeBudget time = new TimeBudget(context::getRemainingTimeInMillis);
     for (SQSEvent.SQSMessage message : messages) {
+      if (!time.roomForNextRecord()) {
+        log(
+            context,
+            new EventLog(context.getAwsRequestId())
+                .put("message_id", message.getMessageId())
+                .put("outcome", "deferred")
+                .put("remaining_ms", time.remainingMillis()));
+        failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+        continue;
+      }
+      long start = System.nanoTime();
       try {
         Optional<S3Event> notification = S3EventBodies.parse(message.getBody());
         if (notification.isEmpty()) {
@@ -47,7 +61,7 @@ public final class SqsHandler implements RequestHandler<SQSEvent, SQSBatchRespon
           log(
               context,
               processor
-                  .process(record, context.getAwsRequestId())
+                  .process(record, context.getAwsRequestId(), time)
                   .put("message_id", message.getMessageId()));
         }
       } catch (RuntimeException e) {
@@ -59,6 +73,7 @@ public final class SqsHandler implements RequestHandler<SQSEvent, SQSBatchRespon
                 .put("error", String.valueOf(e)));
         failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
       }
+      time.recordTook(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
     return new SQSBatchResponse(failures);
   }

@@ -73,8 +73,13 @@ final class LambdaContainer implements AutoCloseable {
 
   /** Invokes the function with {@code event} and waits for its answer. */
   RuntimeApi.Result invoke(String event) throws Exception {
+    return invoke(event, TimeUnit.MINUTES.toMillis(5));
+  }
+
+  /** As {@link #invoke(String)}, with {@code timeLeftMillis} until the invocation's deadline. */
+  RuntimeApi.Result invoke(String event, long timeLeftMillis) throws Exception {
     try {
-      return api.invoke(event).get(INVOKE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return api.invoke(event, timeLeftMillis).get(INVOKE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("invocation failed; function log:\n" + log(), e);
     }

@@ -243,6 +243,32 @@ class LambdaFunctionIT {
   }
 
   @Test
+  void aBatchStartsOnlyTheRecordsItHasTimeForAndReturnsTheRest() throws Exception {
+    byte[] csv = Files.readAllBytes(DIABETES);
+    String first = put("input/late-1.csv", csv, Map.of());
+    String second = put("input/late-2.csv", csv, Map.of());
+    List<String> ids = List.of("late-1", "late-2");
+    String batch =
+        Events.sqs(
+            List.of(
+                Events.s3Put(BUCKET, "input/late-1.csv", csv.length, first),
+                Events.s3Put(BUCKET, "input/late-2.csv", csv.length, second)),
+            ids);
+
+    // Less than the margin a record needs to start: both go back to the queue untouched.
+    RuntimeApi.Result late = function.invoke(batch, TimeBudget.START_MARGIN_MILLIS - 2_000);
+
+    assertEquals(ids, failures(late));
+    assertEquals(Map.of(), objectsUnder("output/input/late-"));
+    assertTrue(function.log().contains("\"outcome\":\"deferred\""), function.log());
+
+    // Redelivered with time to spare, both are fitted.
+    assertEquals(List.of(), failures(function.invoke(batch)));
+    assertFalse(objectsUnder("output/input/late-1.csv/" + first + "/model.json").isEmpty());
+    assertFalse(objectsUnder("output/input/late-2.csv/" + second + "/model.json").isEmpty());
+  }
+
+  @Test
   void anSqsBatchReportsExactlyTheMalformedMessage() throws Exception {
     String key = "input/batch.csv";
     byte[] csv = Files.readAllBytes(DIABETES);

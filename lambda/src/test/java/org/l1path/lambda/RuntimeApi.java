@@ -28,7 +28,7 @@ final class RuntimeApi implements AutoCloseable {
   /** What an invocation ended with. */
   record Result(boolean success, String body, long nanoTime) {}
 
-  private record Invocation(String requestId, String event) {}
+  private record Invocation(String requestId, String event, long timeLeftMillis) {}
 
   private final HttpServer server;
   private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
@@ -56,6 +56,14 @@ final class RuntimeApi implements AutoCloseable {
 
   /** Queues an event for the function; the future completes with its response or error. */
   CompletableFuture<Result> invoke(String event) {
+    return invoke(event, TimeUnit.MINUTES.toMillis(5));
+  }
+
+  /**
+   * As {@link #invoke(String)}, with {@code timeLeftMillis} until the invocation's deadline (what
+   * the function's context reports as its remaining time) when the function takes the event.
+   */
+  CompletableFuture<Result> invoke(String event, long timeLeftMillis) {
     String requestId = UUID.randomUUID().toString();
     CompletableFuture<Result> result = new CompletableFuture<>();
     pending.put(requestId, result);
@@ -63,7 +71,7 @@ final class RuntimeApi implements AutoCloseable {
         error ->
             result.completeExceptionally(
                 new IllegalStateException("the function failed to initialize: " + error)));
-    queue.add(new Invocation(requestId, event));
+    queue.add(new Invocation(requestId, event, timeLeftMillis));
     return result;
   }
 
@@ -116,7 +124,7 @@ final class RuntimeApi implements AutoCloseable {
     headers.add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
     headers.add(
         "Lambda-Runtime-Deadline-Ms",
-        Long.toString(System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(5)));
+        Long.toString(System.currentTimeMillis() + invocation.timeLeftMillis()));
     headers.add(
         "Lambda-Runtime-Invoked-Function-Arn",
         "arn:aws:lambda:us-east-1:123456789012:function:l1path");
