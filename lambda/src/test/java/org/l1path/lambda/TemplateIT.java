@@ -53,6 +53,41 @@ class TemplateIT {
   }
 
   @Test
+  void bothTemplatesKeepLogsForAWhileAndRaiseAnAlarmOnTheDeadLetterQueue() throws Exception {
+    for (String name : List.of("template.yaml", "template-direct.yaml")) {
+      Map<String, Object> template = CloudFormationYaml.read(Path.of(name));
+      Map<String, Object> retention = map(map(template, "Parameters"), "LogRetentionDays");
+      assertEquals(30, retention.get("Default"), name);
+      Map<String, Object> logs = properties(template, "FitFunctionLogGroup");
+      assertEquals(Map.of("Fn::Sub", "/aws/lambda/${FitFunction}"), logs.get("LogGroupName"), name);
+      assertEquals(Map.of("Ref", "LogRetentionDays"), logs.get("RetentionInDays"), name);
+
+      Map<String, Object> alarm = properties(template, "DeadLetterAlarm");
+      assertEquals("ApproximateNumberOfMessagesVisible", alarm.get("MetricName"), name);
+      assertEquals(
+          List.of(
+              Map.of(
+                  "Name",
+                  "QueueName",
+                  "Value",
+                  Map.of("Fn::GetAtt", List.of("DeadLetterQueue", "QueueName")))),
+          alarm.get("Dimensions"),
+          name);
+      assertEquals(0, alarm.get("Threshold"), name);
+      assertEquals("GreaterThanThreshold", alarm.get("ComparisonOperator"), name);
+      assertEquals(
+          Map.of(
+              "Fn::If",
+              List.of(
+                  "HasAlarmTopic",
+                  List.of(Map.of("Ref", "AlarmTopicArn")),
+                  Map.of("Ref", "AWS::NoValue"))),
+          alarm.get("AlarmActions"),
+          name);
+    }
+  }
+
+  @Test
   void theDirectTemplateDeploysTheS3HandlerWithFailedEventsToADeadLetterQueue() throws Exception {
     Map<String, Object> template = CloudFormationYaml.read(Path.of("template-direct.yaml"));
     Map<String, Object> function = properties(template, "FitFunction");
