@@ -13,9 +13,13 @@ import java.util.List;
 public final class S3EventHandler implements RequestHandler<S3Event, String> {
   private final ObjectProcessor processor;
 
-  /** Lambda's constructor: configuration and the S3 client once per container. */
+  /**
+   * Lambda's constructor: configuration and the S3 client once per container, and the priming
+   * before a SnapStart snapshot.
+   */
   public S3EventHandler() {
     this(ObjectProcessor.fromEnvironment(System.getenv()));
+    SnapStartPriming.register();
   }
 
   S3EventHandler(ObjectProcessor processor) {

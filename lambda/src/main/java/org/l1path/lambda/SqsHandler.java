@@ -20,9 +20,13 @@ import java.util.concurrent.TimeUnit;
 public final class SqsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
   private final ObjectProcessor processor;
 
-  /** Lambda's constructor: configuration and the S3 client once per container. */
+  /**
+   * Lambda's constructor: configuration and the S3 client once per container, and the priming
+   * before a SnapStart snapshot.
+   */
   public SqsHandler() {
     this(ObjectProcessor.fromEnvironment(System.getenv()));
+    SnapStartPriming.register();
   }
 
   SqsHandler(ObjectProcessor processor) {

@@ -136,6 +136,8 @@ class TemplateIT {
     assertEquals("java21", function.get("Runtime"));
     assertEquals("target/l1path.jar", function.get("CodeUri"));
     assertEquals("Terminate", function.get("RecursiveLoop"));
+    assertEquals(Map.of("ApplyOn", "PublishedVersions"), function.get("SnapStart"));
+    assertEquals("live", function.get("AutoPublishAlias"));
     String handler = (String) function.get("Handler");
     assertTrue(handler.endsWith("::handleRequest"), handler);
     assertHandlerInJar(handler.substring(0, handler.indexOf("::")), eventType);
