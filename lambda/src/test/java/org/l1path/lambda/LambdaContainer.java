@@ -48,10 +48,10 @@ final class LambdaContainer implements AutoCloseable {
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // The flags of Lambda's own Java runtime: serial GC, C1 only, class-data sharing.
+                // The flags of Lambda's own Java runtime: serial GC and class-data sharing; its
+                // C1-only default is in the environment below, where a function's own
+                // JAVA_TOOL_OPTIONS replaces it.
                 "-XX:+UseSerialGC",
-                "-XX:+TieredCompilation",
-                "-XX:TieredStopAtLevel=1",
                 "-Xshare:auto",
                 "-Xmx" + maxHeap,
                 "-cp",
@@ -112,6 +112,9 @@ final class LambdaContainer implements AutoCloseable {
     env.put("AWS_SECRET_ACCESS_KEY", LocalS3.SECRET_KEY);
     env.put("TZ", ":UTC");
     env.put("LANG", "en_US.UTF-8");
+    // Lambda's java21 runtime stops tiered compilation at C1 unless the function sets its own
+    // JAVA_TOOL_OPTIONS (docs.aws.amazon.com/lambda/latest/dg/java-customization.html).
+    env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
     return env;
   }
 
