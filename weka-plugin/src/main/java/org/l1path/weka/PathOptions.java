@@ -140,8 +140,17 @@ public final class PathOptions implements Serializable {
     return out;
   }
 
-  /** Whether alpha is fixed by the user rather than chosen by cross-validation. */
+  /**
+   * Whether alpha is fixed by the user rather than chosen by cross-validation (0 or less).
+   *
+   * @throws IllegalArgumentException when {@code -alpha} is not a finite number
+   */
   public boolean isAlphaFixed() {
+    if (!Double.isFinite(alpha)) {
+      throw new IllegalArgumentException(
+          "-alpha must be a finite number (0 or less to choose alpha by cross-validation), got "
+              + alpha);
+    }
     return alpha > 0;
   }
 

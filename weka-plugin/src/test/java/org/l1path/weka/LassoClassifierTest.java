@@ -95,6 +95,8 @@ class LassoClassifierTest {
     assertMessage(cpu, new String[] {"-num-alphas", "0"}, "-num-alphas");
     assertMessage(cpu, new String[] {"-alpha-min-ratio", "2"}, "-alpha-min-ratio");
     assertMessage(cpu, new String[] {"-tol", "2"}, "-tol");
+    // NaN used to mean "choose by cross-validation", as 0 does.
+    assertMessage(cpu, new String[] {"-alpha", "NaN"}, "-alpha must be a finite number");
     Exception e =
         assertThrows(Exception.class, () -> new Lasso().setOptions(new String[] {"-rule", "max"}));
     assertTrue(e.getMessage().contains("-rule"), e.getMessage());
