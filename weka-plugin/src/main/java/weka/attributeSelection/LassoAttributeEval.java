@@ -15,6 +15,7 @@ import org.l1path.weka.PathOptionTexts;
 import org.l1path.weka.PathOptions;
 import org.l1path.weka.References;
 import org.l1path.weka.TrainingSet;
+import org.l1path.weka.WarningCount;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Instances;
@@ -117,19 +118,22 @@ public class LassoAttributeEval extends ASEvaluation
     summary = null;
     getCapabilities().testWithFail(data);
     TrainingSet training = TrainingSet.of(data);
-    PathFit fit = PathFit.of(training, options);
+    WarningCount warnings = new WarningCount();
+    PathFit fit = PathFit.of(training, options, warnings);
     double[] perPredictor =
         switch (merit) {
-          case MERIT_ENTRY -> entryMerits(training, fit);
+          case MERIT_ENTRY -> entryMerits(training, fit, warnings);
           case MERIT_STABILITY ->
               AttributeMerits.stability(
                   training,
                   fit,
                   subsamples,
                   options.getSeed(),
-                  Runtime.getRuntime().availableProcessors());
+                  Runtime.getRuntime().availableProcessors(),
+                  warnings);
           default -> AttributeMerits.coefficient(fit, training.encoder());
         };
+    warnings.report("LassoAttributeEval");
     attributeOfPredictor = new int[perPredictor.length];
     merits = new double[data.numAttributes()];
     selectedCount = 0;
@@ -147,11 +151,12 @@ public class LassoAttributeEval extends ASEvaluation
    * Entry merits need the whole automatic path, whatever alpha was chosen. That path starts at
    * alpha_max, the smallest alpha at which every penalized coefficient is 0.
    */
-  private double[] entryMerits(TrainingSet training, PathFit fit) {
+  private double[] entryMerits(TrainingSet training, PathFit fit, WarningCount warnings) {
     RegularizationPath path =
         fit.how() == PathFit.Choice.CROSS_VALIDATION && !options.isAlphaFixed()
             ? fit.path()
-            : ElasticNet.fitPath(training.dataset(), fit.settings(), options.automaticGrid());
+            : ElasticNet.fitPath(
+                training.dataset(), fit.settings(), options.automaticGrid(), warnings);
     return AttributeMerits.entry(path, path.alpha(0), training.encoder());
   }
 

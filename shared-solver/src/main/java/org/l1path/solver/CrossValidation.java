@@ -76,11 +76,19 @@ public final class CrossValidation {
     boolean parallelSweeps = cv.threads() == 1;
     CrossProducts shared =
         data.family() == Family.GAUSSIAN ? new CrossProducts(data, parallelSweeps) : null;
+    // Every fit's non-convergence goes to the caller's progress; nothing else of theirs does.
+    Progress warnings =
+        new Progress() {
+          @Override
+          public void notConverged(String warning) {
+            progress.notConverged(warning);
+          }
+        };
     IntFunction<RegularizationPath> fullPath =
         r -> {
           RegularizationPath path =
               ElasticNet.fitPath(
-                  data, perRatio.get(r), grid, Progress.NONE, shared, new int[0], parallelSweeps);
+                  data, perRatio.get(r), grid, warnings, shared, new int[0], parallelSweeps);
           progress.foldFinished(done.incrementAndGet(), total);
           return path;
         };
@@ -95,7 +103,7 @@ public final class CrossValidation {
                   Folds.training(data, foldOfRow, f, copy),
                   perRatio.get(r),
                   alphas,
-                  Progress.NONE,
+                  warnings,
                   shared,
                   Folds.rowsOf(foldOfRow, f, true),
                   parallelSweeps);

@@ -17,13 +17,18 @@ public final class ElasticNet {
 
   private ElasticNet() {}
 
+  /** The default of {@link Progress#notConverged}. */
+  static void logWarning(String warning) {
+    Log.LOG.log(Level.WARNING, warning);
+  }
+
   /**
    * Solves {@code data} at every alpha of {@code grid}, largest first, warm-starting each solve
    * from the previous one. Every alpha of a user-given grid is solved. An automatic grid ends early
    * when {@link Settings#earlyStop()} asks for it (glmnet's deviance rules), and a classification
    * path on an automatic grid always ends once the fit is saturated (deviance ratio above 0.999),
    * where coefficients only grow without bound. Alphas that fail to converge are reported in the
-   * result and logged as warnings.
+   * result and logged as warnings (see {@link Progress#notConverged}).
    *
    * @throws IllegalArgumentException if a per-feature setting does not fit the data
    */
@@ -58,7 +63,7 @@ public final class ElasticNet {
                 solving, settings, grid, progress, shared, heldOutRows, parallelSweeps)
             : LogisticPath.fit(solving, settings, grid, progress);
     for (String warning : path.warnings()) {
-      Log.LOG.log(Level.WARNING, warning);
+      progress.notConverged(warning);
     }
     return path;
   }

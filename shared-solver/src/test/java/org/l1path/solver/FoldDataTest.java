@@ -94,5 +94,23 @@ class FoldDataTest {
         oneThread.foldNotConverged() > 0 && oneThread.foldNotConverged() <= fits,
         oneThread.foldNotConverged() + " of " + fits);
     assertEquals(oneThread.foldNotConverged(), twoThreads.foldNotConverged());
+
+    // Every fit's warning reaches the caller's progress, the folds' as well as the full paths'.
+    java.util.concurrent.atomic.AtomicInteger told =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Progress counting =
+        new Progress() {
+          @Override
+          public void notConverged(String warning) {
+            told.incrementAndGet();
+          }
+        };
+    CvResult counted =
+        CrossValidation.run(data, starved, new double[] {0.5, 1}, grid, cv, counting);
+    int fullData = 0;
+    for (RegularizationPath path : counted.paths()) {
+      fullData += path.warnings().size();
+    }
+    assertEquals(fullData + counted.foldNotConverged(), told.get());
   }
 }

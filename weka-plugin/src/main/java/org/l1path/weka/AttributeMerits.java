@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import org.l1path.solver.AlphaGrid;
 import org.l1path.solver.Dataset;
 import org.l1path.solver.ElasticNet;
+import org.l1path.solver.Progress;
 import org.l1path.solver.RegularizationPath;
 import org.l1path.solver.Settings;
 
@@ -53,10 +54,11 @@ public final class AttributeMerits {
    * Stability selection (Meinshausen and Bühlmann 2010): over {@code subsamples} random halves of
    * the instances, the fraction of fits in which each attribute is non-zero at {@code fit}'s chosen
    * alpha. Each half is drawn from its own generator, split in order from {@code seed}, so the
-   * result does not depend on the thread count.
+   * result does not depend on the thread count. Alphas of the subsample fits that do not converge
+   * are told to {@code progress}.
    */
   public static double[] stability(
-      TrainingSet data, PathFit fit, int subsamples, long seed, int threads) {
+      TrainingSet data, PathFit fit, int subsamples, long seed, int threads, Progress progress) {
     if (subsamples < 1) {
       throw new IllegalArgumentException("-B must be at least 1, got " + subsamples);
     }
@@ -81,7 +83,7 @@ public final class AttributeMerits {
                 () -> {
                   double[] w = halfSampleWeights(dataset, half, stream);
                   RegularizationPath path =
-                      ElasticNet.fitPath(dataset.withWeights(w), settings, grid);
+                      ElasticNet.fitPath(dataset.withWeights(w), settings, grid, progress);
                   return path.model(path.size() - 1).effectSizes();
                 }));
       }

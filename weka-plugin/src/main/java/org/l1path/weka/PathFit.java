@@ -49,6 +49,13 @@ public record PathFit(
 
   /** Fits {@code data} as {@code options} say. */
   public static PathFit of(TrainingSet data, PathOptions options) {
+    return of(data, options, Progress.NONE);
+  }
+
+  /**
+   * As {@link #of(TrainingSet, PathOptions)}, alphas that do not converge told to {@code progress}.
+   */
+  public static PathFit of(TrainingSet data, PathOptions options, Progress progress) {
     double[] ratios = options.l1RatioValues();
     double[] factors = options.penaltyFactors(data.encoder());
     Settings settings = options.settings().withL1Ratio(ratios[0]);
@@ -71,7 +78,7 @@ public record PathFit(
           FitSpec.crossValidated(
               settings, ratios, grid, options.cvSettings(rows, data.dataset().family()));
     }
-    Fit fit = spec.withPenaltyFactors(factors).fit(data.dataset(), Progress.NONE);
+    Fit fit = spec.withPenaltyFactors(factors).fit(data.dataset(), progress);
     // With too few instances to choose, the largest alpha: every coefficient 0.
     int chosen = how == Choice.TOO_FEW_INSTANCES ? 0 : fit.chosen();
     return new PathFit(how, ratios, fit.path(), chosen, fit.curve(), spec.cv(), fit.settings());

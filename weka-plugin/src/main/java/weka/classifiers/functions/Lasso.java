@@ -15,6 +15,7 @@ import org.l1path.weka.PathOptionTexts;
 import org.l1path.weka.PathOptions;
 import org.l1path.weka.References;
 import org.l1path.weka.TrainingSet;
+import org.l1path.weka.WarningCount;
 import weka.classifiers.AbstractClassifier;
 import weka.core.AdditionalMeasureProducer;
 import weka.core.Capabilities;
@@ -113,7 +114,9 @@ public class Lasso extends AbstractClassifier
     summary = null;
     getCapabilities().testWithFail(data);
     TrainingSet training = TrainingSet.of(data);
-    PathFit fit = PathFit.of(training, options);
+    WarningCount warnings = new WarningCount();
+    PathFit fit = PathFit.of(training, options, warnings);
+    warnings.report("Lasso");
     encoder = training.encoder();
     model = fit.model();
     summary = LassoSummary.of(fit, training);

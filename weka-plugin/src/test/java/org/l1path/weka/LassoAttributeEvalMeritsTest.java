@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.l1path.solver.Progress;
 import weka.attributeSelection.AttributeSelection;
 import weka.attributeSelection.LassoAttributeEval;
 import weka.attributeSelection.Ranker;
@@ -93,10 +94,10 @@ class LassoAttributeEvalMeritsTest {
     TrainingSet data = TrainingSet.of(diabetes);
     PathOptions options = new PathOptions(org.l1path.solver.SelectionRule.ONE_SE);
     PathFit fit = PathFit.of(data, options);
-    double[] one = AttributeMerits.stability(data, fit, 20, 5, 1);
-    double[] three = AttributeMerits.stability(data, fit, 20, 5, 3);
+    double[] one = AttributeMerits.stability(data, fit, 20, 5, 1, Progress.NONE);
+    double[] three = AttributeMerits.stability(data, fit, 20, 5, 3, Progress.NONE);
     assertArrayEquals(one, three, 0.0);
-    double[] otherSeed = AttributeMerits.stability(data, fit, 20, 6, 2);
+    double[] otherSeed = AttributeMerits.stability(data, fit, 20, 6, 2, Progress.NONE);
     assertTrue(!Arrays.equals(one, otherSeed) || allZeroOrOne(one), "the seed matters");
     for (double m : one) {
       assertTrue(m >= 0 && m <= 1, "fraction " + m);
