@@ -7,6 +7,7 @@ import java.util.function.IntFunction;
 import org.l1path.solver.cv.Folds;
 import org.l1path.solver.cv.HeldOutError;
 import org.l1path.solver.cv.ParallelTasks;
+import org.l1path.solver.data.Heap;
 import org.l1path.solver.gaussian.CrossProducts;
 
 /**
@@ -70,7 +71,7 @@ public final class CrossValidation {
         copyFolds != null
             ? copyFolds
             : Folds.roomForCopies(
-                Folds.freeHeapBytes(), data.rows(), data.features(), Math.min(cv.threads(), total));
+                Heap.freeBytes(), data.rows(), data.features(), Math.min(cv.threads(), total));
     // Least-squares fits share one set of cross-products for their Gram columns. With folds
     // fitted side by side, their sweeps stay on their own threads.
     boolean parallelSweeps = cv.threads() == 1;

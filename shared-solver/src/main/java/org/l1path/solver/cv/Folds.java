@@ -97,11 +97,6 @@ public final class Folds {
     return freeBytes >= 2 * 8 * rows * features * atOnce;
   }
 
-  public static long freeHeapBytes() {
-    Runtime runtime = Runtime.getRuntime();
-    return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-  }
-
   /** The rows in ({@code inFold}) or out of the fold. */
   public static int[] rowsOf(int[] foldOfRow, int fold, boolean inFold) {
     int count = 0;

@@ -59,8 +59,7 @@ public final class Design {
   public static Design preferContiguous(double[][] columns, int n) {
     int p = columns.length;
     long cells = (long) n * p;
-    Runtime runtime = Runtime.getRuntime();
-    long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    long free = Heap.freeBytes();
     if (cells < CONTIGUOUS_FROM_CELLS
         || !fitsOneArray(n, p)
         || free < 4 * 8 * cells + (64L << 20)) {

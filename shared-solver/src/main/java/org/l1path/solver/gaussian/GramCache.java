@@ -1,6 +1,7 @@
 package org.l1path.solver.gaussian;
 
 import java.util.Arrays;
+import org.l1path.solver.data.Heap;
 import org.l1path.solver.linalg.ColumnProducts;
 
 /**
@@ -50,9 +51,7 @@ final class GramCache {
   }
 
   private static long batchCells() {
-    Runtime runtime = Runtime.getRuntime();
-    long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-    return Math.min(BATCH_CELLS, free / 8 / 16);
+    return Math.min(BATCH_CELLS, Heap.freeBytes() / 8 / 16);
   }
 
   /** Gram column j, computed with its batch if it is not yet. */
