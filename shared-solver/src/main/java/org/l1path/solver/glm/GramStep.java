@@ -309,11 +309,7 @@ final class GramStep {
       FeatureSets sets, double[] beta, int[] support, double[] change, double aScale) {
     double[] moved = gradient.clone();
     for (int u = 0; u < support.length; u++) {
-      int row = position[support[u]] * count;
-      double d = change[u];
-      for (int b = 0; b < count; b++) {
-        moved[b] -= gram[row + b] * d;
-      }
+      subtractColumn(support[u], change[u], moved);
     }
     for (int t = 0; t < count; t++) {
       int j = sets.strong[t];
@@ -340,9 +336,14 @@ final class GramStep {
       return;
     }
     beta[j] = value;
+    subtractColumn(j, d, gradient);
+  }
+
+  /** {@code out -= d G_j}: what a change d of coefficient j does to the quadratic's gradient. */
+  private void subtractColumn(int j, double d, double[] out) {
     int row = position[j] * count;
     for (int b = 0; b < count; b++) {
-      gradient[b] -= gram[row + b] * d;
+      out[b] -= gram[row + b] * d;
     }
   }
 
@@ -370,10 +371,7 @@ final class GramStep {
       beta[j] = updated;
       largest = Math.max(largest, h * d * d);
       sets.addActive(j);
-      int row = a * count;
-      for (int b = 0; b < count; b++) {
-        gradient[b] -= gram[row + b] * d;
-      }
+      subtractColumn(j, d, gradient);
     }
     return largest;
   }
