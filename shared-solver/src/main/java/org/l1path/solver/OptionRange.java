@@ -1,5 +1,7 @@
 package org.l1path.solver;
 
+import java.util.function.DoublePredicate;
+
 /**
  * The range of each numeric option, defined once: the solver's own types check their values here,
  * and every front end (command line, Lambda, Weka, bench) asks here too, naming the option its own
@@ -7,70 +9,34 @@ package org.l1path.solver;
  */
 public enum OptionRange {
   /** 1 is the lasso, 0 is ridge. */
-  L1_RATIO("must be in [0, 1]") {
-    @Override
-    public boolean accepts(double value) {
-      return value >= 0 && value <= 1;
-    }
-  },
+  L1_RATIO("must be in [0, 1]", value -> value >= 0 && value <= 1),
   /** The relative duality gap that ends descent. */
-  TOLERANCE("must be between 0 and 1, exclusive") {
-    @Override
-    public boolean accepts(double value) {
-      return value > 0 && value < 1;
-    }
-  },
+  TOLERANCE("must be between 0 and 1, exclusive", value -> value > 0 && value < 1),
   /** Passes (or Newton rounds) per alpha. */
-  MAX_ITERATIONS("must be at least 1") {
-    @Override
-    public boolean accepts(double value) {
-      return value >= 1;
-    }
-  },
+  MAX_ITERATIONS("must be at least 1", value -> value >= 1),
   /** A penalty alpha. */
-  ALPHA("must be finite and >= 0") {
-    @Override
-    public boolean accepts(double value) {
-      return value >= 0 && value < Double.POSITIVE_INFINITY;
-    }
-  },
+  ALPHA("must be finite and >= 0", value -> value >= 0 && value < Double.POSITIVE_INFINITY),
   /** The length of an automatic grid. */
-  NUM_ALPHAS("must be at least 1") {
-    @Override
-    public boolean accepts(double value) {
-      return value >= 1;
-    }
-  },
+  NUM_ALPHAS("must be at least 1", value -> value >= 1),
   /** The smallest alpha of an automatic grid over the largest. */
-  ALPHA_MIN_RATIO("must be between 0 and 1, exclusive") {
-    @Override
-    public boolean accepts(double value) {
-      return value > 0 && value < 1;
-    }
-  },
+  ALPHA_MIN_RATIO("must be between 0 and 1, exclusive", value -> value > 0 && value < 1),
   /** Cross-validation folds. */
-  FOLDS("must be at least 2") {
-    @Override
-    public boolean accepts(double value) {
-      return value >= 2;
-    }
-  },
+  FOLDS("must be at least 2", value -> value >= 2),
   /** Threads that fit side by side. */
-  THREADS("must be at least 1") {
-    @Override
-    public boolean accepts(double value) {
-      return value >= 1;
-    }
-  };
+  THREADS("must be at least 1", value -> value >= 1);
 
   private final String requirement;
+  private final DoublePredicate range;
 
-  OptionRange(String requirement) {
+  OptionRange(String requirement, DoublePredicate range) {
     this.requirement = requirement;
+    this.range = range;
   }
 
   /** Whether {@code value} is in range; NaN never is. */
-  public abstract boolean accepts(double value);
+  public boolean accepts(double value) {
+    return range.test(value);
+  }
 
   /** What the range asks, as a message would say it: "must be in [0, 1]". */
   public String requirement() {
