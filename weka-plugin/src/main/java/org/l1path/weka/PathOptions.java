@@ -376,7 +376,12 @@ public final class PathOptions implements Serializable {
     }
   }
 
-  private static int parseInt(String option, String text) {
+  /**
+   * {@code text} as a whole number, surrounding blanks ignored.
+   *
+   * @throws IllegalArgumentException naming {@code option} when it is not one
+   */
+  public static int parseInt(String option, String text) {
     try {
       return Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {

@@ -222,7 +222,10 @@ public class Lasso extends AbstractClassifier
     options.setOptions(argv);
     String places = Utils.getOption(NUM_DECIMAL_PLACES, argv);
     super.setOptions(argv);
-    setNumDecimalPlaces(places.isEmpty() ? SIGNIFICANT_DIGITS : parseDecimalPlaces(places));
+    setNumDecimalPlaces(
+        places.isEmpty()
+            ? SIGNIFICANT_DIGITS
+            : PathOptions.parseInt("-" + NUM_DECIMAL_PLACES, places));
   }
 
   /**
@@ -246,15 +249,6 @@ public class Lasso extends AbstractClassifier
       out.add(Integer.toString(getNumDecimalPlaces()));
     }
     return out.toArray(new String[0]);
-  }
-
-  private static int parseDecimalPlaces(String text) {
-    try {
-      return Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "-" + NUM_DECIMAL_PLACES + " expects an integer, got '" + text + "'", e);
-    }
   }
 
   @Override
