@@ -51,6 +51,72 @@ public final class RegularizationPath {
     this.stopReason = stopReason;
   }
 
+  /**
+   * A path rebuilt from its parts, for example as read back from a saved model. The arrays are
+   * copied.
+   *
+   * @param alphas largest first, all positive and finite
+   * @param intercepts [alpha][row]
+   * @param coefficients [alpha][row][feature], original scale
+   * @param featureScales one per feature, each positive: see {@link #featureScales()}
+   * @throws IllegalArgumentException when the shapes disagree or an alpha is out of order
+   */
+  public static RegularizationPath restore(
+      Family family,
+      List<String> classes,
+      double l1Ratio,
+      List<String> featureNames,
+      double[] featureScales,
+      double[] alphas,
+      double[][] intercepts,
+      double[][][] coefficients,
+      double[] devRatios,
+      Convergence[] convergence,
+      StopReason stopReason) {
+    int count = alphas.length;
+    int p = featureNames.size();
+    int rows = family == Family.MULTINOMIAL ? classes.size() : 1;
+    require(family == Family.GAUSSIAN ? classes.isEmpty() : classes.size() >= 2, "classes");
+    require(featureScales.length == p, "featureScales");
+    require(
+        intercepts.length == count && devRatios.length == count && convergence.length == count,
+        "intercepts, devRatios and convergence (one per alpha)");
+    require(coefficients.length == count, "coefficients (one per alpha)");
+    SparseRow[][] rowsByAlpha = new SparseRow[count][rows];
+    for (int k = 0; k < count; k++) {
+      require(
+          Double.isFinite(alphas[k]) && alphas[k] > 0 && (k == 0 || alphas[k] < alphas[k - 1]),
+          "alphas (positive, finite, largest first)");
+      require(intercepts[k].length == rows && coefficients[k].length == rows, "rows per alpha");
+      for (int r = 0; r < rows; r++) {
+        require(coefficients[k][r].length == p, "coefficients per row (one per feature)");
+        rowsByAlpha[k][r] = SparseRow.of(coefficients[k][r]);
+      }
+    }
+    double[][] interceptCopy = new double[count][];
+    for (int k = 0; k < count; k++) {
+      interceptCopy[k] = intercepts[k].clone();
+    }
+    return new RegularizationPath(
+        family,
+        classes,
+        l1Ratio,
+        featureNames,
+        featureScales.clone(),
+        alphas.clone(),
+        interceptCopy,
+        rowsByAlpha,
+        devRatios.clone(),
+        convergence.clone(),
+        stopReason);
+  }
+
+  private static void require(boolean ok, String what) {
+    if (!ok) {
+      throw new IllegalArgumentException("inconsistent path: " + what);
+    }
+  }
+
   /** How many alphas were solved. */
   public int size() {
     return alphas.length;
@@ -211,6 +277,55 @@ public final class RegularizationPath {
         featureScales,
         featureNames,
         convergence[k]);
+  }
+
+  /**
+   * The model at any alpha within the path: at a solved alpha its model, between two solved alphas
+   * the coefficients and intercepts interpolated linearly in log(alpha). Its certificate is the
+   * weaker of the two neighbours'.
+   *
+   * @throws IllegalArgumentException when alpha lies outside the solved range
+   */
+  public Model modelAt(double alpha) {
+    int count = alphas.length;
+    if (!(alpha <= alphas[0] && alpha >= alphas[count - 1])) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "alpha %.6g is outside the path, which runs from %.6g down to %.6g",
+              alpha,
+              alphas[0],
+              alphas[count - 1]));
+    }
+    for (int k = 0; k < count; k++) {
+      if (alphas[k] == alpha) {
+        return model(k);
+      }
+    }
+    // alphas[0] > alpha > alphas[count - 1], so the search stops inside the path.
+    int lower = 1;
+    while (alphas[lower] > alpha) {
+      lower++;
+    }
+    int upper = lower - 1;
+    double t =
+        (Math.log(alphas[upper]) - Math.log(alpha))
+            / (Math.log(alphas[upper]) - Math.log(alphas[lower]));
+    double[][] above = denseRows(upper);
+    double[][] below = denseRows(lower);
+    double[] intercept = new double[above.length];
+    for (int r = 0; r < above.length; r++) {
+      intercept[r] = (1 - t) * intercepts[upper][r] + t * intercepts[lower][r];
+      for (int j = 0; j < above[r].length; j++) {
+        above[r][j] = (1 - t) * above[r][j] + t * below[r][j];
+      }
+    }
+    Convergence a = convergence[upper];
+    Convergence b = convergence[lower];
+    Convergence weaker =
+        !a.converged() ? a : !b.converged() ? b : a.relativeGap() >= b.relativeGap() ? a : b;
+    return new Model(
+        family, classes, alpha, l1Ratio, intercept, above, featureScales, featureNames, weaker);
   }
 
   private double[][] denseRows(int k) {
