@@ -47,6 +47,8 @@ public final class Main {
         case "--help", "-h", "help" -> out.print(Usage.MAIN);
         case "--version" -> out.println("l1path " + Version.get());
         case "fit" -> new FitCommand(out, err).run(list.subList(1, list.size()));
+        case "predict" -> new PredictCommand(out, err).run(list.subList(1, list.size()));
+        case "show" -> new ShowCommand(out).run(list.subList(1, list.size()));
         case "bench" -> new BenchCommand(out).run(list.subList(1, list.size()));
         default ->
             throw new UsageException("unknown command '" + command + "' (try l1path --help)");

@@ -12,11 +12,48 @@ final class Usage {
       Usage:
         l1path fit FILE.csv [options]   fit a CSV (or .csv.gz) and write model.json and friends
         l1path fit --help               the fit command's options
+        l1path predict --model DIR/model.json --input NEW.csv [--out FILE]
+                                        predict (and score) new rows with a fitted model
+        l1path show DIR/model.json      the path, the chosen alpha and its coefficients
         l1path bench [options]          time fits of simulated or given data (--help)
         l1path --help                   this text
         l1path --version                the version
 
       Exit status: 0 success, 2 usage or input error, 1 internal error.
+      """;
+
+  static final String PREDICT =
+      """
+      Usage: l1path predict --model DIR/model.json --input NEW.csv [options]
+
+      Predicts every row of NEW.csv (or .csv.gz) with a model that l1path fit wrote. Columns
+      are found by name, and extra ones are ignored; categorical columns, missing values and
+      classes are encoded exactly as at fit time. Writes CSV: row (1 for the first data row),
+      then prediction (numeric target), or class and probability:<class> for every class.
+      When NEW.csv holds the target column, the score follows on one line: mse and r2, or
+      deviance, accuracy and (two classes) auc.
+
+      Options:
+        --model FILE            the model.json
+        --input FILE            the rows to predict; or give it as the first argument
+        --out FILE              where predictions go (default standard output, with the score
+                                on standard error); replaced whole, or left as it was on error
+        --alpha A               predict at alpha A: a solved alpha, or one between two solved
+                                ones, interpolated linearly in log(alpha)
+        --rule min|1se          predict at cross-validation's alpha_min or alpha_1se
+                                (default: the alpha the fit chose)
+        --unseen error|zero     a category never seen at fit time: an error naming its line
+                                and column (default), or encoded as all zeros
+      """;
+
+  static final String SHOW =
+      """
+      Usage: l1path show DIR/model.json
+
+      Prints a fitted path as glmnet's print() does: for each alpha the number of non-zero
+      features (Df), the percent of null deviance explained (%Dev) and alpha, marking the
+      chosen alpha, alpha_min and alpha_1se. Then the chosen model's intercept and non-zero
+      coefficients, on the original scale and standardized.
       """;
 
   static final String FIT =

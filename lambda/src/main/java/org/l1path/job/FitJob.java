@@ -123,6 +123,7 @@ public final class FitJob {
         request,
         data.target(),
         data.dataset().featureNames(),
+        data.encoding(),
         data.columns(),
         rows,
         data.rowsDropped(),

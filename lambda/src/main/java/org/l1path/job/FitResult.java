@@ -14,6 +14,7 @@ import org.l1path.solver.RegularizationPath;
  * @param request the request that was fitted
  * @param target the target column
  * @param features the feature names after one-hot encoding, in design order
+ * @param encoding how the input columns became those features
  * @param columns the number of columns in the file
  * @param rows the rows fitted
  * @param rowsDropped the rows read but not fitted (missing target, or missing feature with {@code
@@ -31,6 +32,7 @@ public record FitResult(
     FitRequest request,
     String target,
     List<String> features,
+    Encoding encoding,
     int columns,
     int rows,
     int rowsDropped,

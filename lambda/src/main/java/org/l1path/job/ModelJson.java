@@ -68,6 +68,7 @@ final class ModelJson {
       g.writeStringField("target", r.target());
       g.writeFieldName("features");
       strings(r.features());
+      encoding(r.encoding());
       g.writeStringField("family", model.family().label());
       if (classification()) {
         g.writeFieldName("classes");
@@ -108,6 +109,26 @@ final class ModelJson {
         }
         g.writeEndObject();
       }
+    }
+
+    /** One object per feature column: how {@code predict} encodes new rows. */
+    private void encoding(Encoding encoding) throws IOException {
+      g.writeArrayFieldStart("encoding");
+      for (Encoding.Input input : encoding.columns()) {
+        g.writeStartObject();
+        g.writeStringField("column", input.name());
+        if (input instanceof Encoding.Categorical c) {
+          g.writeStringField("type", "categorical");
+          g.writeFieldName("levels");
+          strings(c.levels());
+          nullableString("fill", c.fill());
+        } else {
+          g.writeStringField("type", "numeric");
+          number("fill", ((Encoding.Numeric) input).fill());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
     }
 
     private boolean classification() {
@@ -181,6 +202,8 @@ final class ModelJson {
       number("l1_ratio", p.l1Ratio());
       g.writeFieldName("alphas");
       numbers(p.alphas());
+      g.writeFieldName("feature_scales");
+      numbers(p.featureScales());
       if (classification()) {
         g.writeFieldName("classes");
         strings(rowClasses());

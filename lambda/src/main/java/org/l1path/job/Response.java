@@ -189,7 +189,7 @@ final class Response {
   }
 
   /** A whole number without ".0", so that a 0/1 target has classes "0" and "1". */
-  private static String label(double v) {
+  static String label(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 

@@ -23,6 +23,7 @@ import org.l1path.solver.Dataset;
  * @param droppedMissingFeature rows dropped because a feature was missing ({@code --missing drop})
  * @param penaltyFactors one per feature, 0 for those of the request's unpenalized columns, or null
  *     when it names none
+ * @param encoding how the feature columns became the design's, for encoding new rows alike
  */
 record TrainingData(
     Dataset dataset,
@@ -32,7 +33,8 @@ record TrainingData(
     int rowsRead,
     int droppedMissingTarget,
     int droppedMissingFeature,
-    double[] penaltyFactors) {
+    double[] penaltyFactors,
+    Encoding encoding) {
 
   /** More levels than this in one categorical column is taken for a mistake (an identifier). */
   static final int MAX_LEVELS = 10_000;
@@ -112,9 +114,10 @@ record TrainingData(
     // The features each unpenalized column expands to.
     BitSet unpenalized = new BitSet();
     boolean oneHot = false;
+    List<Encoding.Input> inputs = new ArrayList<>();
     for (Column c : features) {
       int first = design.size();
-      expand(table, c, keep, kept, names, design);
+      inputs.add(expand(table, c, keep, kept, request.missing(), names, design));
       if (request.unpenalized().contains(c.name())) {
         unpenalized.set(first, design.size());
       }
@@ -144,7 +147,8 @@ record TrainingData(
         n,
         droppedTarget,
         droppedFeature,
-        penaltyFactors);
+        penaltyFactors,
+        new Encoding(request.missing(), inputs));
   }
 
   /** 1 per feature, 0 for the unpenalized ones. */
@@ -280,21 +284,27 @@ record TrainingData(
             table.source(), column.name(), what));
   }
 
-  /** Adds one design column (numeric) or one per level seen in kept rows (categorical). */
-  private static void expand(
+  /**
+   * Adds one design column (numeric) or one per level seen in kept rows (categorical); returns how
+   * it did, with the value a missing one takes under {@code missing=mean}.
+   */
+  private static Encoding.Input expand(
       CsvTable table,
       Column column,
       boolean[] keep,
       int kept,
+      MissingPolicy policy,
       List<String> names,
       List<double[]> design) {
+    boolean mean = policy == MissingPolicy.MEAN;
     if (column instanceof Column.Numeric numeric) {
       double[] x = compact(numeric.values(), keep, kept);
       names.add(column.name());
-      if (!numeric.hasMissing()) {
-        // Nothing to fill, so no pass over the values: tens of milliseconds on a wide file.
+      // Nothing to fill and no fill to record: no pass over the values (tens of milliseconds on a
+      // wide file).
+      if (!numeric.hasMissing() && !mean) {
         design.add(x);
-        return;
+        return new Encoding.Numeric(column.name(), Double.NaN);
       }
       double sum = 0;
       int present = 0;
@@ -310,8 +320,9 @@ record TrainingData(
                 "%s: column '%s': every value in the rows kept is missing",
                 table.source(), column.name()));
       }
-      design.add(present == kept ? x : filled(x, sum / present));
-      return;
+      double fill = sum / present;
+      design.add(present == kept ? x : filled(x, fill));
+      return new Encoding.Numeric(column.name(), mean ? fill : Double.NaN);
     }
     Column.Categorical c = (Column.Categorical) column;
     int[] codes = compact(c.codes(), keep, kept);
@@ -327,6 +338,7 @@ record TrainingData(
         mostFrequent = level;
       }
     }
+    List<String> levels = new ArrayList<>();
     for (int level = 0; level < counts.length; level++) {
       if (counts[level] == 0) {
         continue;
@@ -336,9 +348,11 @@ record TrainingData(
         int code = codes[i] < 0 ? mostFrequent : codes[i];
         indicator[i] = code == level ? 1.0 : 0.0;
       }
+      levels.add(c.levels().get(level));
       names.add(c.name() + "=" + c.levels().get(level));
       design.add(indicator);
     }
+    return new Encoding.Categorical(c.name(), levels, mean ? c.levels().get(mostFrequent) : null);
   }
 
   /**

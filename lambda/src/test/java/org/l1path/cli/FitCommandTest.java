@@ -77,6 +77,7 @@ class FitCommandTest {
             "input",
             "target",
             "features",
+            "encoding",
             "family",
             "settings",
             "alpha",
@@ -99,6 +100,15 @@ class FitCommandTest {
     assertEquals(
         List.of("a", "b", "c", "colour=blue", "colour=green", "colour=red"),
         texts(m.get("features")));
+    JsonNode encoding = m.get("encoding");
+    assertEquals(4, encoding.size(), "one entry per feature column");
+    assertEquals("a", encoding.get(0).get("column").asText());
+    assertEquals("numeric", encoding.get(0).get("type").asText());
+    assertTrue(encoding.get(0).get("fill").isNumber(), "missing=mean records the mean");
+    JsonNode colour = encoding.get(3);
+    assertEquals("categorical", colour.get("type").asText());
+    assertEquals(List.of("blue", "green", "red"), texts(colour.get("levels")));
+    assertTrue(texts(colour.get("levels")).contains(colour.get("fill").asText()));
     assertEquals("gaussian", m.get("family").asText());
     assertEquals(
         List.of(
@@ -125,6 +135,7 @@ class FitCommandTest {
         List.of(
             "l1_ratio",
             "alphas",
+            "feature_scales",
             "intercepts",
             "coefficients",
             "nonzero",
@@ -137,6 +148,7 @@ class FitCommandTest {
         names(path));
     int count = path.get("alphas").size();
     assertEquals(100, count, "the default grid");
+    assertEquals(6, path.get("feature_scales").size(), "one scale per feature");
     for (String key : List.of("intercepts", "coefficients", "nonzero", "dev_ratio", "solve_stop")) {
       assertEquals(count, path.get(key).size(), key);
     }

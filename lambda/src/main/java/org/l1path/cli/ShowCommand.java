@@ -1,0 +1,72 @@
+package org.l1path.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.l1path.job.SavedModel;
+import org.l1path.solver.Model;
+import org.l1path.solver.RegularizationPath;
+
+/**
+ * {@code l1path show model.json}: the path as glmnet's {@code print()} shows it (non-zero features,
+ * percent of deviance explained, alpha), the chosen alpha marked, then the chosen model's non-zero
+ * coefficients on the original scale.
+ */
+final class ShowCommand {
+  private final PrintStream out;
+
+  ShowCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  void run(List<String> args) {
+    if (args.contains("--help") || args.contains("-h")) {
+      out.print(Usage.SHOW);
+      return;
+    }
+    if (args.size() != 1 || args.get(0).startsWith("--")) {
+      throw new UsageException("l1path show needs one argument, a model.json (see --help)");
+    }
+    SavedModel saved = PredictCommand.read(Path.of(args.get(0)));
+    RegularizationPath path = saved.path();
+    out.printf(
+        Locale.ROOT,
+        "%s: %s model of '%s', l1 ratio %s, %d features%n%n",
+        saved.source(),
+        path.family().label(),
+        saved.target(),
+        FitCommand.brief(path.l1Ratio()),
+        path.featureNames().size());
+    out.printf(Locale.ROOT, "%5s %6s %7s %12s%n", "", "Df", "%Dev", "alpha");
+    for (int k = 0; k < path.size(); k++) {
+      double alpha = path.alpha(k);
+      out.printf(
+          Locale.ROOT,
+          "%5d %6d %7.2f %12.5g%s%n",
+          k + 1,
+          path.nonZero(k),
+          100 * path.devRatio(k),
+          alpha,
+          marks(saved, alpha));
+    }
+    Model model = saved.model();
+    out.println();
+    out.print(model);
+  }
+
+  /** Which of the chosen, alpha_min and alpha_1se this alpha is. */
+  private static String marks(SavedModel saved, double alpha) {
+    StringBuilder sb = new StringBuilder();
+    if (alpha == saved.chosenAlpha()) {
+      sb.append("  <- chosen");
+    }
+    if (alpha == saved.alphaMin()) {
+      sb.append(sb.length() == 0 ? "  <- " : ", ").append("alpha_min");
+    }
+    if (alpha == saved.alpha1se()) {
+      sb.append(sb.length() == 0 ? "  <- " : ", ").append("alpha_1se");
+    }
+    return sb.toString();
+  }
+}

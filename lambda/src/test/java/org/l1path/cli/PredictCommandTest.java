@@ -1,0 +1,146 @@
+package org.l1path.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code l1path predict} and {@code show} as a user runs them after {@code fit}, on the bundled
+ * examples; what docs/fit.md shows of them is checked against what they print.
+ */
+class PredictCommandTest {
+  private static final Path EXAMPLES = Path.of("../examples");
+
+  @TempDir Path tmp;
+  private String docs;
+
+  @BeforeEach
+  void readDocs() throws IOException {
+    docs = Files.readString(Path.of("../docs/fit.md"));
+  }
+
+  private Path fit(String example, String... options) {
+    Path out = tmp.resolve(example + "-l1path");
+    String[] args = new String[4 + options.length];
+    args[0] = "fit";
+    args[1] = EXAMPLES.resolve(example + ".csv").toString();
+    args[2] = "--out";
+    args[3] = out.toString();
+    System.arraycopy(options, 0, args, 4, options.length);
+    Cli run = Cli.run(args);
+    assertEquals(0, run.status(), run.err());
+    return out.resolve("model.json");
+  }
+
+  /** Asserts that docs/fit.md shows these lines, one after another. */
+  private void documented(String lines) {
+    assertTrue(docs.contains(lines), "docs/fit.md shows:\n" + lines);
+  }
+
+  @Test
+  void theDocumentedRegressionExamplePredictsAndScores() throws IOException {
+    Path model = fit("diabetes");
+    Path predictions = tmp.resolve("predictions.csv");
+    Cli run =
+        Cli.run(
+            "predict",
+            "--model",
+            model.toString(),
+            "--input",
+            EXAMPLES.resolve("diabetes.csv").toString(),
+            "--out",
+            predictions.toString());
+    assertEquals(0, run.status(), run.err());
+    List<String> lines = Files.readAllLines(predictions);
+    assertEquals(443, lines.size());
+    documented(String.join("\n", lines.subList(0, 3)) + "\n");
+    assertEquals("scored 442 of 442 rows: mse 2891.82, r2 0.512332\n", run.out());
+    documented(run.out());
+  }
+
+  @Test
+  void theDocumentedClassificationExamplePrintsProbabilities() {
+    Path model = fit("binomial", "--measure", "auc");
+    Cli run =
+        Cli.run(
+            "predict", "--model", model.toString(), EXAMPLES.resolve("binomial.csv").toString());
+    assertEquals(0, run.status(), run.err());
+    String[] lines = run.out().split("\n");
+    assertEquals(101, lines.length);
+    documented(lines[0] + "\n" + lines[1] + "\n" + lines[2] + "\n");
+    assertTrue(run.err().startsWith("scored 100 of 100 rows: deviance "), run.err());
+  }
+
+  @Test
+  void showMarksTheChosenAlphaAndListsTheCoefficientsAsDocumented() {
+    Path model = fit("diabetes");
+    Cli run = Cli.run("show", model.toString());
+    assertEquals(0, run.status(), run.err());
+    String out = run.out();
+    assertTrue(
+        out.startsWith(model + ": gaussian model of 'progression', l1 ratio 1, 10 features"));
+    String[] lines = out.split("\n");
+    assertEquals("          Df    %Dev        alpha", lines[2]);
+    assertEquals("    1      0    0.00       45.160", lines[3]);
+    documented(lines[2] + "\n" + lines[3] + "\n");
+    long chosen = out.lines().filter(l -> l.endsWith("<- chosen, alpha_min")).count();
+    assertEquals(1, chosen);
+    for (String line : out.lines().filter(l -> l.contains("<-")).toList()) {
+      documented(line + "\n");
+    }
+    String coefficients = out.substring(out.indexOf("Elastic-net model"));
+    documented(coefficients);
+  }
+
+  @Test
+  void anAlphaOutsideThePathOrARuleWithoutCrossValidationIsAUsageError() {
+    Path model = fit("diabetes", "--folds", "0");
+    String input = EXAMPLES.resolve("diabetes.csv").toString();
+    Cli outside = Cli.run("predict", "--model", model.toString(), input, "--alpha", "1e6");
+    assertEquals(2, outside.status());
+    assertTrue(outside.err().contains("alpha 1.00000e+06 is outside the path"), outside.err());
+    Cli rule = Cli.run("predict", "--model", model.toString(), input, "--rule", "1se");
+    assertEquals(2, rule.status());
+    assertTrue(rule.err().contains("fitted without cross-validation"), rule.err());
+    Cli missing = Cli.run("predict", "--model", tmp.resolve("nope.json").toString(), input);
+    assertEquals(2, missing.status());
+    assertTrue(missing.err().contains("nope.json: no such file"), missing.err());
+  }
+
+  @Test
+  void aFailedPredictionLeavesAnEarlierOutputFileAsItWas() throws IOException {
+    Path model = fit("diabetes", "--folds", "0");
+    Path predictions = tmp.resolve("predictions.csv");
+    Files.writeString(predictions, "earlier\n");
+    Path bad = tmp.resolve("bad.csv");
+    Files.writeString(
+        bad, "age,sex,bmi,bp,s1,s2,s3,s4,s5,s6\n1,1,1,1,1,1,1,1,1,1\n1,1,x,1,1,1,1,1,1,1\n");
+    Cli run =
+        Cli.run(
+            "predict",
+            "--model",
+            model.toString(),
+            bad.toString(),
+            "--out",
+            predictions.toString());
+    assertEquals(2, run.status());
+    assertEquals(
+        "l1path: "
+            + bad
+            + ": line 3, column 'bmi': 'x' is not a number, and the column was"
+            + " numeric when the model was fitted\n",
+        run.err());
+    assertEquals("earlier\n", Files.readString(predictions));
+    try (var files = Files.list(tmp)) {
+      assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")));
+    }
+  }
+}
