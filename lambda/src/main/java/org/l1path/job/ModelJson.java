@@ -27,12 +27,17 @@ final class ModelJson {
 
   private ModelJson() {}
 
-  static byte[] render(FitResult result, ModelJsonExtras extras) throws IOException {
+  /**
+   * @param companions the files written with model.json, by name: each is named with its size and
+   *     SHA-256 under {@code files}
+   */
+  static byte[] render(FitResult result, ModelJsonExtras extras, Map<String, byte[]> companions)
+      throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
       ModelPrettyPrinter printer = new ModelPrettyPrinter();
       g.setPrettyPrinter(printer);
-      new ModelJson.Body(g, printer, result, extras).write();
+      new ModelJson.Body(g, printer, result, extras, companions).write();
     }
     bytes.write('\n');
     return bytes.toByteArray();
@@ -45,8 +50,15 @@ final class ModelJson {
     private final FitResult r;
     private final FitRequest q;
     private final ModelJsonExtras extras;
+    private final Map<String, byte[]> companions;
 
-    Body(JsonGenerator g, ModelPrettyPrinter printer, FitResult r, ModelJsonExtras extras) {
+    Body(
+        JsonGenerator g,
+        ModelPrettyPrinter printer,
+        FitResult r,
+        ModelJsonExtras extras,
+        Map<String, byte[]> companions) {
+      this.companions = companions;
       this.g = g;
       this.printer = printer;
       this.r = r;
@@ -95,6 +107,14 @@ final class ModelJson {
       g.writeObjectFieldStart("timing_ms");
       g.writeNumberField("read", r.readMillis());
       g.writeNumberField("fit", r.fitMillis());
+      g.writeEndObject();
+      g.writeObjectFieldStart("files");
+      for (Map.Entry<String, byte[]> file : companions.entrySet()) {
+        g.writeObjectFieldStart(file.getKey());
+        g.writeNumberField("bytes", file.getValue().length);
+        g.writeStringField("sha256", CompanionFiles.sha256(file.getValue()));
+        g.writeEndObject();
+      }
       g.writeEndObject();
       extras();
       g.writeEndObject();

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.l1path.solver.CvCurve;
 import org.l1path.solver.Family;
 import org.l1path.solver.Model;
@@ -21,16 +23,20 @@ final class ResultFiles {
   private ResultFiles() {}
 
   static void write(FitResult result, ModelJsonExtras extras, ResultSink sink) throws IOException {
-    byte[] model = ModelJson.render(result, extras);
-    byte[] coefficients = coefficientsCsv(result);
-    byte[] cv = result.cv() == null ? null : cvCsv(result);
-    sink.write(FitJob.COEFFICIENTS_CSV, coefficients);
-    if (cv != null) {
-      sink.write(FitJob.CV_CSV, cv);
-    }
-    sink.write(FitJob.PATH_SVG, ReportPlots.pathSvg(result));
+    // Every companion is rendered first, so that model.json, written last, can name and hash each:
+    // a directory that mixes two runs' files is then told apart (SavedModel checks).
+    Map<String, byte[]> companions = new LinkedHashMap<>();
+    companions.put(FitJob.COEFFICIENTS_CSV, coefficientsCsv(result));
     if (result.cv() != null) {
-      sink.write(FitJob.CV_SVG, ReportPlots.cvSvg(result));
+      companions.put(FitJob.CV_CSV, cvCsv(result));
+    }
+    companions.put(FitJob.PATH_SVG, ReportPlots.pathSvg(result));
+    if (result.cv() != null) {
+      companions.put(FitJob.CV_SVG, ReportPlots.cvSvg(result));
+    }
+    byte[] model = ModelJson.render(result, extras, companions);
+    for (Map.Entry<String, byte[]> file : companions.entrySet()) {
+      sink.write(file.getKey(), file.getValue());
     }
     sink.write(FitJob.MODEL_JSON, model);
   }

@@ -58,16 +58,22 @@ public final class SavedModel {
   }
 
   /**
-   * Reads a {@code model.json} that {@code fit} wrote.
+   * Reads a {@code model.json} that {@code fit} wrote. The files written with it that are still
+   * beside it ({@code coefficients.csv}, ...) must be the ones it names: a directory that mixes two
+   * runs' files is refused.
    *
    * @throws InputException when the file is not such a model (another schema, a missing key, an
-   *     inconsistent shape); the message names the file and the key
+   *     inconsistent shape; the message names the file and the key), or a companion file is from
+   *     another run
    * @throws IOException when the file cannot be read
    */
   public static SavedModel read(Path file) throws IOException {
+    JsonNode root;
     try (InputStream in = Files.newInputStream(file)) {
-      return read(in, file.toString());
+      root = tree(in, file.toString());
     }
+    CompanionFiles.check(file, root.get("files"));
+    return new Parser(root, file.toString()).parse();
   }
 
   /**
@@ -76,14 +82,20 @@ public final class SavedModel {
    * @param source the file's name, for messages
    */
   public static SavedModel read(InputStream in, String source) throws IOException {
-    JsonNode root;
+    return new Parser(tree(in, source), source).parse();
+  }
+
+  private static JsonNode tree(InputStream in, String source) throws IOException {
     try {
-      root = JSON.readTree(in);
+      JsonNode root = JSON.readTree(in);
+      if (root == null || !root.isObject()) {
+        throw new InputException(source + ": not a model.json: not a JSON object");
+      }
+      return root;
     } catch (JsonProcessingException e) {
       throw new InputException(
           source + ": not a model.json: " + e.getOriginalMessage().replace('\n', ' '));
     }
-    return new Parser(root, source).parse();
   }
 
   /** The file it was read from, as named to {@link #read}. */

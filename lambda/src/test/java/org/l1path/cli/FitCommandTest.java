@@ -88,8 +88,16 @@ class FitCommandTest {
             "converged",
             "path",
             "cv",
-            "timing_ms"),
+            "timing_ms",
+            "files"),
         names(m));
+    assertEquals(
+        List.of("coefficients.csv", "cv.csv", "path.svg", "cv.svg"), names(m.get("files")));
+    for (String file : names(m.get("files"))) {
+      JsonNode entry = m.get("files").get(file);
+      assertEquals(Files.size(out().resolve(file)), entry.get("bytes").asLong(), file);
+      assertEquals(64, entry.get("sha256").asText().length(), file);
+    }
     assertEquals("l1path-model/1", m.get("schema").asText());
     assertEquals("0.1.0", m.get("version").asText());
     assertEquals(data.toString(), m.get("input").get("name").asText());

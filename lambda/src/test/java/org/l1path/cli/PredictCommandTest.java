@@ -143,4 +143,37 @@ class PredictCommandTest {
       assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")));
     }
   }
+
+  @Test
+  void aDirectoryThatMixesTwoRunsFilesIsRefused() throws IOException {
+    Path model = fit("diabetes", "--folds", "0");
+    String input = EXAMPLES.resolve("diabetes.csv").toString();
+    assertEquals(0, Cli.run("show", model.toString()).status());
+    // What a second fit that failed before writing its model.json leaves: its own
+    // coefficients.csv beside the first run's model.json.
+    Path other = tmp.resolve("other");
+    Cli second =
+        Cli.run("fit", input, "--out", other.toString(), "--folds", "0", "--l1-ratio", "0.5");
+    assertEquals(0, second.status(), second.err());
+    Files.copy(
+        other.resolve("coefficients.csv"),
+        model.resolveSibling("coefficients.csv"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    for (String command : new String[] {"show", "predict"}) {
+      Cli run =
+          command.equals("show")
+              ? Cli.run("show", model.toString())
+              : Cli.run("predict", "--model", model.toString(), input);
+      assertEquals(2, run.status(), command);
+      assertTrue(
+          run.err()
+              .contains("coefficients.csv beside it is not the file this model was written with"),
+          run.err());
+    }
+    // model.json copied on its own still reads.
+    Path alone = tmp.resolve("alone");
+    Files.createDirectories(alone);
+    Files.copy(model, alone.resolve("model.json"));
+    assertEquals(0, Cli.run("show", alone.resolve("model.json").toString()).status());
+  }
 }

@@ -94,7 +94,7 @@ class ModelJsonExtrasTest {
   void withoutExtrasTheDocumentIsTheJobsAlone() throws IOException {
     JsonNode json = STRICT.readTree(modelJson(ModelJsonExtras.NONE));
     List<String> keys = keys(json);
-    assertEquals("timing_ms", keys.get(keys.size() - 1));
+    assertEquals("files", keys.get(keys.size() - 1));
     assertFalse(json.has("source"));
     assertFalse(json.has("settings_origin"));
   }

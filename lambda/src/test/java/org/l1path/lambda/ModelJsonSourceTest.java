@@ -63,8 +63,7 @@ class ModelJsonSourceTest {
     assertTrue(json.isObject());
     List<String> keys = keys(json);
     assertEquals(
-        List.of("timing_ms", "source", "settings_origin"),
-        keys.subList(keys.size() - 3, keys.size()));
+        List.of("files", "source", "settings_origin"), keys.subList(keys.size() - 3, keys.size()));
     assertEquals(List.of("bucket", "key", "version_id", "etag"), keys(json.get("source")));
     assertEquals("data", json.at("/source/bucket").asText());
     assertEquals("input/a b.csv", json.at("/source/key").asText());
