@@ -34,10 +34,7 @@ final class PredictCommand {
       return;
     }
     SavedModel saved = read(a.model());
-    Model model =
-        !Double.isNaN(a.alpha())
-            ? saved.model(a.alpha())
-            : a.rule() != null ? saved.model(a.rule()) : saved.model();
+    Model model = a.choice().pick(saved);
     Path input = Path.of(a.input());
     if (Files.isDirectory(input)) {
       throw new CliIoException("cannot read " + a.input() + ": it is a directory");
@@ -45,7 +42,7 @@ final class PredictCommand {
     PredictionScore score;
     try (InputStream in = Files.newInputStream(input)) {
       if (a.out() == null) {
-        score = PredictJob.run(saved, model, in, a.input(), out, a.unseenAsZero());
+        score = PredictJob.run(saved, model, in, a.input(), out, a.choice().unseenAsZero());
       } else {
         score = predictInto(a, saved, model, in);
       }
@@ -65,7 +62,8 @@ final class PredictCommand {
       AtomicFile.write(
           a.out(),
           stream ->
-              score[0] = PredictJob.run(saved, model, in, a.input(), stream, a.unseenAsZero()));
+              score[0] =
+                  PredictJob.run(saved, model, in, a.input(), stream, a.choice().unseenAsZero()));
     } catch (IOException e) {
       throw CliIoException.of("cannot write to " + a.out(), e);
     }

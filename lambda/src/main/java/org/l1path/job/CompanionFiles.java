@@ -16,10 +16,11 @@ import java.util.Map;
  * leave a mix of both runs' files; the hashes tell such a set apart, so that it is refused rather
  * than read as one run.
  */
-final class CompanionFiles {
+public final class CompanionFiles {
   private CompanionFiles() {}
 
-  static String sha256(byte[] bytes) {
+  /** The SHA-256 of the bytes, in lower-case hex. */
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

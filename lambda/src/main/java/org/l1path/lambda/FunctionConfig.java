@@ -11,24 +11,28 @@ import java.util.TreeSet;
  * options ({@code L1PATH_} plus the option in upper snake case).
  *
  * @param inputPrefix only keys starting with this are fitted
- * @param inputSuffixes only keys ending with one of these are fitted
+ * @param predictPrefix keys starting with this are predicted with an earlier fit's model
+ * @param inputSuffixes only keys ending with one of these are fitted or predicted
  * @param outputBucket the bucket results go to, or null for the input's own bucket
  * @param outputPrefix results go under this prefix
  * @param fitOptions fit options set by the environment, by command-line name
  */
 public record FunctionConfig(
     String inputPrefix,
+    String predictPrefix,
     List<String> inputSuffixes,
     String outputBucket,
     String outputPrefix,
     Map<String, String> fitOptions) {
 
   public static final String INPUT_PREFIX = "L1PATH_INPUT_PREFIX";
+  public static final String PREDICT_PREFIX = "L1PATH_PREDICT_PREFIX";
   public static final String INPUT_SUFFIXES = "L1PATH_INPUT_SUFFIXES";
   public static final String OUTPUT_BUCKET = "L1PATH_OUTPUT_BUCKET";
   public static final String OUTPUT_PREFIX = "L1PATH_OUTPUT_PREFIX";
   static final String DEFAULT_INPUT_PREFIX = "input/";
   static final String DEFAULT_OUTPUT_PREFIX = "output/";
+  static final String DEFAULT_PREDICT_PREFIX = "predict/";
   static final String DEFAULT_SUFFIXES = ".csv,.csv.gz";
 
   /** The ending that marks a sidecar: {@code <csv key>.l1path.json}. */
@@ -56,6 +60,25 @@ public record FunctionConfig(
               + OUTPUT_BUCKET
               + " to another bucket.");
     }
+    // Keys under the prediction prefix are predicted even when they also lie under the input
+    // prefix (an empty input prefix fits the rest of the bucket); only a prediction prefix that
+    // would take every input, or the results, is refused.
+    if (inputPrefix.startsWith(predictPrefix)
+        || (outputBucket == null && overlaps(predictPrefix, outputPrefix))) {
+      throw new ConfigurationException(
+          PREDICT_PREFIX
+              + "='"
+              + predictPrefix
+              + "' would take every input under "
+              + INPUT_PREFIX
+              + "='"
+              + inputPrefix
+              + "' or overlaps the results under "
+              + OUTPUT_PREFIX
+              + "='"
+              + outputPrefix
+              + "'. Use a prediction prefix of its own (for example 'predict/').");
+    }
   }
 
   /**
@@ -68,7 +91,8 @@ public record FunctionConfig(
   public static FunctionConfig fromEnvironment(Map<String, String> env, List<String> optionNames) {
     Map<String, String> options = new LinkedHashMap<>();
     TreeSet<String> known =
-        new TreeSet<>(List.of(INPUT_PREFIX, INPUT_SUFFIXES, OUTPUT_BUCKET, OUTPUT_PREFIX));
+        new TreeSet<>(
+            List.of(INPUT_PREFIX, PREDICT_PREFIX, INPUT_SUFFIXES, OUTPUT_BUCKET, OUTPUT_PREFIX));
     for (String option : optionNames) {
       String variable = OptionNames.environment(option);
       known.add(variable);
@@ -86,6 +110,7 @@ public record FunctionConfig(
     String outputBucket = env.get(OUTPUT_BUCKET);
     return new FunctionConfig(
         env.getOrDefault(INPUT_PREFIX, DEFAULT_INPUT_PREFIX),
+        env.getOrDefault(PREDICT_PREFIX, DEFAULT_PREDICT_PREFIX),
         suffixes(env.getOrDefault(INPUT_SUFFIXES, DEFAULT_SUFFIXES)),
         outputBucket == null || outputBucket.isBlank() ? null : outputBucket.trim(),
         env.getOrDefault(OUTPUT_PREFIX, DEFAULT_OUTPUT_PREFIX),
@@ -104,9 +129,14 @@ public record FunctionConfig(
     return outputPrefix + inputKey + "/" + etag + "/";
   }
 
+  /** Whether a key that is not ignored is to be predicted, rather than fitted. */
+  public boolean isPrediction(String key) {
+    return key.startsWith(predictPrefix);
+  }
+
   /**
-   * Why an object is not fitted, or null when it is: results and sidecars are never inputs, so the
-   * function cannot trigger itself.
+   * Why an object is neither fitted nor predicted, or null when it is: results and sidecars are
+   * never inputs, so the function cannot trigger itself.
    */
   public String ignoreReason(String bucket, String key) {
     if (bucket.equals(outputBucketFor(bucket)) && key.startsWith(outputPrefix)) {
@@ -115,8 +145,12 @@ public record FunctionConfig(
     if (key.endsWith(SIDECAR_SUFFIX)) {
       return "the key is a sidecar";
     }
-    if (!key.startsWith(inputPrefix)) {
-      return "the key is not under the input prefix '" + inputPrefix + "'";
+    if (!key.startsWith(inputPrefix) && !isPrediction(key)) {
+      return "the key is not under the input prefix '"
+          + inputPrefix
+          + "' or the prediction prefix '"
+          + predictPrefix
+          + "'";
     }
     if (inputSuffixes.stream().noneMatch(key::endsWith)) {
       return "the key does not end with " + String.join(" or ", inputSuffixes);
@@ -129,7 +163,8 @@ public record FunctionConfig(
 
   /** Refuses results written where the function reads, for a bucket known only from an event. */
   public void checkBucket(String inputBucket) {
-    if (inputBucket.equals(outputBucket) && overlaps(inputPrefix, outputPrefix)) {
+    if (inputBucket.equals(outputBucket)
+        && (overlaps(inputPrefix, outputPrefix) || overlaps(predictPrefix, outputPrefix))) {
       throw new ConfigurationException(
           "the output area overlaps the input area in bucket '"
               + inputBucket
@@ -141,6 +176,10 @@ public record FunctionConfig(
               + INPUT_PREFIX
               + "='"
               + inputPrefix
+              + "', "
+              + PREDICT_PREFIX
+              + "='"
+              + predictPrefix
               + "'");
     }
   }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.l1path.job.DataTooLargeException;
 import org.l1path.job.FitJob;
@@ -37,10 +38,12 @@ final class ObjectProcessor {
   private final FunctionConfig config;
   private final S3Client s3;
   private final FitJob job = new FitJob();
+  private final ScoringRoute scoring;
 
   ObjectProcessor(FunctionConfig config, S3Client s3) {
     this.config = config;
     this.s3 = s3;
+    this.scoring = new ScoringRoute(s3);
   }
 
   /**
@@ -87,7 +90,9 @@ final class ObjectProcessor {
     String outputBucket = config.outputBucketFor(bucket);
     String folder = config.outputFolder(key, etag);
     log.put("output", "s3://" + outputBucket + "/" + folder);
-    if (exists(outputBucket, folder + FitJob.MODEL_JSON)
+    boolean prediction = config.isPrediction(key);
+    String doneMarker = prediction ? ScoringRoute.PREDICTION_JSON : FitJob.MODEL_JSON;
+    if (exists(outputBucket, folder + doneMarker)
         || exists(outputBucket, folder + ErrorJson.NAME)) {
       return log.put("outcome", "duplicate");
     }
@@ -103,7 +108,11 @@ final class ObjectProcessor {
       throw e;
     }
     try (csv) {
-      fit(csv, source, sink, log, time);
+      if (prediction) {
+        predict(csv, source, outputBucket, sink, log, time);
+      } else {
+        fit(csv, source, sink, log, time);
+      }
     } catch (IOException e) {
       csv.abort();
       throw new java.io.UncheckedIOException(source.uri() + ": " + e.getMessage(), e);
@@ -126,7 +135,7 @@ final class ObjectProcessor {
               FitRequest.OPTION_NAMES,
               config.fitOptions(),
               csv.response().metadata(),
-              sidecar(source));
+              sidecar(source, FitRequest.OPTION_NAMES));
       FitRequest request = FitRequest.fromOptions(settings.options());
       result = job.fit(csv, source.uri(), request, JobProgress.NONE);
     } catch (SettingsException | OptionException e) {
@@ -203,8 +212,53 @@ final class ObjectProcessor {
         + ": raise the function's MemorySize or split the file.";
   }
 
+  /**
+   * Predicts a CSV under the prediction prefix with the model its settings name; bad settings, a
+   * missing or unreadable model and bad rows end in {@code error.json}.
+   */
+  private void predict(
+      ResponseInputStream<GetObjectResponse> csv,
+      SourceObject source,
+      String outputBucket,
+      S3ResultSink sink,
+      EventLog log,
+      TimeBudget time)
+      throws IOException {
+    long started = System.currentTimeMillis();
+    ScoringRoute.Request request;
+    Map.Entry<byte[], byte[]> files;
+    try {
+      ResolvedSettings settings =
+          ResolvedSettings.resolve(
+              ScoringRoute.OPTION_NAMES,
+              Map.of(),
+              csv.response().metadata(),
+              sidecar(source, ScoringRoute.OPTION_NAMES));
+      request = scoring.request(settings, outputBucket);
+      log.put("model", request.modelUri());
+      files = scoring.predict(request, csv, source, started);
+    } catch (SettingsException | OptionException e) {
+      rejected(csv, sink, source, log, "settings", settingsMessage(source, e));
+      return;
+    } catch (InputException e) {
+      rejected(csv, sink, source, log, "input", e.getMessage());
+      return;
+    } catch (OutOfMemoryError e) {
+      rejected(csv, sink, source, log, "too_large", tooLarge(source, csv.response()));
+      return;
+    }
+    time.requireRoomToWrite(source.uri());
+    sink.write(ScoringRoute.PREDICTIONS_CSV, files.getKey());
+    sink.write(ScoringRoute.PREDICTION_JSON, files.getValue());
+    log.put("alpha", request.model().alpha())
+        .put("outcome", sink.alreadyThere().isEmpty() ? "predicted" : "predicted_again")
+        .put(
+            "already_written",
+            sink.alreadyThere().isEmpty() ? null : String.join(",", sink.alreadyThere()));
+  }
+
   /** The sidecar's options, or none when there is no sidecar. */
-  private Map<String, String> sidecar(SourceObject source) {
+  private Map<String, String> sidecar(SourceObject source, List<String> optionNames) {
     String key = source.key() + FunctionConfig.SIDECAR_SUFFIX;
     ResponseBytes<GetObjectResponse> bytes;
     try {
@@ -221,9 +275,7 @@ final class ObjectProcessor {
           "malformed sidecar " + key + ": larger than " + SIDECAR_LIMIT + " bytes");
     }
     return Sidecar.parse(
-        new String(bytes.asByteArrayUnsafe(), StandardCharsets.UTF_8),
-        key,
-        FitRequest.OPTION_NAMES);
+        new String(bytes.asByteArrayUnsafe(), StandardCharsets.UTF_8), key, optionNames);
   }
 
   /** The exact version the event is about: by version id, else by ETag. */

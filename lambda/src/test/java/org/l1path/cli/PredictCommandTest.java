@@ -116,6 +116,27 @@ class PredictCommandTest {
   }
 
   @Test
+  void aMalformedChoiceIsAUsageErrorNamingTheOptionAndValue() {
+    Path model = fit("diabetes", "--folds", "0");
+    String input = EXAMPLES.resolve("diabetes.csv").toString();
+    String[][] cases = {
+      {"--alpha", "-1", "invalid alpha '-1': must be a positive number"},
+      {"--alpha", "NaN", "invalid alpha 'NaN': must be a positive number"},
+      {"--rule", "best", "invalid rule 'best': must be min or 1se"},
+      {"--unseen", "skip", "invalid unseen 'skip': must be zero or error"},
+    };
+    for (String[] c : cases) {
+      Cli run = Cli.run("predict", "--model", model.toString(), input, c[0], c[1]);
+      assertEquals(2, run.status(), run.err());
+      assertTrue(run.err().contains(c[2]), run.err());
+    }
+    Cli both =
+        Cli.run("predict", "--model", model.toString(), input, "--alpha", "1", "--rule", "min");
+    assertEquals(2, both.status());
+    assertTrue(both.err().contains("give alpha or rule, not both"), both.err());
+  }
+
+  @Test
   void aFailedPredictionLeavesAnEarlierOutputFileAsItWas() throws IOException {
     Path model = fit("diabetes", "--folds", "0");
     Path predictions = tmp.resolve("predictions.csv");

@@ -78,6 +78,35 @@ class FunctionConfigTest {
     assertTrue(config.ignoreReason("b", "input/x.csv.l1path.json").contains("sidecar"));
     assertTrue(config.ignoreReason("b", "elsewhere/x.csv").contains("input prefix"));
     assertTrue(config.ignoreReason("b", "input/x.txt").contains(".csv or .csv.gz"));
+    assertNull(config.ignoreReason("b", "predict/new.csv"));
+    assertTrue(config.isPrediction("predict/new.csv"));
+    assertTrue(!config.isPrediction("input/x.csv"));
+    assertTrue(config.ignoreReason("b", "predict/new.csv.l1path.json").contains("sidecar"));
+  }
+
+  @Test
+  void thePredictionPrefixTakesPrecedenceButMayNotSwallowInputsOrResults() {
+    FunctionConfig wholeBucket =
+        FunctionConfig.fromEnvironment(
+            Map.of("L1PATH_INPUT_PREFIX", "", "L1PATH_OUTPUT_BUCKET", "results"), OPTIONS);
+    assertTrue(wholeBucket.isPrediction("predict/new.csv"));
+    assertTrue(!wholeBucket.isPrediction("data/x.csv"));
+
+    ConfigurationException swallowsInputs =
+        assertThrows(
+            ConfigurationException.class,
+            () ->
+                FunctionConfig.fromEnvironment(
+                    Map.of("L1PATH_INPUT_PREFIX", "data/in/", "L1PATH_PREDICT_PREFIX", "data/"),
+                    OPTIONS));
+    assertTrue(
+        swallowsInputs.getMessage().contains("L1PATH_PREDICT_PREFIX='data/'"),
+        swallowsInputs.getMessage());
+    assertThrows(
+        ConfigurationException.class,
+        () ->
+            FunctionConfig.fromEnvironment(
+                Map.of("L1PATH_PREDICT_PREFIX", "output/predict/"), OPTIONS));
   }
 
   @Test

@@ -133,6 +133,108 @@ class LambdaFunctionIT {
   }
 
   @Test
+  @Order(3)
+  void aCsvUnderThePredictionPrefixIsPredictedWithTheModelItNames() throws Exception {
+    String modelEtag =
+        SourceObject.unquote(
+            s3.client().headObject(h -> h.bucket(BUCKET).key("input/diabetes.csv")).eTag());
+    String modelKey = "output/input/diabetes.csv/" + modelEtag + "/model.json";
+    byte[] csv = Files.readAllBytes(DIABETES);
+    String key = "predict/diabetes-new.csv";
+    String etag = put(key, csv, Map.of("l1path-model", modelKey));
+
+    RuntimeApi.Result result = function.invoke(sqsFor(key, csv.length, etag));
+
+    assertEquals(List.of(), failures(result));
+    String folder = "output/" + key + "/" + etag + "/";
+    assertEquals(
+        List.of(folder + "prediction.json", folder + "predictions.csv"),
+        List.copyOf(objectsUnder(folder).keySet()));
+    // The same model.json, read by the predict command, gives the same bytes.
+    Path local = Files.createTempDirectory(work, "predict");
+    Files.write(
+        local.resolve("model.json"),
+        s3.client().getObjectAsBytes(g -> g.bucket(BUCKET).key(modelKey)).asByteArray());
+    Path expected = local.resolve("predictions.csv");
+    run(
+        "predict",
+        "--model",
+        local.resolve("model.json").toString(),
+        DIABETES.toString(),
+        "--out",
+        expected.toString());
+    byte[] predictions =
+        s3.client()
+            .getObjectAsBytes(g -> g.bucket(BUCKET).key(folder + "predictions.csv"))
+            .asByteArray();
+    assertEquals(Files.readString(expected), new String(predictions, StandardCharsets.UTF_8));
+    JsonNode prediction = json(folder + "prediction.json");
+    assertEquals("l1path-prediction/1", prediction.get("schema").asText());
+    assertEquals("s3://data/" + modelKey, prediction.get("model").asText());
+    assertEquals(442, prediction.get("rows").asInt());
+    assertEquals(442, prediction.get("scored").asInt());
+    assertTrue(prediction.at("/scores/mse").asDouble() > 0, prediction.toString());
+    assertEquals(etag, prediction.at("/source/etag").asText());
+    assertEquals(predictions.length, prediction.at("/files/predictions.csv/bytes").asInt());
+    assertTrue(function.log().contains("\"outcome\":\"predicted\""), function.log());
+
+    Map<String, Instant> before = objectsUnder("output/");
+    function.invoke(sqsFor(key, csv.length, etag));
+    assertEquals(before, objectsUnder("output/"), "a duplicate event writes nothing new");
+  }
+
+  @Test
+  void aPredictionNamingNoModelAMissingOneOrABadRuleYieldsErrorJson() throws Exception {
+    byte[] csv = "age,sex\n1,2\n".getBytes(StandardCharsets.UTF_8);
+    String unnamed = "predict/unnamed.csv";
+    String unnamedEtag = put(unnamed, csv, Map.of());
+    String missing = "predict/missing.csv";
+    put(
+        missing + ".l1path.json",
+        "{\"model\": \"output/nothing/model.json\"}".getBytes(StandardCharsets.UTF_8),
+        Map.of());
+    String missingEtag = put(missing, csv, Map.of());
+    String badRule = "predict/badrule.csv";
+    String badRuleEtag =
+        put(
+            badRule,
+            csv,
+            Map.of("l1path-model", "output/nothing/model.json", "l1path-rule", "best"));
+
+    RuntimeApi.Result result =
+        function.invoke(
+            Events.sqs(
+                List.of(
+                    Events.s3Put(BUCKET, unnamed, csv.length, unnamedEtag),
+                    Events.s3Put(BUCKET, missing, csv.length, missingEtag),
+                    Events.s3Put(BUCKET, badRule, csv.length, badRuleEtag)),
+                List.of("unnamed-1", "missing-2", "badrule-3")));
+
+    assertEquals(List.of(), failures(result));
+    JsonNode unnamedError = json("output/" + unnamed + "/" + unnamedEtag + "/error.json");
+    assertEquals("settings", unnamedError.get("kind").asText());
+    assertTrue(
+        unnamedError.get("error").asText().contains("x-amz-meta-l1path-model"),
+        unnamedError.toString());
+    JsonNode missingError = json("output/" + missing + "/" + missingEtag + "/error.json");
+    assertEquals("input", missingError.get("kind").asText());
+    assertTrue(
+        missingError
+            .get("error")
+            .asText()
+            .contains("model s3://data/output/nothing/model.json: no such object"),
+        missingError.toString());
+    JsonNode badRuleError = json("output/" + badRule + "/" + badRuleEtag + "/error.json");
+    assertEquals("settings", badRuleError.get("kind").asText());
+    assertTrue(
+        badRuleError.get("error").asText().contains("invalid rule 'best': must be min or 1se"),
+        badRuleError.toString());
+    assertFalse(
+        objectsUnder("output/" + missing + "/").keySet().stream()
+            .anyMatch(k -> k.endsWith("predictions.csv")));
+  }
+
+  @Test
   void aKeyWithSpacesPlusAndUnicodeWorks() throws Exception {
     String key = "input/my data/prix été + €.csv";
     byte[] csv = Files.readAllBytes(DIABETES);
@@ -407,21 +509,24 @@ class LambdaFunctionIT {
   /** Runs {@code java -jar l1path.jar fit} on a local file and returns its model.json. */
   static JsonNode fitCommand(Path csv, List<String> options) throws Exception {
     Path out = Files.createTempDirectory(work, "fit");
+    List<String> arguments =
+        new ArrayList<>(List.of("fit", csv.toString(), "--out", out.toString(), "--quiet"));
+    arguments.addAll(options);
+    run(arguments.toArray(String[]::new));
+    return Events.JSON.readTree(out.resolve("model.json").toFile());
+  }
+
+  /** Runs {@code java -jar l1path.jar} with the arguments and requires it to succeed. */
+  static void run(String... arguments) throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
-                JAR.toString(),
-                "fit",
-                csv.toString(),
-                "--out",
-                out.toString(),
-                "--quiet"));
-    command.addAll(options);
+                JAR.toString()));
+    command.addAll(List.of(arguments));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), output);
-    return Events.JSON.readTree(out.resolve("model.json").toFile());
   }
 }

@@ -49,7 +49,13 @@ class TemplateIT {
         list(
             map(properties(template, "DataBucket"), "NotificationConfiguration"),
             "QueueConfigurations");
-    assertEquals(List.of(".csv", ".csv.gz"), suffixes(notifications));
+    assertEquals(
+        List.of(
+            "InputPrefix *.csv",
+            "InputPrefix *.csv.gz",
+            "PredictPrefix *.csv",
+            "PredictPrefix *.csv.gz"),
+        filters(notifications));
   }
 
   @Test
@@ -97,7 +103,18 @@ class TemplateIT {
         map(map(map(function, "EventInvokeConfig"), "DestinationConfig"), "OnFailure");
     assertEquals(
         Map.of("Fn::GetAtt", List.of("DeadLetterQueue", "Arn")), onFailure.get("Destination"));
-    assertEquals("S3", map(map(function, "Events"), "CsvUploads").get("Type"));
+    List<Object> notifications = new ArrayList<>();
+    for (Object event : map(function, "Events").values()) {
+      assertEquals("S3", cast(event).get("Type"));
+      notifications.add(map(cast(event), "Properties"));
+    }
+    assertEquals(
+        List.of(
+            "InputPrefix *.csv",
+            "InputPrefix *.csv.gz",
+            "PredictPrefix *.csv",
+            "PredictPrefix *.csv.gz"),
+        filters(notifications));
   }
 
   @Test
@@ -159,6 +176,7 @@ class TemplateIT {
     Map<String, Object> env = map(map(function, "Environment"), "Variables");
     assertEquals(Map.of("Ref", "InputPrefix"), env.get(FunctionConfig.INPUT_PREFIX));
     assertEquals(Map.of("Ref", "OutputPrefix"), env.get(FunctionConfig.OUTPUT_PREFIX));
+    assertEquals(Map.of("Ref", "PredictPrefix"), env.get(FunctionConfig.PREDICT_PREFIX));
   }
 
   /**
@@ -185,16 +203,24 @@ class TemplateIT {
     }
   }
 
-  private static List<String> suffixes(List<Object> notifications) {
-    List<String> suffixes = new ArrayList<>();
+  /** Each notification's filter as "<prefix parameter> *<suffix>", sorted. */
+  private static List<String> filters(List<Object> notifications) {
+    List<String> filters = new ArrayList<>();
     for (Object n : notifications) {
+      String prefix = "";
+      String suffix = "";
       for (Object rule : list(map(map(cast(n), "Filter"), "S3Key"), "Rules")) {
-        if ("suffix".equals(cast(rule).get("Name"))) {
-          suffixes.add((String) cast(rule).get("Value"));
+        Object value = cast(rule).get("Value");
+        if ("prefix".equals(cast(rule).get("Name"))) {
+          prefix = (String) cast(value).get("Ref");
+        } else if ("suffix".equals(cast(rule).get("Name"))) {
+          suffix = (String) value;
         }
       }
+      filters.add(prefix + " *" + suffix);
     }
-    return suffixes;
+    filters.sort(null);
+    return filters;
   }
 
   private static Map<String, Object> properties(Map<String, Object> template, String resource) {

@@ -1,0 +1,86 @@
+package org.l1path.job;
+
+import java.util.Map;
+import org.l1path.solver.Model;
+import org.l1path.solver.SelectionRule;
+
+/**
+ * Which model of a saved fit to predict with, and what to do with an unseen category: the choices
+ * that {@code predict --alpha/--rule/--unseen} and the Lambda scoring route share.
+ *
+ * @param alpha the alpha to predict at, or NaN for none
+ * @param rule the cross-validation rule to pick alpha by, or null for none
+ * @param unseenAsZero whether a category never seen at fit time is encoded as all zeros
+ */
+public record PredictChoice(double alpha, SelectionRule rule, boolean unseenAsZero) {
+
+  /** The fit's own choice, and an error on an unseen category. */
+  public static final PredictChoice DEFAULT = new PredictChoice(Double.NaN, null, false);
+
+  public PredictChoice {
+    if (!Double.isNaN(alpha) && rule != null) {
+      throw new OptionException("give alpha or rule, not both");
+    }
+  }
+
+  /**
+   * Reads {@code alpha}, {@code rule} and {@code unseen} from options by name; absent ones keep the
+   * default.
+   *
+   * @throws OptionException naming the option and value that is bad
+   */
+  public static PredictChoice fromOptions(Map<String, String> options) {
+    String alpha = options.get("alpha");
+    String rule = options.get("rule");
+    String unseen = options.get("unseen");
+    return new PredictChoice(
+        alpha == null ? Double.NaN : alpha(alpha),
+        rule == null ? null : rule(rule),
+        unseen != null && unseenAsZero(unseen));
+  }
+
+  /** A positive, finite alpha. */
+  public static double alpha(String value) {
+    double a;
+    try {
+      a = Double.parseDouble(value.trim());
+    } catch (NumberFormatException e) {
+      a = Double.NaN;
+    }
+    if (!(a > 0 && Double.isFinite(a))) {
+      throw OptionException.invalid("alpha", value, "must be a positive number");
+    }
+    return a;
+  }
+
+  /** {@code min} or {@code 1se}. */
+  public static SelectionRule rule(String value) {
+    return switch (value.trim()) {
+      case "min" -> SelectionRule.MIN;
+      case "1se" -> SelectionRule.ONE_SE;
+      default -> throw OptionException.invalid("rule", value, "must be min or 1se");
+    };
+  }
+
+  /** {@code zero} (true) or {@code error} (false). */
+  public static boolean unseenAsZero(String value) {
+    return switch (value.trim()) {
+      case "zero" -> true;
+      case "error" -> false;
+      default -> throw OptionException.invalid("unseen", value, "must be zero or error");
+    };
+  }
+
+  /**
+   * The saved fit's model at this choice.
+   *
+   * @throws InputException when the alpha lies outside the path, or the rule needs cross-validation
+   *     the fit did not run
+   */
+  public Model pick(SavedModel saved) {
+    if (!Double.isNaN(alpha)) {
+      return saved.model(alpha);
+    }
+    return rule != null ? saved.model(rule) : saved.model();
+  }
+}
