@@ -90,7 +90,12 @@ final class Usage {
         --intercept BOOL        fit an unpenalized intercept (default true)
         --unpenalized A,B,...   columns left unpenalized, always in the model (glmnet's
                                 penalty factor 0; every level of a categorical column)
-        --positive BOOL         constrain every coefficient to be >= 0 (default false)
+        --penalty-factor A=F,...  scale column A's penalty by F >= 0 (glmnet's
+                                penalty.factor; factors are rescaled to sum to the features)
+        --lower A=L,...         coefficient of column A at least L <= 0 (lower.limits)
+        --upper A=U,...         coefficient of column A at most U >= 0 (upper.limits)
+        --positive BOOL         constrain every coefficient to be >= 0 (default false);
+                                --lower overrides it for the columns it names
         --tol T                 bound on the relative duality gap per alpha (default 1e-6)
         --max-iter M            coordinate-descent passes per alpha at most (default 100000)
       Cross-validation:

@@ -104,7 +104,8 @@ public final class FitJob {
                     request.alphaGrid(),
                     cvSettings(request, data))
                 : FitSpec.path(request.solverSettings(), request.alphaGrid()))
-            .withPenaltyFactors(data.penaltyFactors());
+            .withPenaltyFactors(data.penaltyFactors())
+            .withBounds(data.lowerBounds(), data.upperBounds());
     Fit fit;
     try {
       fit = spec.fit(data.dataset(), progress);

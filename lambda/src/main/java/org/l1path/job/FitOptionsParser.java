@@ -58,7 +58,11 @@ final class FitOptionsParser {
         o.containsKey("family") ? family(o.get("family")) : null,
         o.containsKey("measure") ? measure(o.get("measure")) : CvMeasure.AUTO,
         o.containsKey("unpenalized") ? names(o, "unpenalized") : List.of(),
-        o.containsKey("positive") && bool(o, "positive"));
+        o.containsKey("positive") && bool(o, "positive"),
+        new FeatureControls(
+            columnValues(o, FeatureControls.PENALTY_FACTOR),
+            columnValues(o, FeatureControls.LOWER),
+            columnValues(o, FeatureControls.UPPER)));
   }
 
   private static String name(Map<String, String> o, String option) {
@@ -77,6 +81,10 @@ final class FitOptionsParser {
       out.add(part.trim());
     }
     return out;
+  }
+
+  private static Map<String, Double> columnValues(Map<String, String> o, String option) {
+    return o.containsKey(option) ? FeatureControls.parse(option, o.get(option)) : Map.of();
   }
 
   private static double number(Map<String, String> o, String option) {

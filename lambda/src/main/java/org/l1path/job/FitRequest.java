@@ -39,7 +39,10 @@ import org.l1path.solver.Settings;
  * @param measure the cross-validation measure; {@link CvMeasure#AUTO} for the family's default
  * @param unpenalized columns whose coefficients are not penalized (glmnet's penalty factor 0; every
  *     indicator of a categorical column), or empty
- * @param positive whether every coefficient is constrained to be zero or positive
+ * @param positive whether every coefficient is constrained to be zero or positive (every lower
+ *     limit 0, unless {@code controls} gives a column its own)
+ * @param controls per-column penalty factors and bounds (glmnet's {@code penalty.factor}, {@code
+ *     lower.limits}, {@code upper.limits})
  */
 public record FitRequest(
     String target,
@@ -61,7 +64,8 @@ public record FitRequest(
     Family family,
     CvMeasure measure,
     List<String> unpenalized,
-    boolean positive) {
+    boolean positive,
+    FeatureControls controls) {
 
   /** The option names {@link #fromOptions} understands, in the order the usage text lists them. */
   public static final List<String> OPTION_NAMES =
@@ -80,6 +84,9 @@ public record FitRequest(
           "standardize",
           "intercept",
           "unpenalized",
+          "penalty-factor",
+          "lower",
+          "upper",
           "positive",
           "tol",
           "max-iter",
@@ -94,6 +101,15 @@ public record FitRequest(
     // Whether each names a feature column is checked against the file (TrainingData).
     for (String column : unpenalized) {
       requireName("unpenalized", column);
+    }
+    controls = controls == null ? FeatureControls.NONE : controls;
+    for (String column : unpenalized) {
+      if (controls.penaltyFactors().containsKey(column)) {
+        throw OptionException.invalid(
+            "penalty-factor",
+            column + "=" + text(controls.penaltyFactors().get(column)),
+            "column '" + column + "' is also unpenalized (penalty factor 0); give it once");
+      }
     }
     alphas = alphas == null ? null : alphas.clone();
     if (l1Ratios.length == 0) {
@@ -187,8 +203,8 @@ public record FitRequest(
   }
 
   /**
-   * The solver's settings for the first l1 ratio. Penalty factors for {@link #unpenalized} depend
-   * on the data's features, so the caller adds them.
+   * The solver's settings for the first l1 ratio. Penalty factors and bounds by column depend on
+   * the data's features, so the caller adds them ({@code TrainingData}).
    */
   public Settings solverSettings() {
     Settings settings =
@@ -238,7 +254,8 @@ public record FitRequest(
         && family == r.family
         && measure == r.measure
         && unpenalized.equals(r.unpenalized)
-        && positive == r.positive;
+        && positive == r.positive
+        && controls.equals(r.controls);
   }
 
   @Override
@@ -261,7 +278,8 @@ public record FitRequest(
             family,
             measure,
             unpenalized,
-            positive)
+            positive,
+            controls)
         + 31 * Arrays.hashCode(l1Ratios)
         + 961 * Arrays.hashCode(alphas);
   }
@@ -304,6 +322,12 @@ public record FitRequest(
         + unpenalized
         + ", positive="
         + positive
+        + ", penaltyFactors="
+        + controls.penaltyFactors()
+        + ", lower="
+        + controls.lower()
+        + ", upper="
+        + controls.upper()
         + "]";
   }
 

@@ -184,6 +184,15 @@ final class ModelJson {
       g.writeEndObject();
     }
 
+    /** A column-to-value object, in the order given. */
+    private void columnValues(String field, Map<String, Double> values) throws IOException {
+      g.writeObjectFieldStart(field);
+      for (Map.Entry<String, Double> e : values.entrySet()) {
+        number(e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+    }
+
     private void settings() throws IOException {
       g.writeObjectFieldStart("settings");
       g.writeFieldName("l1_ratio");
@@ -196,6 +205,9 @@ final class ModelJson {
       }
       g.writeEndArray();
       g.writeBooleanField("positive", q.positive());
+      columnValues("penalty_factor", q.controls().penaltyFactors());
+      columnValues("lower", q.controls().lower());
+      columnValues("upper", q.controls().upper());
       number("tol", q.tolerance());
       g.writeNumberField("max_iter", q.maxIterations());
       g.writeNumberField("seed", q.seed());

@@ -1,8 +1,6 @@
 package org.l1path.job;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,8 +19,11 @@ import org.l1path.solver.Dataset;
  * @param rowsRead the data rows in the file
  * @param droppedMissingTarget rows dropped because the target was missing
  * @param droppedMissingFeature rows dropped because a feature was missing ({@code --missing drop})
- * @param penaltyFactors one per feature, 0 for those of the request's unpenalized columns, or null
- *     when it names none
+ * @param penaltyFactors one per feature (0 for the request's unpenalized columns, the given factor
+ *     for its penalty-factor columns, else 1), or null when it names none
+ * @param lowerBounds one per feature (the given lower limit, else 0 under positive, else -inf), or
+ *     null when the request gives no bound by column
+ * @param upperBounds one per feature (the given upper limit, else +inf), or null likewise
  * @param encoding how the feature columns became the design's, for encoding new rows alike
  */
 record TrainingData(
@@ -34,6 +35,8 @@ record TrainingData(
     int droppedMissingTarget,
     int droppedMissingFeature,
     double[] penaltyFactors,
+    double[] lowerBounds,
+    double[] upperBounds,
     Encoding encoding) {
 
   /** More levels than this in one categorical column is taken for a mistake (an identifier). */
@@ -80,16 +83,11 @@ record TrainingData(
     if (features.isEmpty()) {
       throw noFeatures(source, columns);
     }
-    for (String column : request.unpenalized()) {
-      int index = require(table, column, "unpenalized");
-      if (!features.contains(columns.get(index))) {
-        throw new InputException(
-            String.format(
-                "%s: column '%s' (given as unpenalized) is the target, the weights or the fold"
-                    + " ids, not a feature",
-                source, column));
-      }
-    }
+    FeatureControls controls = request.controls();
+    requireFeatures(table, features, request.unpenalized(), "unpenalized");
+    requireFeatures(table, features, controls.penaltyFactors().keySet(), "penalty-factor");
+    requireFeatures(table, features, controls.lower().keySet(), "lower");
+    requireFeatures(table, features, controls.upper().keySet(), "upper");
     int droppedFeature = applyMissingPolicy(table, features, keep, request.missing());
     int kept = n - droppedTarget - droppedFeature;
     if (kept == 0) {
@@ -111,15 +109,24 @@ record TrainingData(
     requireDesignFits(table, features, kept);
     List<String> names = new ArrayList<>();
     List<double[]> design = new ArrayList<>();
-    // The features each unpenalized column expands to.
-    BitSet unpenalized = new BitSet();
+    // Each feature column's value spread over the features it expands to.
+    List<Double> factors = new ArrayList<>();
+    List<Double> lower = new ArrayList<>();
+    List<Double> upper = new ArrayList<>();
+    double defaultLower = request.positive() ? 0 : Double.NEGATIVE_INFINITY;
     boolean oneHot = false;
     List<Encoding.Input> inputs = new ArrayList<>();
     for (Column c : features) {
       int first = design.size();
       inputs.add(expand(table, c, keep, kept, request.missing(), names, design));
-      if (request.unpenalized().contains(c.name())) {
-        unpenalized.set(first, design.size());
+      double factor =
+          request.unpenalized().contains(c.name())
+              ? 0
+              : controls.penaltyFactors().getOrDefault(c.name(), 1.0);
+      for (int j = first; j < design.size(); j++) {
+        factors.add(factor);
+        lower.add(controls.lower().getOrDefault(c.name(), defaultLower));
+        upper.add(controls.upper().getOrDefault(c.name(), Double.POSITIVE_INFINITY));
       }
       oneHot |= c instanceof Column.Categorical;
     }
@@ -137,8 +144,7 @@ record TrainingData(
             design.toArray(new double[0][]),
             weights,
             names);
-    double[] penaltyFactors =
-        request.unpenalized().isEmpty() ? null : penaltyFactors(design.size(), unpenalized);
+    boolean factored = !request.unpenalized().isEmpty() || !controls.penaltyFactors().isEmpty();
     return new TrainingData(
         dataset,
         folds,
@@ -147,16 +153,29 @@ record TrainingData(
         n,
         droppedTarget,
         droppedFeature,
-        penaltyFactors,
+        factored ? array(factors) : null,
+        controls.bounded() ? array(lower) : null,
+        controls.bounded() ? array(upper) : null,
         new Encoding(request.missing(), inputs));
   }
 
-  /** 1 per feature, 0 for the unpenalized ones. */
-  private static double[] penaltyFactors(int features, BitSet unpenalized) {
-    double[] factors = new double[features];
-    Arrays.fill(factors, 1);
-    unpenalized.stream().forEach(j -> factors[j] = 0);
-    return factors;
+  private static double[] array(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** Refuses a column, given to {@code option}, that is not in the file or is not a feature. */
+  private static void requireFeatures(
+      CsvTable table, List<Column> features, Iterable<String> names, String option) {
+    for (String column : names) {
+      int index = require(table, column, option);
+      if (!features.contains(table.columns().get(index))) {
+        throw new InputException(
+            String.format(
+                "%s: column '%s' (given as %s) is the target, the weights or the fold ids, not a"
+                    + " feature",
+                table.source(), column, option));
+      }
+    }
   }
 
   private static int require(CsvTable table, String name, String option) {

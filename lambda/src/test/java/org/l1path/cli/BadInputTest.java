@@ -338,6 +338,16 @@ class BadInputTest {
         "family|poisson|invalid family 'poisson': must be auto, gaussian, binomial or"
             + " multinomial",
         "measure|mae|invalid measure 'mae': must be auto, deviance, class, auc or mse",
+        "penalty-factor|x=-1|invalid penalty-factor 'x=-1': the value must be finite and >= 0",
+        "penalty-factor|x|invalid penalty-factor 'x': 'x' is not column=value (for example"
+            + " age=0.5)",
+        "penalty-factor|x=1,x=2|invalid penalty-factor 'x=1,x=2': column 'x' is given twice",
+        "lower|x=0.5|invalid lower 'x=0.5': the value must be finite and <= 0 (glmnet's"
+            + " lower.limits)",
+        "lower|x=-inf|invalid lower 'x=-inf': '-inf' (for column 'x') is not a finite number",
+        "upper|x=-1|invalid upper 'x=-1': the value must be finite and >= 0 (glmnet's"
+            + " upper.limits)",
+        "upper|=1|invalid upper '=1': '=1' is not column=value (for example age=0.5)",
       })
   void badOptionValue(String option, String value, String expected) throws IOException {
     assertFails(GOOD, expected, "--" + option, value);

@@ -161,7 +161,7 @@ class ClassificationReferenceTest {
     return out;
   }
 
-  private static String joined(double[] values) {
+  static String joined(double[] values) {
     StringBuilder sb = new StringBuilder();
     for (double v : values) {
       sb.append(sb.length() == 0 ? "" : ",").append(v);

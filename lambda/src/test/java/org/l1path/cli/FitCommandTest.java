@@ -125,6 +125,9 @@ class FitCommandTest {
             "fit_intercept",
             "unpenalized",
             "positive",
+            "penalty_factor",
+            "lower",
+            "upper",
             "tol",
             "max_iter",
             "seed",
@@ -306,6 +309,66 @@ class FitCommandTest {
       }
     }
     assertTrue(m.get("coefficients").get("a").asDouble() > 2.5, m.get("coefficients").toString());
+  }
+
+  @Test
+  void boundsApplyToEveryIndicatorAndLowerOverridesPositiveForItsColumns() {
+    // b's effect is -2: --positive holds it at 0 unless --lower gives it room, down to -0.5.
+    Cli run =
+        Cli.run(
+            "fit",
+            data.toString(),
+            "--out",
+            out().toString(),
+            "--folds",
+            "0",
+            "--positive",
+            "true",
+            "--lower",
+            "b=-0.5",
+            "--upper",
+            "a=1,colour=0.25",
+            "--penalty-factor",
+            "c=0");
+    assertEquals(0, run.status(), run.err());
+    JsonNode m = model();
+    assertEquals(-0.5, m.get("settings").get("lower").get("b").asDouble(), 0.0);
+    assertEquals(0.0, m.get("settings").get("penalty_factor").get("c").asDouble(), 0.0);
+    List<String> features = texts(m.get("features"));
+    JsonNode last = m.get("path").get("coefficients").get(m.get("path").get("alphas").size() - 1);
+    assertEquals(-0.5, last.get(features.indexOf("b")).asDouble(), 0.0, "b sits at its bound");
+    assertEquals(1.0, last.get(features.indexOf("a")).asDouble(), 0.0, "a sits at its bound");
+    for (JsonNode alpha : m.get("path").get("coefficients")) {
+      for (int j = 0; j < features.size(); j++) {
+        double b = alpha.get(j).asDouble();
+        String f = features.get(j);
+        double lower = f.equals("b") ? -0.5 : 0;
+        double upper = f.equals("a") ? 1 : f.startsWith("colour=") ? 0.25 : Double.MAX_VALUE;
+        assertTrue(b >= lower && b <= upper, f + " = " + b);
+      }
+      assertTrue(alpha.get(features.indexOf("c")).asDouble() != 0, "c is unpenalized");
+    }
+  }
+
+  @Test
+  void aColumnGivenTwiceOrNotAFeatureIsRefused() {
+    Cli both =
+        Cli.run(
+            "fit",
+            data.toString(),
+            "--out",
+            out().toString(),
+            "--unpenalized",
+            "c",
+            "--penalty-factor",
+            "c=2");
+    assertEquals(2, both.status());
+    assertTrue(
+        both.err().contains("column 'c' is also unpenalized (penalty factor 0); give it once"),
+        both.err());
+    Cli target = Cli.run("fit", data.toString(), "--out", out().toString(), "--upper", "y=1");
+    assertEquals(2, target.status());
+    assertTrue(target.err().contains("column 'y' (given as upper) is the target"), target.err());
   }
 
   @Test

@@ -123,6 +123,28 @@ class ResolvedSettingsTest {
   }
 
   @Test
+  void penaltyFactorsAndBoundsResolveFromSidecarMetadataOrEnvironment() {
+    Map<String, String> sidecar =
+        Sidecar.parse(
+            "{\"penalty_factor\": [\"age=2\", \"sex=0.5\"], \"upper\": \"bmi=3\"}",
+            "in/x.csv.l1path.json",
+            FitRequest.OPTION_NAMES);
+    ResolvedSettings settings =
+        ResolvedSettings.resolve(
+            FitRequest.OPTION_NAMES,
+            Map.of("lower", "s3=-1"),
+            Map.of("l1path-upper", "bp=1"),
+            sidecar);
+
+    FitRequest request = FitRequest.fromOptions(settings.options());
+    assertEquals(Map.of("age", 2.0, "sex", 0.5), request.controls().penaltyFactors());
+    assertEquals(Map.of("s3", -1.0), request.controls().lower());
+    assertEquals(Map.of("bmi", 3.0), request.controls().upper(), "the sidecar wins");
+    assertEquals(Origin.SIDECAR, settings.origins().get("penalty_factor"));
+    assertEquals(Origin.ENVIRONMENT, settings.origins().get("lower"));
+  }
+
+  @Test
   void unpenalizedAndPositiveResolveFromASidecarListOrMetadata() {
     Map<String, String> sidecar =
         Sidecar.parse(

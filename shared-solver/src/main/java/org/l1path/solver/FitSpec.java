@@ -63,6 +63,16 @@ public record FitSpec(Settings settings, double[] l1Ratios, AlphaGrid grid, CvSe
   }
 
   /**
+   * The same fit with per-feature bounds on the original scale (see {@link Settings#withBounds}),
+   * or this one when both are null.
+   */
+  public FitSpec withBounds(double[] lower, double[] upper) {
+    return lower == null && upper == null
+        ? this
+        : new FitSpec(settings.withBounds(lower, upper), l1Ratios, grid, cv);
+  }
+
+  /**
    * Fits {@code data}: with cross-validation, every ratio's path and the alpha the rule picks on
    * the best one; without, the one path and its last (smallest) alpha.
    *
