@@ -42,7 +42,7 @@ final class PredictCommand {
     PredictionScore score;
     try (InputStream in = Files.newInputStream(input)) {
       if (a.out() == null) {
-        score = PredictJob.run(saved, model, in, a.input(), out, a.choice().unseenAsZero());
+        score = PredictJob.run(saved, model, in, a.input(), out, a.choice());
       } else {
         score = predictInto(a, saved, model, in);
       }
@@ -61,9 +61,7 @@ final class PredictCommand {
     try {
       AtomicFile.write(
           a.out(),
-          stream ->
-              score[0] =
-                  PredictJob.run(saved, model, in, a.input(), stream, a.choice().unseenAsZero()));
+          stream -> score[0] = PredictJob.run(saved, model, in, a.input(), stream, a.choice()));
     } catch (IOException e) {
       throw CliIoException.of("cannot write to " + a.out(), e);
     }

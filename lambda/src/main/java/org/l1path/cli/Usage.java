@@ -44,6 +44,7 @@ final class Usage {
                                 (default: the alpha the fit chose)
         --unseen error|zero     a category never seen at fit time: an error naming its line
                                 and column (default), or encoded as all zeros
+        --encoding NAME         the input's character encoding (default UTF-8)
       """;
 
   static final String SHOW =
@@ -77,6 +78,8 @@ final class Usage {
         --weights NAME          a column of observation weights (>= 0)
         --missing POLICY        missing features: mean (default; most frequent level for
                                 categorical columns), drop (the row) or error
+        --encoding NAME         the file's character encoding (default UTF-8; bytes that are
+                                not valid in it are an error), for example windows-1252
       Model:
         --family F              auto (default: numeric target gaussian, text target binomial
                                 for 2 classes, multinomial for more), gaussian, binomial or

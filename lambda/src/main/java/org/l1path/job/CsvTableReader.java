@@ -7,6 +7,7 @@ import de.siegmar.fastcsv.reader.RecordType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,8 +19,9 @@ import java.util.Map;
  * Streams a CSV file into columns. Fields go straight from the parser's buffer into primitive
  * arrays, row by row ({@link RowBlocks}), and are cut into columns as they pile up, so the text is
  * never held whole and the cells about once. The first record is the header; blank lines are
- * skipped; fields are trimmed of surrounding spaces and tabs; a UTF-8 byte-order mark is ignored.
- * Line numbers in messages are 1-based file lines, the header being line 1.
+ * skipped; fields are trimmed of surrounding spaces and tabs; a byte-order mark is ignored; bytes
+ * the charset cannot decode are an error naming the line and column ({@link TextInput}). Line
+ * numbers in messages are 1-based file lines, the header being line 1.
  */
 final class CsvTableReader {
   private static final int PROGRESS_EVERY = 8192;
@@ -33,14 +35,22 @@ final class CsvTableReader {
    * @throws InputException when the file is not a table of the expected shape
    */
   static CsvTable read(InputStream in, String source, JobProgress progress) throws IOException {
-    Handler handler = new Handler(source);
+    return read(in, source, StandardCharsets.UTF_8, progress);
+  }
+
+  /**
+   * Reads the whole stream as text in {@code charset}; see {@link #read(InputStream, String,
+   * JobProgress)}.
+   */
+  static CsvTable read(InputStream in, String source, Charset charset, JobProgress progress)
+      throws IOException {
+    Handler handler = new Handler(source, charset);
     try (CsvReader<Long> reader =
         CsvReader.builder()
-            .detectBomHeader(true)
             .skipEmptyLines(true)
             .allowExtraFields(true)
             .allowMissingFields(true)
-            .build(handler, Compression.decompress(in, source), StandardCharsets.UTF_8)) {
+            .build(handler, TextInput.open(in, source, charset))) {
       // The first record is the header, so data rows are one fewer than records.
       long records = 0;
       for (Long ignored : reader) {
@@ -77,6 +87,7 @@ final class CsvTableReader {
   /** Receives the parser's fields; the header first, then data rows. */
   private static final class Handler extends AbstractBaseCsvCallbackHandler<Long> {
     private final String source;
+    private final Charset charset;
     private final List<String> header = new ArrayList<>();
     private ColumnBuilder[] columns;
     private RowBlocks cells;
@@ -84,8 +95,9 @@ final class CsvTableReader {
     private int rows;
     private long headerLine;
 
-    Handler(String source) {
+    Handler(String source, Charset charset) {
       this.source = source;
+      this.charset = charset;
     }
 
     @Override
@@ -97,6 +109,17 @@ final class CsvTableReader {
       }
       while (end > start && isBlank(buf[end - 1])) {
         end--;
+      }
+      if (TextInput.undecodable(buf, start, end - start)) {
+        throw TextInput.undecodable(
+            source,
+            getStartingLineNumber(),
+            columns == null
+                ? "column " + (index + 1) + " of the header"
+                : index < columns.length
+                    ? "column '" + columns[index].name() + "' (column " + (index + 1) + ")"
+                    : "column " + (index + 1),
+            charset);
       }
       if (columns == null) {
         header.add(new String(buf, start, end - start));

@@ -88,7 +88,9 @@ public final class FitJob {
   public FitResult fit(InputStream csv, String input, FitRequest request, JobProgress progress)
       throws IOException {
     long start = System.nanoTime();
-    TrainingData data = TrainingData.prepare(CsvTableReader.read(csv, input, progress), request);
+    TrainingData data =
+        TrainingData.prepare(
+            CsvTableReader.read(csv, input, request.encoding(), progress), request);
     long read = System.nanoTime();
     int rows = data.dataset().rows();
     if (request.crossValidate() && data.foldIds() == null && request.folds() > rows) {

@@ -62,7 +62,8 @@ final class FitOptionsParser {
         new FeatureControls(
             columnValues(o, FeatureControls.PENALTY_FACTOR),
             columnValues(o, FeatureControls.LOWER),
-            columnValues(o, FeatureControls.UPPER)));
+            columnValues(o, FeatureControls.UPPER)),
+        o.containsKey("encoding") ? TextInput.charset(o.get("encoding")) : null);
   }
 
   private static String name(Map<String, String> o, String option) {

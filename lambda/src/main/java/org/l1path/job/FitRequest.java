@@ -1,5 +1,7 @@
 package org.l1path.job;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,7 @@ import org.l1path.solver.Settings;
  *     limit 0, unless {@code controls} gives a column its own)
  * @param controls per-column penalty factors and bounds (glmnet's {@code penalty.factor}, {@code
  *     lower.limits}, {@code upper.limits})
+ * @param encoding the input file's character encoding
  */
 public record FitRequest(
     String target,
@@ -65,7 +68,8 @@ public record FitRequest(
     CvMeasure measure,
     List<String> unpenalized,
     boolean positive,
-    FeatureControls controls) {
+    FeatureControls controls,
+    Charset encoding) {
 
   /** The option names {@link #fromOptions} understands, in the order the usage text lists them. */
   public static final List<String> OPTION_NAMES =
@@ -91,6 +95,7 @@ public record FitRequest(
           "tol",
           "max-iter",
           "missing",
+          "encoding",
           "family",
           "measure");
 
@@ -103,6 +108,7 @@ public record FitRequest(
       requireName("unpenalized", column);
     }
     controls = controls == null ? FeatureControls.NONE : controls;
+    encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
     for (String column : unpenalized) {
       if (controls.penaltyFactors().containsKey(column)) {
         throw OptionException.invalid(
@@ -255,7 +261,8 @@ public record FitRequest(
         && measure == r.measure
         && unpenalized.equals(r.unpenalized)
         && positive == r.positive
-        && controls.equals(r.controls);
+        && controls.equals(r.controls)
+        && encoding.equals(r.encoding);
   }
 
   @Override
@@ -279,7 +286,8 @@ public record FitRequest(
             measure,
             unpenalized,
             positive,
-            controls)
+            controls,
+            encoding)
         + 31 * Arrays.hashCode(l1Ratios)
         + 961 * Arrays.hashCode(alphas);
   }
@@ -328,6 +336,8 @@ public record FitRequest(
         + controls.lower()
         + ", upper="
         + controls.upper()
+        + ", encoding="
+        + encoding.name()
         + "]";
   }
 

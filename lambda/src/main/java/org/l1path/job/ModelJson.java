@@ -221,6 +221,7 @@ final class ModelJson {
       number("alpha_min_ratio", q.alphaMinRatio());
       nullableString("weights", q.weights());
       g.writeStringField("missing", q.missing().label());
+      g.writeStringField("encoding", q.encoding().name());
       g.writeEndObject();
     }
 

@@ -1,23 +1,30 @@
 package org.l1path.job;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.l1path.solver.Model;
 import org.l1path.solver.SelectionRule;
 
 /**
- * Which model of a saved fit to predict with, and what to do with an unseen category: the choices
- * that {@code predict --alpha/--rule/--unseen} and the Lambda scoring route share.
+ * Which model of a saved fit to predict with, how to read the rows and what to do with an unseen
+ * category: the choices that {@code predict --alpha/--rule/--unseen/--encoding} and the Lambda
+ * scoring route share.
  *
  * @param alpha the alpha to predict at, or NaN for none
  * @param rule the cross-validation rule to pick alpha by, or null for none
  * @param unseenAsZero whether a category never seen at fit time is encoded as all zeros
+ * @param encoding the rows' character encoding
  */
-public record PredictChoice(double alpha, SelectionRule rule, boolean unseenAsZero) {
+public record PredictChoice(
+    double alpha, SelectionRule rule, boolean unseenAsZero, Charset encoding) {
 
-  /** The fit's own choice, and an error on an unseen category. */
-  public static final PredictChoice DEFAULT = new PredictChoice(Double.NaN, null, false);
+  /** The fit's own choice, UTF-8, and an error on an unseen category. */
+  public static final PredictChoice DEFAULT =
+      new PredictChoice(Double.NaN, null, false, StandardCharsets.UTF_8);
 
   public PredictChoice {
+    encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
     if (!Double.isNaN(alpha) && rule != null) {
       throw new OptionException("give alpha or rule, not both");
     }
@@ -33,10 +40,12 @@ public record PredictChoice(double alpha, SelectionRule rule, boolean unseenAsZe
     String alpha = options.get("alpha");
     String rule = options.get("rule");
     String unseen = options.get("unseen");
+    String encoding = options.get("encoding");
     return new PredictChoice(
         alpha == null ? Double.NaN : alpha(alpha),
         rule == null ? null : rule(rule),
-        unseen != null && unseenAsZero(unseen));
+        unseen != null && unseenAsZero(unseen),
+        encoding == null ? null : TextInput.charset(encoding));
   }
 
   /** A positive, finite alpha. */

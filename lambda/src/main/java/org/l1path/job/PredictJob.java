@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,7 +38,8 @@ public final class PredictJob {
    * @param model the model to predict with, one of {@code saved}'s
    * @param csv the rows, plain or gzip; not closed
    * @param source the input's name, for messages
-   * @param unseenAsZero encode a category never seen at fit time as all-zero indicators
+   * @param choice the rows' character encoding, and whether a category never seen at fit time is
+   *     encoded as all-zero indicators
    * @throws InputException when a row cannot be encoded; the message names its line and column
    */
   public static PredictionScore run(
@@ -46,15 +48,14 @@ public final class PredictJob {
       InputStream csv,
       String source,
       OutputStream out,
-      boolean unseenAsZero)
+      PredictChoice choice)
       throws IOException {
     try (CsvReader<CsvRecord> reader =
             CsvReader.builder()
                 .skipEmptyLines(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
-                .detectBomHeader(true)
-                .ofCsvRecord(Compression.decompress(csv, source));
+                .ofCsvRecord(TextInput.open(csv, source, choice.encoding()));
         CsvWriter writer =
             CsvWriter.builder()
                 .lineDelimiter(LineDelimiter.LF)
@@ -63,8 +64,10 @@ public final class PredictJob {
       if (!records.hasNext()) {
         throw new InputException(source + ": the file is empty: no header line");
       }
-      List<String> header = records.next().getFields();
-      RowEncoder encoder = new RowEncoder(source, header, saved.encoding(), unseenAsZero);
+      CsvRecord first = records.next();
+      List<String> header = first.getFields();
+      requireDecoded(source, null, header, first.getStartingLineNumber(), choice.encoding());
+      RowEncoder encoder = new RowEncoder(source, header, saved.encoding(), choice.unseenAsZero());
       Integer targetColumn = RowEncoder.columnsByName(source, header).get(saved.target());
       Scoring scoring = new Scoring(model, source, targetColumn == null ? null : saved.target());
       writer.writeRecord(outputHeader(model));
@@ -74,6 +77,7 @@ public final class PredictJob {
         row++;
         List<String> fields = record.getFields();
         long line = record.getStartingLineNumber();
+        requireDecoded(source, header, fields, line, choice.encoding());
         double[] x = encoder.encode(fields, line);
         writer.writeRecord(predict(model, x, row));
         if (x != null && targetColumn != null && targetColumn < fields.size()) {
@@ -85,6 +89,22 @@ public final class PredictJob {
       throw new InputException(source + ": " + e.getMessage());
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+  }
+
+  /** Refuses a field with bytes the charset could not decode; header is null for the header. */
+  private static void requireDecoded(
+      String source, List<String> header, List<String> fields, long line, Charset charset) {
+    for (int j = 0; j < fields.size(); j++) {
+      if (fields.get(j).indexOf(TextInput.UNDECODABLE) >= 0) {
+        String where =
+            header == null
+                ? "column " + (j + 1) + " of the header"
+                : j < header.size()
+                    ? "column '" + header.get(j).trim() + "' (column " + (j + 1) + ")"
+                    : "column " + (j + 1);
+        throw TextInput.undecodable(source, line, where, charset);
+      }
     }
   }
 

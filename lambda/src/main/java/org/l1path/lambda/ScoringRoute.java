@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 final class ScoringRoute {
   /** The per-file settings of a prediction, in sidecars and metadata. */
-  static final List<String> OPTION_NAMES = List.of("model", "alpha", "rule", "unseen");
+  static final List<String> OPTION_NAMES = List.of("model", "alpha", "rule", "unseen", "encoding");
 
   static final String PREDICTIONS_CSV = "predictions.csv";
   static final String PREDICTION_JSON = "prediction.json";
@@ -49,7 +49,7 @@ final class ScoringRoute {
 
   /** What a prediction asks for, resolved from its sidecar and metadata. */
   record Request(
-      String modelBucket, String modelKey, Model model, SavedModel saved, boolean unseen) {
+      String modelBucket, String modelKey, Model model, SavedModel saved, PredictChoice choice) {
     String modelUri() {
       return "s3://" + modelBucket + "/" + modelKey;
     }
@@ -95,7 +95,7 @@ final class ScoringRoute {
       throw e;
     }
     SavedModel saved = SavedModel.read(new ByteArrayInputStream(bytes.asByteArrayUnsafe()), uri);
-    return new Request(bucket, key, choice.pick(saved), saved, choice.unseenAsZero());
+    return new Request(bucket, key, choice.pick(saved), saved, choice);
   }
 
   /**
@@ -108,7 +108,7 @@ final class ScoringRoute {
     ByteArrayOutputStream predictions = new ByteArrayOutputStream();
     PredictionScore score =
         PredictJob.run(
-            request.saved(), request.model(), csv, source.uri(), predictions, request.unseen());
+            request.saved(), request.model(), csv, source.uri(), predictions, request.choice());
     byte[] csvBytes = predictions.toByteArray();
     ObjectNode json = JSON.createObjectNode();
     json.put("schema", SCHEMA);

@@ -135,7 +135,8 @@ class FitCommandTest {
             "num_alphas",
             "alpha_min_ratio",
             "weights",
-            "missing"),
+            "missing",
+            "encoding"),
         names(m.get("settings")));
     assertTrue(m.get("settings").get("alpha_min_ratio").isNull(), "NaN (the default) is null");
     assertEquals(6, m.get("coefficients").size());

@@ -55,6 +55,50 @@ class CsvReadingTest {
   }
 
   @Test
+  void bytesThatAreNotUtf8AreAnErrorNamingLineAndColumnUnlessTheEncodingIsGiven()
+      throws IOException {
+    // Two Latin-1 levels that a lenient UTF-8 decoder would merge into one.
+    byte[] latin1 =
+        "place,y\ncaf\u00e9,1\ncaf\u00e8,2\nbar,3\n".getBytes(StandardCharsets.ISO_8859_1);
+    InputException error = assertThrows(InputException.class, () -> read(latin1, "t.csv"));
+    assertEquals(
+        "t.csv: line 2, column 'place' (column 1): bytes that are not valid UTF-8; if the file"
+            + " is in another encoding, name it with encoding (--encoding, for example"
+            + " windows-1252 or ISO-8859-1)",
+        error.getMessage());
+
+    CsvTable t =
+        CsvTableReader.read(
+            new ByteArrayInputStream(latin1),
+            "t.csv",
+            StandardCharsets.ISO_8859_1,
+            JobProgress.NONE);
+    assertEquals(
+        List.of("bar", "caf\u00e8", "caf\u00e9"),
+        ((Column.Categorical) t.columns().get(0)).levels());
+
+    byte[] badHeader = "a,b\u00e9\n1,2\n".getBytes(StandardCharsets.ISO_8859_1);
+    assertTrue(
+        assertThrows(InputException.class, () -> read(badHeader, "h.csv"))
+            .getMessage()
+            .startsWith("h.csv: line 1, column 2 of the header: bytes that are not valid UTF-8"));
+  }
+
+  @Test
+  void anEncodingJavaDoesNotKnowIsAnOptionError() {
+    OptionException error =
+        assertThrows(
+            OptionException.class, () -> FitRequest.fromOptions(Map.of("encoding", "latin-9x")));
+    assertEquals(
+        "invalid encoding 'latin-9x': not a character encoding Java knows (for example UTF-8,"
+            + " windows-1252, ISO-8859-1)",
+        error.getMessage());
+    assertEquals(
+        StandardCharsets.ISO_8859_1,
+        FitRequest.fromOptions(Map.of("encoding", "latin1")).encoding());
+  }
+
+  @Test
   void gzipIsRecognisedByItsBytesWhateverTheName() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {

@@ -54,7 +54,14 @@ class PredictJobTest {
       SavedModel saved, Model model, String csv, boolean unseenAsZero, PredictionScore[] score)
       throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PredictionScore s = PredictJob.run(saved, model, stream(csv), "new.csv", out, unseenAsZero);
+    PredictionScore s =
+        PredictJob.run(
+            saved,
+            model,
+            stream(csv),
+            "new.csv",
+            out,
+            new PredictChoice(Double.NaN, null, unseenAsZero, StandardCharsets.UTF_8));
     if (score != null) {
       score[0] = s;
     }
@@ -198,6 +205,42 @@ class PredictJobTest {
     List<String> lines = predict(saved, model, csv, true, null);
     double expected = model.predict(new double[] {0.5, 0, 0, 0, 1});
     assertEquals(expected, Double.parseDouble(lines.get(2).split(",")[1]), 1e-12);
+  }
+
+  @Test
+  void rowsInAnotherEncodingAreRefusedUnlessItIsNamed() throws IOException {
+    SavedModel saved =
+        fit(data(100, 0, 5).replace("green", "gr\u00fcn"), Map.of("folds", "0")).saved();
+    Model model = saved.model();
+    String csv = "x1,colour,x2\n1,red,2\n0.5,gr\u00fcn,1\n";
+    byte[] latin1 = csv.getBytes(StandardCharsets.ISO_8859_1);
+    InputException e =
+        assertThrows(
+            InputException.class,
+            () ->
+                PredictJob.run(
+                    saved,
+                    model,
+                    new ByteArrayInputStream(latin1),
+                    "new.csv",
+                    new ByteArrayOutputStream(),
+                    PredictChoice.DEFAULT));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "new.csv: line 3, column 'colour' (column 2): bytes that are not valid UTF-8"),
+        e.getMessage());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PredictJob.run(
+        saved,
+        model,
+        new ByteArrayInputStream(latin1),
+        "new.csv",
+        out,
+        new PredictChoice(Double.NaN, null, false, StandardCharsets.ISO_8859_1));
+    assertEquals(
+        String.join("\n", predict(saved, model, csv, false, null)) + "\n",
+        out.toString(StandardCharsets.UTF_8));
   }
 
   @Test
