@@ -1,5 +1,11 @@
 package weka.classifiers.functions;
 
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamField;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -42,7 +48,40 @@ public class Lasso extends AbstractClassifier
         Randomizable,
         AdditionalMeasureProducer {
 
+  /**
+   * Unchanged since the first release, on purpose: a model saved by an older package version must
+   * reach {@code readObject}, which refuses it with a message naming both versions, rather than
+   * fail on a UID mismatch with an {@link InvalidClassException} that names only Java classes.
+   * Versions are told apart by {@link #SAVED_FORM}.
+   */
   private static final long serialVersionUID = 4815402563092760223L;
+
+  /**
+   * The version of Lasso's saved form: what {@code -d}, the Explorer's <i>Save model</i> and every
+   * other Java serialization of a Lasso write. Increase it whenever that form changes, that is,
+   * when {@code writeObject} writes something else or a class it writes changes its serialized
+   * fields: {@link PathOptions}, {@link InstancesEncoder}, {@link LassoSummary} and the solver's
+   * {@link Model} (with its {@code Convergence}). A model of another form is then refused when it
+   * is loaded, instead of loading with fields silently left at their defaults. Form 0 is the layout
+   * before forms were numbered (the fields written by Java's default mechanism).
+   */
+  public static final int SAVED_FORM = 1;
+
+  /** The l1path package version, recorded in every saved model; Description.props has the same. */
+  private static final String PACKAGE_VERSION = "0.1.0";
+
+  private static final String FORM_FIELD = "savedForm";
+  private static final String PACKAGE_FIELD = "savedBy";
+
+  /**
+   * The only fields Java's serialization writes by itself: the saved form and the package version.
+   * Everything else is transient and follows them as data that {@code writeObject} writes, so that
+   * {@code readObject} checks the form before it reads, and would fail on, any class of another
+   * form.
+   */
+  private static final ObjectStreamField[] serialPersistentFields = {
+    new ObjectStreamField(FORM_FIELD, int.class), new ObjectStreamField(PACKAGE_FIELD, String.class)
+  };
 
   private static final String NUM_SELECTED = "measureNumSelected";
   private static final String ALPHA = "measureAlpha";
@@ -56,10 +95,12 @@ public class Lasso extends AbstractClassifier
    */
   public static final int SIGNIFICANT_DIGITS = LassoSummary.SIGNIFICANT_DIGITS;
 
-  private final PathOptions options = new PathOptions(SelectionRule.MIN);
-  private InstancesEncoder encoder;
-  private Model model;
-  private LassoSummary summary;
+  // Transient: written and read, after the saved form, by writeObject and readObject. Not final
+  // so that readObject can set them.
+  private transient PathOptions options = new PathOptions(SelectionRule.MIN);
+  private transient InstancesEncoder encoder;
+  private transient Model model;
+  private transient LassoSummary summary;
 
   /** A classifier with the default options. */
   public Lasso() {
@@ -439,6 +480,65 @@ public class Lasso extends AbstractClassifier
 
   @Override
   public String getRevision() {
-    return RevisionUtils.extract("$Revision: 0.1.0 $");
+    return RevisionUtils.extract("$Revision: " + PACKAGE_VERSION + " $");
+  }
+
+  /** Writes the saved form and package version, then the options and the fitted state. */
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    ObjectOutputStream.PutField fields = out.putFields();
+    fields.put(FORM_FIELD, SAVED_FORM);
+    fields.put(PACKAGE_FIELD, PACKAGE_VERSION);
+    out.writeFields();
+    out.writeObject(options);
+    out.writeObject(encoder);
+    out.writeObject(model);
+    out.writeObject(summary);
+  }
+
+  /**
+   * Reads a Lasso of this package's saved form, and refuses any other with a message for a Weka
+   * user (the command line's {@code -l} and the Explorer's <i>Load model</i> show it).
+   *
+   * @throws InvalidObjectException if the model was saved in another form
+   */
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    ObjectInputStream.GetField fields;
+    try {
+      fields = in.readFields();
+    } catch (InvalidClassException e) {
+      // Only a form-0 stream has objects among its fields (a form 1 one has an int and a String):
+      // one of them is of a class that has since changed incompatibly.
+      throw (InvalidObjectException) refusal(0, null).initCause(e);
+    }
+    // Absent from a form-0 stream: 0 and null.
+    int form = fields.get(FORM_FIELD, 0);
+    String savedBy = (String) fields.get(PACKAGE_FIELD, null);
+    if (form != SAVED_FORM) {
+      throw refusal(form, savedBy);
+    }
+    options = (PathOptions) in.readObject();
+    encoder = (InstancesEncoder) in.readObject();
+    model = (Model) in.readObject();
+    summary = (LassoSummary) in.readObject();
+  }
+
+  private static InvalidObjectException refusal(int form, String savedBy) {
+    String source =
+        savedBy == null
+            ? "an older version of the l1path package, from before saved models recorded their"
+                + " version (saved form "
+                + form
+                + ")"
+            : "l1path " + savedBy + " (saved form " + form + ")";
+    return new InvalidObjectException(
+        "Cannot load this Lasso model: it was saved by "
+            + source
+            + ", and this package, l1path "
+            + PACKAGE_VERSION
+            + ", reads saved form "
+            + SAVED_FORM
+            + " only. Rebuild the model with this package version: train Lasso again and save"
+            + " the new model"
+            + (savedBy == null ? "." : " (or load this one with l1path " + savedBy + ")."));
   }
 }
