@@ -65,7 +65,9 @@ final class FitCommand {
       }
     }
     try {
-      FitJob.write(result, new DirectorySink(a.out()));
+      DirectorySink sink = new DirectorySink(a.out());
+      FitJob.write(result, sink);
+      sink.removeOthers(FitJob.FILES);
     } catch (IOException e) {
       throw CliIoException.of("cannot write to " + a.out(), e);
     }

@@ -389,6 +389,23 @@ class FitCommandTest {
   }
 
   @Test
+  void aSecondRunIntoTheSameDirectoryLeavesOnlyItsOwnFiles() throws java.io.IOException {
+    assertEquals(0, Cli.run("fit", data.toString(), "--out", out().toString()).status());
+    assertTrue(Files.exists(out().resolve("cv.csv")));
+    Files.writeString(out().resolve("notes.txt"), "mine");
+
+    Cli second = Cli.run("fit", data.toString(), "--out", out().toString(), "--folds", "0");
+
+    assertEquals(0, second.status(), second.err());
+    try (var files = Files.list(out())) {
+      assertEquals(
+          List.of("coefficients.csv", "model.json", "notes.txt", "path.svg"),
+          files.map(f -> f.getFileName().toString()).sorted().toList(),
+          "the first run's cv.csv and cv.svg are gone; a file that is not a result stays");
+    }
+  }
+
+  @Test
   void withoutCrossValidationTheModelIsTheSmallestAlpha() {
     Cli run =
         Cli.run(
