@@ -14,8 +14,11 @@ public enum OptionRange {
   TOLERANCE("must be between 0 and 1, exclusive", value -> value > 0 && value < 1),
   /** Passes (or Newton rounds) per alpha. */
   MAX_ITERATIONS("must be at least 1", value -> value >= 1),
-  /** A penalty alpha. */
-  ALPHA("must be finite and >= 0", value -> value >= 0 && value < Double.POSITIVE_INFINITY),
+  /**
+   * A penalty alpha. Not 0: without a penalty the duality gap no longer bounds how far a fit is
+   * from the optimum, so an unpenalized fit could not be certified (a small alpha can).
+   */
+  ALPHA("must be finite and > 0", value -> value > 0 && value < Double.POSITIVE_INFINITY),
   /** The length of an automatic grid. */
   NUM_ALPHAS("must be at least 1", value -> value >= 1),
   /** The smallest alpha of an automatic grid over the largest. */

@@ -218,7 +218,8 @@ class DegenerateInputTest {
     assertMessage(
         "lowerBounds[0] must be <= 0, got 1.0",
         () -> Settings.defaults().withBounds(new double[] {1}, null));
-    assertMessage("alphas[1] must be finite and >= 0, got -0.5", () -> AlphaGrid.of(1, -0.5));
+    assertMessage("alphas[1] must be finite and > 0, got -0.5", () -> AlphaGrid.of(1, -0.5));
+    assertMessage("alphas[1] must be finite and > 0, got 0.0", () -> AlphaGrid.of(1, 0));
     assertMessage(
         "alphaMinRatio must be between 0 and 1, exclusive, got 2.0",
         () -> AlphaGrid.automatic(10, 2));
