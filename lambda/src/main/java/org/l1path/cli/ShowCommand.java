@@ -2,16 +2,20 @@ package org.l1path.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.l1path.job.PredictChoice;
 import org.l1path.job.SavedModel;
 import org.l1path.solver.Model;
 import org.l1path.solver.RegularizationPath;
 
 /**
- * {@code l1path show model.json}: the path as glmnet's {@code print()} shows it (non-zero features,
- * percent of deviance explained, alpha), the chosen alpha marked, then the chosen model's non-zero
- * coefficients on the original scale.
+ * {@code l1path show model.json [--alpha A | --rule min|1se]}: the path as glmnet's {@code print()}
+ * shows it (non-zero features, percent of deviance explained, alpha), the chosen alpha marked, then
+ * the non-zero coefficients on the original scale of the chosen model, or of the model at the alpha
+ * asked for (glmnet's {@code coef(fit, s = A)}).
  */
 final class ShowCommand {
   private final PrintStream out;
@@ -25,10 +29,30 @@ final class ShowCommand {
       out.print(Usage.SHOW);
       return;
     }
-    if (args.size() != 1 || args.get(0).startsWith("--")) {
-      throw new UsageException("l1path show needs one argument, a model.json (see --help)");
+    String file = null;
+    Map<String, String> choices = new LinkedHashMap<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (!arg.startsWith("--")) {
+        if (file != null) {
+          throw new UsageException(
+              "l1path show takes one model.json, got '" + file + "' and '" + arg + "'");
+        }
+        file = arg;
+      } else if ((arg.equals("--alpha") || arg.equals("--rule")) && i + 1 < args.size()) {
+        choices.put(arg.substring(2), args.get(++i));
+      } else {
+        throw new UsageException(
+            arg.equals("--alpha") || arg.equals("--rule")
+                ? "option " + arg + " needs a value"
+                : "unknown option " + arg + " (see l1path show --help)");
+      }
     }
-    SavedModel saved = PredictCommand.read(Path.of(args.get(0)));
+    if (file == null) {
+      throw new UsageException("l1path show needs a model.json (see --help)");
+    }
+    PredictChoice choice = PredictChoice.fromOptions(choices);
+    SavedModel saved = PredictCommand.read(Path.of(file));
     RegularizationPath path = saved.path();
     out.printf(
         Locale.ROOT,
@@ -50,8 +74,15 @@ final class ShowCommand {
           alpha,
           marks(saved, alpha));
     }
-    Model model = saved.model();
+    Model model = choice.pick(saved);
     out.println();
+    if (!choices.isEmpty()) {
+      out.printf(
+          Locale.ROOT,
+          "At alpha %.5g (asked for with --%s):%n",
+          model.alpha(),
+          choices.keySet().iterator().next());
+    }
     out.print(model);
   }
 

@@ -49,12 +49,16 @@ final class Usage {
 
   static final String SHOW =
       """
-      Usage: l1path show DIR/model.json
+      Usage: l1path show DIR/model.json [--alpha A | --rule min|1se]
 
       Prints a fitted path as glmnet's print() does: for each alpha the number of non-zero
       features (Df), the percent of null deviance explained (%Dev) and alpha, marking the
       chosen alpha, alpha_min and alpha_1se. Then the chosen model's intercept and non-zero
       coefficients, on the original scale and standardized.
+
+        --alpha A               the coefficients at alpha A instead (glmnet's coef(fit, s = A)):
+                                a solved alpha, or one between two, interpolated in log(alpha)
+        --rule min|1se          the coefficients at cross-validation's alpha_min or alpha_1se
       """;
 
   static final String FIT =

@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.l1path.job.SavedModel;
+import org.l1path.solver.SelectionRule;
 
 /**
  * {@code l1path predict} and {@code show} as a user runs them after {@code fit}, on the bundled
@@ -98,6 +100,22 @@ class PredictCommandTest {
     }
     String coefficients = out.substring(out.indexOf("Elastic-net model"));
     documented(coefficients);
+  }
+
+  @Test
+  void showAtAnAlphaOrRulePrintsThatModelsCoefficients() throws IOException {
+    Path model = fit("diabetes");
+    SavedModel saved = SavedModel.read(model);
+    Cli at = Cli.run("show", model.toString(), "--alpha", "3");
+    assertEquals(0, at.status(), at.err());
+    assertTrue(at.out().contains("At alpha 3.0000 (asked for with --alpha):\n"), at.out());
+    assertTrue(at.out().endsWith(saved.model(3.0).toString()), at.out());
+    Cli rule = Cli.run("show", model.toString(), "--rule", "1se");
+    assertEquals(0, rule.status(), rule.err());
+    assertTrue(rule.out().endsWith(saved.model(SelectionRule.ONE_SE).toString()), rule.out());
+    Cli bad = Cli.run("show", model.toString(), "--alpha", "1e9");
+    assertEquals(2, bad.status());
+    assertTrue(bad.err().contains("is outside the path"), bad.err());
   }
 
   @Test
