@@ -25,7 +25,8 @@ public final class Model implements Serializable {
   private final double l1Ratio;
   private final double[] intercepts;
   private final double[][] coefficients;
-  private final double[] featureScales;
+  // Package-visible for RelaxedPath's blends, which share it as RegularizationPath's models do.
+  final double[] featureScales;
   private final List<String> featureNames;
   private final Convergence convergence;
 
@@ -43,10 +44,10 @@ public final class Model implements Serializable {
     this.classes = List.copyOf(classes);
     this.alpha = alpha;
     this.l1Ratio = l1Ratio;
-    // Shared, not copied: only RegularizationPath makes a Model, from arrays that nothing changes
-    // or hands out
-    // (fresh dense rows, its own intercepts and scales). Cross-validation makes one per alpha and
-    // fold, and on a wide design copies would be much of its held-out scoring.
+    // Shared, not copied: only RegularizationPath and RelaxedPath make a Model, from arrays that
+    // nothing changes or hands out (fresh dense rows, its own intercepts and scales).
+    // Cross-validation makes one per alpha and fold, and on a wide design copies would be much of
+    // its held-out scoring.
     this.intercepts = intercepts;
     this.coefficients = coefficients;
     this.featureScales = featureScales;

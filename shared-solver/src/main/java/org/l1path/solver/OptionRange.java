@@ -19,6 +19,8 @@ public enum OptionRange {
    * from the optimum, so an unpenalized fit could not be certified (a small alpha can).
    */
   ALPHA("must be finite and > 0", value -> value > 0 && value < Double.POSITIVE_INFINITY),
+  /** A relaxed-lasso blend: 1 is the lasso, 0 the unpenalized refit on its support. */
+  GAMMA("must be in [0, 1]", value -> value >= 0 && value <= 1),
   /** The length of an automatic grid. */
   NUM_ALPHAS("must be at least 1", value -> value >= 1),
   /** The smallest alpha of an automatic grid over the largest. */

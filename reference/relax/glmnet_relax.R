@@ -1,0 +1,62 @@
+# Makes relax.fixture.json: glmnet's relaxed fits (relax = TRUE; Meinshausen 2007), solved at
+# thresh = 1e-14, for the tests of l1path's --relax. For every lambda of glmnet's own sequence,
+# the unpenalized refit on that lambda's support (the features non-zero in any class), as
+# fit$relaxed holds it: intercepts and coefficients on the original scale. A multinomial refit is
+# centred as glmnet centres it: intercepts to mean 0, each feature's coefficients to median 0.
+# usage (from the repository root): Rscript reference/relax/glmnet_relax.R
+# Made with R 4.2 and glmnet 4.1-6 (Debian: apt-get install r-base-core r-cran-glmnet).
+suppressPackageStartupMessages(library(glmnet))
+
+num <- function(v) paste(sprintf("%.17g", v), collapse = ", ")
+rows <- function(m) paste(sprintf("[%s]", apply(m, 1, num)), collapse = ", ")
+
+fit_case <- function(name, file, family) {
+  d <- read.csv(file.path("reference", file), check.names = FALSE)
+  p <- ncol(d) - 1
+  x <- as.matrix(d[, 1:p])
+  y <- d[, p + 1]
+  if (family != "gaussian") y <- factor(y, levels = sort(unique(y), method = "radix"))
+  # do.call puts the values themselves in the call, which relax.glmnet re-evaluates elsewhere.
+  fit <- do.call(glmnet, list(x = x, y = y, family = family, relax = TRUE, thresh = 1e-14,
+                              maxit = 1e7))
+  relaxed <- fit$relaxed
+  stopifnot(length(relaxed$lambda) == length(fit$lambda))
+  # Whether the unpenalized fit exists on each lambda's support: glm() converges on it without
+  # meeting fitted probabilities of 0 or 1. Where it does not (the larger supports of a small
+  # binomial set are separable), glmnet's refit is wherever its iteration stopped.
+  exists <- sapply(seq_along(fit$lambda), function(k) {
+    if (family != "binomial") return(TRUE)
+    support <- which(as.matrix(fit$beta)[, k] != 0)
+    if (length(support) == 0) return(TRUE)
+    ok <- TRUE
+    g <- withCallingHandlers(
+      glm(y ~ x[, support, drop = FALSE], family = binomial),
+      warning = function(w) { ok <<- FALSE; invokeRestart("muffleWarning") })
+    ok && g$converged
+  })
+  if (family == "multinomial") {
+    # [lambda][class][feature] and [lambda][class]
+    coef <- sapply(seq_along(fit$lambda), function(k)
+      sprintf("[%s]", rows(t(sapply(relaxed$beta, function(b) as.numeric(b[, k]))))))
+    a0 <- sapply(seq_along(fit$lambda), function(k) sprintf("[%s]", num(relaxed$a0[, k])))
+  } else {
+    b <- as.matrix(relaxed$beta)
+    coef <- sapply(seq_along(fit$lambda), function(k) sprintf("[%s]", num(b[, k])))
+    a0 <- sprintf("%.17g", relaxed$a0)
+  }
+  sprintf(paste0(
+    '    {\n      "name": "%s",\n      "data": "%s",\n      "family": "%s",\n',
+    '      "alphas": [%s],\n      "refit_exists": [%s],\n',
+    '      "intercepts": [%s],\n      "coefficients": [\n        %s\n      ]\n    }'),
+    name, file, family, num(fit$lambda), paste(tolower(exists), collapse = ", "),
+    paste(a0, collapse = ", "),
+    paste(coef, collapse = ",\n        "))
+}
+
+cases <- c(
+  fit_case("diabetes_relaxed", "diabetes.csv", "gaussian"),
+  fit_case("binomial_relaxed", "binomial.csv", "binomial"),
+  fit_case("multinomial_relaxed", "multinomial.csv", "multinomial"))
+writeLines(c("{", '  "glmnet": "4.1-6, relax = TRUE, thresh = 1e-14",', '  "cases": [',
+             paste(cases, collapse = ",\n"), "  ]", "}"),
+           file.path("reference", "relax", "relax.fixture.json"))
