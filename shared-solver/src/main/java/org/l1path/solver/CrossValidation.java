@@ -35,13 +35,29 @@ public final class CrossValidation {
       AlphaGrid grid,
       CvSettings cv,
       Progress progress) {
-    return run(data, settings, l1Ratios, grid, cv, progress, null);
+    return run(data, settings, l1Ratios, grid, cv, progress, null, null);
+  }
+
+  /**
+   * As {@link #run(Dataset, Settings, double[], AlphaGrid, CvSettings, Progress)}, relaxed at
+   * {@code gammas} when not null: every path and fold is refitted on its supports ({@link
+   * RelaxedPath}), and each ratio gets one curve per gamma.
+   */
+  static CvResult run(
+      Dataset data,
+      Settings settings,
+      double[] l1Ratios,
+      AlphaGrid grid,
+      CvSettings cv,
+      Progress progress,
+      double[] gammas) {
+    return run(data, settings, l1Ratios, grid, cv, progress, null, gammas);
   }
 
   /**
    * As {@link #run(Dataset, Settings, double[], AlphaGrid, CvSettings, Progress)}; {@code
    * copyFolds} says whether folds fit on copies of their training rows, or null to decide by the
-   * free heap.
+   * free heap; {@code gammas} relaxes the fit, or is null.
    */
   static CvResult run(
       Dataset given,
@@ -50,7 +66,8 @@ public final class CrossValidation {
       AlphaGrid grid,
       CvSettings cv,
       Progress progress,
-      Boolean copyFolds) {
+      Boolean copyFolds,
+      double[] gammas) {
     if (l1Ratios == null || l1Ratios.length == 0) {
       throw new IllegalArgumentException("l1Ratios must not be empty");
     }
@@ -108,7 +125,20 @@ public final class CrossValidation {
                   shared,
                   Folds.rowsOf(foldOfRow, f, true),
                   parallelSweeps);
-          double[] errors = HeldOutError.perAlpha(measure, data, foldOfRow, f, path);
+          double[][] errors;
+          if (gammas == null) {
+            errors = new double[][] {HeldOutError.perAlpha(measure, data, foldOfRow, f, path)};
+          } else {
+            // The fold's own rows only: held-out rows have weight 0, or are not in the copy.
+            RelaxedPath relaxed =
+                RelaxedPath.fit(
+                    Folds.training(data, foldOfRow, f, copy), perRatio.get(r), path, warnings);
+            errors = new double[gammas.length][];
+            for (int g = 0; g < gammas.length; g++) {
+              errors[g] =
+                  HeldOutError.perAlpha(measure, data, foldOfRow, f, relaxed.blend(gammas[g]));
+            }
+          }
           progress.foldFinished(done.incrementAndGet(), total);
           return new FoldScore(errors, path.warnings().size());
         };
@@ -144,26 +174,44 @@ public final class CrossValidation {
     }
 
     List<CvCurve> curves = new ArrayList<>();
+    List<Integer> ratioOfCurve = new ArrayList<>();
+    List<RelaxedPath> relaxedPaths = gammas == null ? null : new ArrayList<>();
     for (int r = 0; r < ratios; r++) {
       double[] alphas = paths.get(r).alphas();
-      double[][] errors = new double[folds][];
-      for (int f = 0; f < folds; f++) {
-        errors[f] = foldScores.get(r * folds + f).errors();
+      int curvesOfRatio = gammas == null ? 1 : gammas.length;
+      for (int g = 0; g < curvesOfRatio; g++) {
+        double[][] errors = new double[folds][];
+        for (int f = 0; f < folds; f++) {
+          errors[f] = foldScores.get(r * folds + f).errors()[g];
+        }
+        double gamma = gammas == null ? Double.NaN : gammas[g];
+        curves.add(curve(l1Ratios[r], gamma, measure, alphas, errors));
+        ratioOfCurve.add(r);
       }
-      curves.add(curve(l1Ratios[r], measure, alphas, errors));
+      if (gammas != null) {
+        relaxedPaths.add(RelaxedPath.fit(data, perRatio.get(r), paths.get(r), warnings));
+      }
     }
     int foldNotConverged = 0;
     for (FoldScore score : foldScores) {
       foldNotConverged += score.notConverged();
     }
-    return new CvResult(foldOfRow, folds, cv.rule(), curves, paths, foldNotConverged);
+    return new CvResult(
+        foldOfRow,
+        folds,
+        cv.rule(),
+        curves,
+        paths,
+        relaxedPaths,
+        ratioOfCurve.stream().mapToInt(Integer::intValue).toArray(),
+        foldNotConverged);
   }
 
   /**
-   * One fold's fit, as cross-validation keeps it: the held-out error at each alpha, and how many of
-   * its alphas did not converge (the path itself is dropped).
+   * One fold's fit, as cross-validation keeps it: the held-out error at each alpha (one row per
+   * gamma, relaxed), and how many of its alphas did not converge (the path itself is dropped).
    */
-  private record FoldScore(double[] errors, int notConverged) {}
+  private record FoldScore(double[][] errors, int notConverged) {}
 
   /**
    * Whether the full-data path is sure to solve every alpha of the grid, so that the folds can be
@@ -196,7 +244,7 @@ public final class CrossValidation {
   }
 
   private static CvCurve curve(
-      double l1Ratio, CvMeasure measure, double[] alphas, double[][] errors) {
+      double l1Ratio, double gamma, CvMeasure measure, double[] alphas, double[][] errors) {
     int folds = errors.length;
     double[] mean = new double[alphas.length];
     double[] se = new double[alphas.length];
@@ -214,6 +262,6 @@ public final class CrossValidation {
       mean[k] = m;
       se[k] = Math.sqrt(ss / (folds - 1)) / Math.sqrt(folds);
     }
-    return new CvCurve(l1Ratio, measure, alphas, mean, se);
+    return new CvCurve(l1Ratio, gamma, measure, alphas, mean, se);
   }
 }

@@ -1,13 +1,14 @@
 package org.l1path.solver;
 
 /**
- * The cross-validation error curve of one l1 ratio: for each alpha of the full data's grid, the
- * unweighted mean over folds of each fold's weighted held-out error, and its standard error (the
- * sample standard deviation over folds divided by sqrt(K)). For {@link CvMeasure#AUC}, where larger
- * is better, "minimum" below means the best value, the maximum.
+ * The cross-validation error curve of one l1 ratio (and, relaxed, one gamma): for each alpha of the
+ * full data's grid, the unweighted mean over folds of each fold's weighted held-out error, and its
+ * standard error (the sample standard deviation over folds divided by sqrt(K)). For {@link
+ * CvMeasure#AUC}, where larger is better, "minimum" below means the best value, the maximum.
  */
 public final class CvCurve {
   private final double l1Ratio;
+  private final double gamma;
   private final CvMeasure measure;
   private final double[] alphas;
   private final double[] meanError;
@@ -16,8 +17,14 @@ public final class CvCurve {
   private final int index1se;
 
   CvCurve(
-      double l1Ratio, CvMeasure measure, double[] alphas, double[] meanError, double[] stdError) {
+      double l1Ratio,
+      double gamma,
+      CvMeasure measure,
+      double[] alphas,
+      double[] meanError,
+      double[] stdError) {
     this.l1Ratio = l1Ratio;
+    this.gamma = gamma;
     this.measure = measure;
     double sign = measure.higherIsBetter() ? -1 : 1;
     this.alphas = alphas;
@@ -44,6 +51,11 @@ public final class CvCurve {
 
   public double l1Ratio() {
     return l1Ratio;
+  }
+
+  /** The relaxed lasso's gamma of this curve, or NaN for a plain fit. */
+  public double gamma() {
+    return gamma;
   }
 
   /** What the curve measures. */

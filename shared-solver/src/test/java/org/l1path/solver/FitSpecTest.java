@@ -7,11 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** One fit specification gives what the front ends used to assemble by hand. */
 class FitSpecTest {
   private static final Dataset DATA = RandomProblems.gaussian(80, 12, 7);
+
+  private static AlphaGrid grid() {
+    return AlphaGrid.automatic(30, 0.01);
+  }
 
   @Test
   void withoutCrossValidationTheLastAlphaOfThePathIsChosen() {
@@ -41,6 +46,45 @@ class FitSpecTest {
     assertEquals(direct.chosenAlpha(), fit.alpha());
     assertEquals(direct.bestPath().l1Ratio(), fit.settings().l1Ratio());
     assertArrayEquals(direct.bestCurve().meanError(), fit.curve().meanError());
+  }
+
+  @Test
+  void relaxedCrossValidationChoosesAlphaAndGammaTogether() {
+    CvSettings cv = CvSettings.defaults().withFolds(4).withThreads(1);
+    double[] gammas = FitSpec.defaultGammas();
+    FitSpec plain = FitSpec.crossValidated(Settings.defaults(), new double[] {1}, grid(), cv);
+    Fit relaxed = plain.withRelax(gammas).fit(DATA, Progress.NONE);
+    Fit lasso = plain.fit(DATA, Progress.NONE);
+
+    List<CvCurve> curves = relaxed.cv().curves();
+    assertEquals(gammas.length, curves.size(), "one curve per gamma");
+    // gamma 1 is the lasso: its curve is the plain fit's, bit for bit.
+    assertArrayEquals(lasso.curve().meanError(), curves.get(gammas.length - 1).meanError());
+    CvCurve best = relaxed.curve();
+    for (CvCurve c : curves) {
+      assertTrue(best.minError() <= c.minError(), "the best curve has the lowest minimum");
+    }
+    assertEquals(best.gamma(), relaxed.gamma());
+    assertEquals(best.index(SelectionRule.MIN), relaxed.chosen());
+    Model blend = relaxed.relaxed().model(relaxed.chosen(), relaxed.gamma());
+    assertArrayEquals(blend.coefficients(), relaxed.model().coefficients());
+    // The refit is unpenalized on the lasso's support: off it, zero; on it, least squares.
+    double[] lassoCoefficients = relaxed.path().coefficients(relaxed.chosen());
+    double[] refit = relaxed.relaxed().refits().coefficients(relaxed.chosen());
+    for (int j = 0; j < refit.length; j++) {
+      assertEquals(lassoCoefficients[j] == 0, refit[j] == 0, "feature " + j);
+    }
+  }
+
+  @Test
+  void severalGammasNeedCrossValidation() {
+    FitSpec path = FitSpec.path(Settings.defaults(), grid());
+    assertThrows(IllegalArgumentException.class, () -> path.withRelax(FitSpec.defaultGammas()));
+    assertThrows(IllegalArgumentException.class, () -> path.withRelax(new double[] {1.5}));
+    Fit refit = path.withRelax(new double[] {0}).fit(DATA, Progress.NONE);
+    assertEquals(0.0, refit.gamma());
+    assertArrayEquals(
+        refit.relaxed().refits().coefficients(refit.chosen()), refit.model().coefficients());
   }
 
   @Test

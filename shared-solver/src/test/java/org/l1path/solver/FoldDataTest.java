@@ -72,7 +72,8 @@ class FoldDataTest {
         AlphaGrid.automatic(40, 1e-2),
         CvSettings.defaults().withFolds(5).withThreads(1),
         Progress.NONE,
-        copyFolds);
+        copyFolds,
+        null);
   }
 
   @Test
