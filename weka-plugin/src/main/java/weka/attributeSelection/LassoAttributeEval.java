@@ -401,6 +401,42 @@ public class LassoAttributeEval extends ASEvaluation
     options.setUnpenalized(value);
   }
 
+  public String penaltyFactorsTipText() {
+    return PathOptionTexts.PENALTY_FACTORS_TIP;
+  }
+
+  public String getPenaltyFactors() {
+    return options.getPenaltyFactors();
+  }
+
+  public void setPenaltyFactors(String value) {
+    options.setPenaltyFactors(value);
+  }
+
+  public String lowerLimitsTipText() {
+    return PathOptionTexts.LOWER_LIMITS_TIP;
+  }
+
+  public String getLowerLimits() {
+    return options.getLowerLimits();
+  }
+
+  public void setLowerLimits(String value) {
+    options.setLowerLimits(value);
+  }
+
+  public String upperLimitsTipText() {
+    return PathOptionTexts.UPPER_LIMITS_TIP;
+  }
+
+  public String getUpperLimits() {
+    return options.getUpperLimits();
+  }
+
+  public void setUpperLimits(String value) {
+    options.setUpperLimits(value);
+  }
+
   public String positiveTipText() {
     return PathOptionTexts.POSITIVE_TIP;
   }

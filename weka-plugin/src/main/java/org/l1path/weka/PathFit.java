@@ -21,7 +21,7 @@ import org.l1path.solver.Settings;
  * @param chosen the index of the chosen alpha on {@code path}
  * @param curve the CV curve of the chosen ratio, or null without cross-validation
  * @param cv the CV settings used, or null without cross-validation
- * @param settings the solver settings of the chosen ratio, penalty factors included
+ * @param settings the solver settings of the chosen ratio, penalty factors and bounds included
  */
 public record PathFit(
     Choice how,
@@ -58,6 +58,8 @@ public record PathFit(
   public static PathFit of(TrainingSet data, PathOptions options, Progress progress) {
     double[] ratios = options.l1RatioValues();
     double[] factors = options.penaltyFactors(data.encoder());
+    double[] lower = options.lowerBounds(data.encoder());
+    double[] upper = options.upperBounds(data.encoder());
     Settings settings = options.settings().withL1Ratio(ratios[0]);
     AlphaGrid grid = options.grid();
     int rows = data.dataset().rows();
@@ -65,7 +67,9 @@ public record PathFit(
     FitSpec spec;
     if (data.dataset().features() == 0) {
       how = Choice.NO_PREDICTORS;
-      spec = FitSpec.path(settings, AlphaGrid.of(0.0));
+      // Nothing is penalized, so any alpha gives the same model; the solver refuses alpha 0, and
+      // its automatic grid starts at 1 when there are no features.
+      spec = FitSpec.path(settings, AlphaGrid.of(1.0));
     } else if (rows < 2) {
       how = Choice.TOO_FEW_INSTANCES;
       spec = FitSpec.path(settings, grid);
@@ -78,7 +82,8 @@ public record PathFit(
           FitSpec.crossValidated(
               settings, ratios, grid, options.cvSettings(rows, data.dataset().family()));
     }
-    Fit fit = spec.withPenaltyFactors(factors).fit(data.dataset(), progress);
+    Fit fit =
+        spec.withPenaltyFactors(factors).withBounds(lower, upper).fit(data.dataset(), progress);
     // With too few instances to choose, the largest alpha: every coefficient 0.
     int chosen = how == Choice.TOO_FEW_INSTANCES ? 0 : fit.chosen();
     return new PathFit(how, ratios, fit.path(), chosen, fit.curve(), spec.cv(), fit.settings());

@@ -67,8 +67,27 @@ public final class PathOptionTexts {
       "Attributes left unpenalized (always in the model), as a Weka range such as first-3,5;"
           + " empty for none.";
 
+  public static final String PENALTY_FACTORS_TIP =
+      "Per-attribute penalty factors as attribute=factor,... (e.g. age=2,sex=0.5), each finite"
+          + " and >= 0 (glmnet's penalty.factor); 0 leaves the attribute unpenalized. A nominal"
+          + " attribute's factor applies to each of its value indicators. As in glmnet the factors"
+          + " of all features are rescaled to sum to their number. An attribute in unpenalized"
+          + " cannot have a factor. Empty for none.";
+
+  public static final String LOWER_LIMITS_TIP =
+      "Per-attribute lower limits on the coefficient as attribute=limit,... (e.g. age=-0.1),"
+          + " each finite and <= 0 (glmnet's lower.limits), on the attribute's own scale; a nominal"
+          + " attribute's limit applies to each of its value indicators. Overrides positive for"
+          + " the attributes it names. Empty for none.";
+
+  public static final String UPPER_LIMITS_TIP =
+      "Per-attribute upper limits on the coefficient as attribute=limit,... (e.g. age=0.5),"
+          + " each finite and >= 0 (glmnet's upper.limits), on the attribute's own scale; a nominal"
+          + " attribute's limit applies to each of its value indicators. Empty for none.";
+
   public static final String POSITIVE_TIP =
-      "Whether every coefficient is constrained to be zero or positive.";
+      "Whether every coefficient is constrained to be zero or positive (lowerLimits overrides"
+          + " this for the attributes it names).";
 
   public static final String TOLERANCE_TIP =
       "The convergence tolerance: the relative duality gap each alpha must reach.";
@@ -144,7 +163,36 @@ public final class PathOptionTexts {
             "unpenalized",
             1,
             "-unpenalized <range>"));
-    out.add(new Option("\tConstrain every coefficient to be >= 0.", "positive", 0, "-positive"));
+    out.add(
+        new Option(
+            "\tPenalty factors by attribute name, each finite and >= 0 (glmnet's\n"
+                + "\tpenalty.factor; 0: unpenalized), rescaled to sum to the number of\n"
+                + "\tfeatures. A nominal attribute's factor applies to each of its values.\n"
+                + "\t(default none)",
+            PathOptions.PENALTY_FACTOR,
+            1,
+            "-" + PathOptions.PENALTY_FACTOR + " <attribute=factor[,...]>"));
+    out.add(
+        new Option(
+            "\tLower limits of coefficients by attribute name, each finite and <= 0\n"
+                + "\t(glmnet's lower.limits), on the original scale; overrides -positive.\n"
+                + "\t(default none)",
+            PathOptions.LOWER,
+            1,
+            "-" + PathOptions.LOWER + " <attribute=limit[,...]>"));
+    out.add(
+        new Option(
+            "\tUpper limits of coefficients by attribute name, each finite and >= 0\n"
+                + "\t(glmnet's upper.limits), on the original scale. (default none)",
+            PathOptions.UPPER,
+            1,
+            "-" + PathOptions.UPPER + " <attribute=limit[,...]>"));
+    out.add(
+        new Option(
+            "\tConstrain every coefficient to be >= 0 (except where -lower says otherwise).",
+            "positive",
+            0,
+            "-positive"));
     out.add(
         new Option(
             "\tThe convergence tolerance: the relative duality gap at every alpha.\n"

@@ -3,8 +3,10 @@ package org.l1path.weka;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.l1path.solver.AlphaGrid;
 import org.l1path.solver.CvMeasure;
 import org.l1path.solver.CvSettings;
@@ -12,6 +14,8 @@ import org.l1path.solver.Family;
 import org.l1path.solver.OptionRange;
 import org.l1path.solver.SelectionRule;
 import org.l1path.solver.Settings;
+import weka.core.Attribute;
+import weka.core.Instances;
 import weka.core.Option;
 import weka.core.Range;
 import weka.core.SelectedTag;
@@ -28,6 +32,12 @@ public final class PathOptions implements Serializable {
 
   private static final CvMeasure DEFAULT_MEASURE = CvMeasure.DEVIANCE;
 
+  /** The per-attribute options' names, without the leading dash. */
+  static final String PENALTY_FACTOR = "penalty-factor";
+
+  static final String LOWER = "lower";
+  static final String UPPER = "upper";
+
   private final SelectionRule defaultRule;
   private String l1Ratios = "1";
   private double alpha;
@@ -39,6 +49,9 @@ public final class PathOptions implements Serializable {
   private int seed = 1;
   private boolean standardize = true;
   private String unpenalized = "";
+  private String penaltyFactors = "";
+  private String lowerLimits = "";
+  private String upperLimits = "";
   private boolean positive;
   private double tolerance = Settings.DEFAULT_TOLERANCE;
   private int maxIterations = Settings.DEFAULT_MAX_ITERATIONS;
@@ -77,6 +90,13 @@ public final class PathOptions implements Serializable {
     setSeed(value.isEmpty() ? 1 : parseInt("-S", value));
     setStandardize(!Utils.getFlag("no-standardize", options));
     setUnpenalized(Utils.getOption("unpenalized", options));
+    // Checked here too, so that the command line reports a malformed list before any fit.
+    setPenaltyFactors(Utils.getOption(PENALTY_FACTOR, options));
+    parseControls(PENALTY_FACTOR, penaltyFactors);
+    setLowerLimits(Utils.getOption(LOWER, options));
+    parseControls(LOWER, lowerLimits);
+    setUpperLimits(Utils.getOption(UPPER, options));
+    parseControls(UPPER, upperLimits);
     setPositive(Utils.getFlag("positive", options));
     value = Utils.getOption("tol", options);
     setTolerance(value.isEmpty() ? Settings.DEFAULT_TOLERANCE : parseDouble("-tol", value));
@@ -112,6 +132,18 @@ public final class PathOptions implements Serializable {
     if (!unpenalized.isEmpty()) {
       out.add("-unpenalized");
       out.add(unpenalized);
+    }
+    if (!penaltyFactors.isEmpty()) {
+      out.add("-" + PENALTY_FACTOR);
+      out.add(penaltyFactors);
+    }
+    if (!lowerLimits.isEmpty()) {
+      out.add("-" + LOWER);
+      out.add(lowerLimits);
+    }
+    if (!upperLimits.isEmpty()) {
+      out.add("-" + UPPER);
+      out.add(upperLimits);
     }
     if (positive) {
       out.add("-positive");
@@ -154,7 +186,11 @@ public final class PathOptions implements Serializable {
     return alpha > 0;
   }
 
-  /** The solver settings (without penalty factors, which depend on the data). */
+  /**
+   * The solver settings, without penalty factors and per-attribute bounds, which depend on the data
+   * ({@link #penaltyFactors}, {@link #lowerBounds}, {@link #upperBounds}); {@code -positive} sets
+   * every lower bound to 0.
+   */
   public Settings settings() {
     try {
       Settings s =
@@ -207,29 +243,205 @@ public final class PathOptions implements Serializable {
 
   /**
    * Penalty factors for the encoded features: 0 for features of attributes in the unpenalized
-   * range, 1 otherwise; null when every feature is penalized.
+   * range, the {@code -penalty-factor} of the attribute a feature encodes, 1 otherwise; null when
+   * neither option is given. The solver rescales them to sum to the number of features, as glmnet
+   * does.
+   *
+   * @throws IllegalArgumentException naming the option when an attribute it names is not a
+   *     predictor of the data, or is both unpenalized and given a factor
    */
   public double[] penaltyFactors(InstancesEncoder encoder) {
-    if (unpenalized.isEmpty()) {
+    Map<Integer, Double> factorOf = resolve(PENALTY_FACTOR, penaltyFactors, encoder);
+    // Without features (only the class) there is nothing to weigh.
+    if ((unpenalized.isEmpty() && factorOf.isEmpty()) || encoder.features() == 0) {
       return null;
     }
-    Range range = new Range(unpenalized);
-    try {
-      range.setUpper(encoder.header().numAttributes() - 1);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "-unpenalized '" + unpenalized + "' is not a valid range: " + e.getMessage(), e);
+    boolean[] free = new boolean[encoder.predictors()];
+    if (!unpenalized.isEmpty()) {
+      Range range = new Range(unpenalized);
+      try {
+        range.setUpper(encoder.header().numAttributes() - 1);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "-unpenalized '" + unpenalized + "' is not a valid range: " + e.getMessage(), e);
+      }
+      for (int k = 0; k < free.length; k++) {
+        free[k] = range.isInRange(encoder.attributeIndex(k));
+      }
+    }
+    for (int k : factorOf.keySet()) {
+      if (free[k]) {
+        throw new IllegalArgumentException(
+            "-"
+                + PENALTY_FACTOR
+                + ": attribute '"
+                + encoder.header().attribute(encoder.attributeIndex(k)).name()
+                + "' is also in -unpenalized (penalty factor 0); give it once");
+      }
     }
     double[] factors = new double[encoder.features()];
-    Arrays.fill(factors, 1.0);
     for (int k = 0; k < encoder.predictors(); k++) {
-      if (range.isInRange(encoder.attributeIndex(k))) {
-        for (int f = 0; f < encoder.featureCount(k); f++) {
-          factors[encoder.firstFeature(k) + f] = 0.0;
+      double factor = free[k] ? 0.0 : factorOf.getOrDefault(k, 1.0);
+      fill(factors, encoder, k, factor);
+    }
+    return factors;
+  }
+
+  /**
+   * The lower bound of every encoded feature on the original scale: the {@code -lower} limit of the
+   * attribute it encodes, else 0 under {@code -positive}, else minus infinity; null when neither
+   * {@code -lower} nor {@code -upper} is given (then {@link #settings} carries {@code -positive}).
+   *
+   * @throws IllegalArgumentException naming the option when an attribute it names is not a
+   *     predictor of the data
+   */
+  public double[] lowerBounds(InstancesEncoder encoder) {
+    return bounds(LOWER, lowerLimits, positive ? 0.0 : Double.NEGATIVE_INFINITY, encoder);
+  }
+
+  /**
+   * The upper bound of every encoded feature on the original scale: the {@code -upper} limit of the
+   * attribute it encodes, else infinity; null when neither {@code -lower} nor {@code -upper} is
+   * given.
+   *
+   * @throws IllegalArgumentException naming the option when an attribute it names is not a
+   *     predictor of the data
+   */
+  public double[] upperBounds(InstancesEncoder encoder) {
+    return bounds(UPPER, upperLimits, Double.POSITIVE_INFINITY, encoder);
+  }
+
+  private double[] bounds(String option, String text, double otherwise, InstancesEncoder encoder) {
+    Map<Integer, Double> limitOf = resolve(option, text, encoder);
+    if ((lowerLimits.isEmpty() && upperLimits.isEmpty()) || encoder.features() == 0) {
+      return null;
+    }
+    double[] out = new double[encoder.features()];
+    for (int k = 0; k < encoder.predictors(); k++) {
+      fill(out, encoder, k, limitOf.getOrDefault(k, otherwise));
+    }
+    return out;
+  }
+
+  /** Sets every feature that encodes predictor {@code k} (each indicator of a nominal one). */
+  private static void fill(double[] perFeature, InstancesEncoder encoder, int k, double value) {
+    int first = encoder.firstFeature(k);
+    Arrays.fill(perFeature, first, first + encoder.featureCount(k), value);
+  }
+
+  /**
+   * The values of an {@code attribute=value} list by predictor index (see {@link
+   * InstancesEncoder#attributeIndex}), in the order given.
+   *
+   * @throws IllegalArgumentException naming the option and the attribute when the list is
+   *     malformed, or names an attribute that does not exist or is the class
+   */
+  private static Map<Integer, Double> resolve(
+      String option, String text, InstancesEncoder encoder) {
+    Map<Integer, Double> out = new LinkedHashMap<>();
+    Instances header = encoder.header();
+    for (Map.Entry<String, Double> e : parseControls(option, text).entrySet()) {
+      Attribute attribute = header.attribute(e.getKey());
+      if (attribute == null) {
+        throw new IllegalArgumentException(
+            "-" + option + ": no attribute named '" + e.getKey() + "'; " + attributeList(header));
+      }
+      if (attribute.index() == header.classIndex()) {
+        throw new IllegalArgumentException(
+            "-"
+                + option
+                + ": attribute '"
+                + e.getKey()
+                + "' is the class, not a predictor attribute");
+      }
+      for (int k = 0; k < encoder.predictors(); k++) {
+        if (encoder.attributeIndex(k) == attribute.index()) {
+          out.put(k, e.getValue());
         }
       }
     }
-    return factors;
+    return out;
+  }
+
+  /** "the attributes are: a, b, c", at most 20 of them named. */
+  private static String attributeList(Instances header) {
+    List<String> names = new ArrayList<>();
+    for (int a = 0; a < header.numAttributes() && names.size() < 20; a++) {
+      names.add(header.attribute(a).name());
+    }
+    return "the attributes are: "
+        + String.join(", ", names)
+        + (header.numAttributes() > names.size()
+            ? ", ... (" + header.numAttributes() + " in all)"
+            : "");
+  }
+
+  /**
+   * Parses {@code option}'s list {@code name=value,name=value} (empty: none) into attribute name to
+   * value, in the order given. The last {@code =} of an item separates the attribute's name, which
+   * may itself hold {@code =}, from its value; blanks around either are ignored. A factor must be
+   * finite and {@code >= 0}, a lower limit finite and {@code <= 0}, an upper limit finite and
+   * {@code >= 0}.
+   *
+   * @param option {@code penalty-factor}, {@code lower} or {@code upper}
+   * @throws IllegalArgumentException naming the option and the item at fault
+   */
+  static Map<String, Double> parseControls(String option, String text) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (text.isEmpty()) {
+      return out;
+    }
+    for (String part : text.split(",", -1)) {
+      String item = part.trim();
+      int eq = item.lastIndexOf('=');
+      String name = eq < 0 ? "" : item.substring(0, eq).trim();
+      if (name.isEmpty()) {
+        throw new IllegalArgumentException(
+            "-"
+                + option
+                + ": '"
+                + item
+                + "' is not attribute=value (for example "
+                + example(option)
+                + ")");
+      }
+      String value = item.substring(eq + 1).trim();
+      double number;
+      try {
+        number =
+            value.chars().allMatch(c -> "0123456789+-.eE".indexOf(c) >= 0)
+                ? Double.parseDouble(value)
+                : Double.NaN;
+      } catch (NumberFormatException e) {
+        number = Double.NaN;
+      }
+      if (!Double.isFinite(number)) {
+        throw new IllegalArgumentException(
+            "-" + option + ": '" + item + "': '" + value + "' is not a finite number");
+      }
+      String requirement =
+          switch (option) {
+            case LOWER -> number <= 0 ? null : "the lower limit must be <= 0";
+            case UPPER -> number >= 0 ? null : "the upper limit must be >= 0";
+            default -> number >= 0 ? null : "the penalty factor must be >= 0";
+          };
+      if (requirement != null) {
+        throw new IllegalArgumentException("-" + option + ": '" + item + "': " + requirement);
+      }
+      if (out.put(name, number) != null) {
+        throw new IllegalArgumentException(
+            "-" + option + ": '" + item + "': attribute '" + name + "' is given twice");
+      }
+    }
+    return out;
+  }
+
+  private static String example(String option) {
+    return switch (option) {
+      case LOWER -> "age=-0.5";
+      case UPPER -> "age=2";
+      default -> "age=0.5";
+    };
   }
 
   public String getL1Ratios() {
@@ -334,6 +546,33 @@ public final class PathOptions implements Serializable {
 
   public void setUnpenalized(String value) {
     unpenalized = value == null ? "" : value.trim();
+  }
+
+  /** The {@code -penalty-factor} list, {@code attribute=factor,...}; empty for none. */
+  public String getPenaltyFactors() {
+    return penaltyFactors;
+  }
+
+  public void setPenaltyFactors(String value) {
+    penaltyFactors = value == null ? "" : value.trim();
+  }
+
+  /** The {@code -lower} list, {@code attribute=limit,...}; empty for none. */
+  public String getLowerLimits() {
+    return lowerLimits;
+  }
+
+  public void setLowerLimits(String value) {
+    lowerLimits = value == null ? "" : value.trim();
+  }
+
+  /** The {@code -upper} list, {@code attribute=limit,...}; empty for none. */
+  public String getUpperLimits() {
+    return upperLimits;
+  }
+
+  public void setUpperLimits(String value) {
+    upperLimits = value == null ? "" : value.trim();
   }
 
   public boolean getPositive() {

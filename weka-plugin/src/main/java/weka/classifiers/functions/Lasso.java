@@ -63,9 +63,10 @@ public class Lasso extends AbstractClassifier
    * fields: {@link PathOptions}, {@link InstancesEncoder}, {@link LassoSummary} and the solver's
    * {@link Model} (with its {@code Convergence}). A model of another form is then refused when it
    * is loaded, instead of loading with fields silently left at their defaults. Form 0 is the layout
-   * before forms were numbered (the fields written by Java's default mechanism).
+   * before forms were numbered (the fields written by Java's default mechanism); form 2 added
+   * {@link PathOptions}' per-attribute penalty factors and limits.
    */
-  public static final int SAVED_FORM = 1;
+  public static final int SAVED_FORM = 2;
 
   /** The l1path package version, recorded in every saved model; Description.props has the same. */
   private static final String PACKAGE_VERSION = "0.1.0";
@@ -442,6 +443,42 @@ public class Lasso extends AbstractClassifier
     options.setUnpenalized(value);
   }
 
+  public String penaltyFactorsTipText() {
+    return PathOptionTexts.PENALTY_FACTORS_TIP;
+  }
+
+  public String getPenaltyFactors() {
+    return options.getPenaltyFactors();
+  }
+
+  public void setPenaltyFactors(String value) {
+    options.setPenaltyFactors(value);
+  }
+
+  public String lowerLimitsTipText() {
+    return PathOptionTexts.LOWER_LIMITS_TIP;
+  }
+
+  public String getLowerLimits() {
+    return options.getLowerLimits();
+  }
+
+  public void setLowerLimits(String value) {
+    options.setLowerLimits(value);
+  }
+
+  public String upperLimitsTipText() {
+    return PathOptionTexts.UPPER_LIMITS_TIP;
+  }
+
+  public String getUpperLimits() {
+    return options.getUpperLimits();
+  }
+
+  public void setUpperLimits(String value) {
+    options.setUpperLimits(value);
+  }
+
   public String positiveTipText() {
     return PathOptionTexts.POSITIVE_TIP;
   }
@@ -506,7 +543,7 @@ public class Lasso extends AbstractClassifier
     try {
       fields = in.readFields();
     } catch (InvalidClassException e) {
-      // Only a form-0 stream has objects among its fields (a form 1 one has an int and a String):
+      // Only a form-0 stream has objects among its fields (later forms have an int and a String):
       // one of them is of a class that has since changed incompatibly.
       throw (InvalidObjectException) refusal(0, null).initCause(e);
     }
