@@ -159,9 +159,10 @@ final class FitCommand {
                 r.cv().rule().label());
     out.printf(
         Locale.ROOT,
-        "alpha = %s, l1 ratio = %s: %s%n",
+        "alpha = %s, l1 ratio = %s%s: %s%n",
         brief(model.alpha()),
         brief(model.l1Ratio()),
+        r.relaxed() == null ? "" : ", relaxed gamma = " + brief(r.gamma()),
         how);
     int[] selected = model.selected();
     StringBuilder names = new StringBuilder();

@@ -47,7 +47,7 @@ record PredictArguments(Path model, String input, Path out, PredictChoice choice
         case "model" -> model = once("--model", model, value);
         case "input" -> input = once("input file", input, value);
         case "out" -> out = once("--out", out, value);
-        case "alpha", "rule", "unseen", "encoding" -> choices.put(name, value);
+        case "alpha", "rule", "gamma", "unseen", "encoding" -> choices.put(name, value);
         default ->
             throw new UsageException("unknown option --" + name + " (see l1path predict --help)");
       }

@@ -39,11 +39,12 @@ final class ShowCommand {
               "l1path show takes one model.json, got '" + file + "' and '" + arg + "'");
         }
         file = arg;
-      } else if ((arg.equals("--alpha") || arg.equals("--rule")) && i + 1 < args.size()) {
+      } else if ((arg.equals("--alpha") || arg.equals("--rule") || arg.equals("--gamma"))
+          && i + 1 < args.size()) {
         choices.put(arg.substring(2), args.get(++i));
       } else {
         throw new UsageException(
-            arg.equals("--alpha") || arg.equals("--rule")
+            arg.equals("--alpha") || arg.equals("--rule") || arg.equals("--gamma")
                 ? "option " + arg + " needs a value"
                 : "unknown option " + arg + " (see l1path show --help)");
       }
@@ -76,12 +77,22 @@ final class ShowCommand {
     }
     Model model = choice.pick(saved);
     out.println();
+    boolean relaxed = saved.relaxed() != null;
+    double gamma = Double.isNaN(choice.gamma()) ? saved.gamma() : choice.gamma();
+    if (relaxed) {
+      out.printf(
+          Locale.ROOT,
+          "Relaxed lasso: %s x lasso + %s x the unpenalized refit on its support (gamma %s)%n",
+          FitCommand.brief(gamma),
+          FitCommand.brief(1 - gamma),
+          FitCommand.brief(gamma));
+    }
     if (!choices.isEmpty()) {
       out.printf(
           Locale.ROOT,
           "At alpha %.5g (asked for with --%s):%n",
           model.alpha(),
-          choices.keySet().iterator().next());
+          String.join(", --", choices.keySet()));
     }
     out.print(model);
   }

@@ -42,6 +42,7 @@ final class Usage {
                                 ones, interpolated linearly in log(alpha)
         --rule min|1se          predict at cross-validation's alpha_min or alpha_1se
                                 (default: the alpha the fit chose)
+        --gamma G               a relaxed fit's blend to predict with (default: the fit's)
         --unseen error|zero     a category never seen at fit time: an error naming its line
                                 and column (default), or encoded as all zeros
         --encoding NAME         the input's character encoding (default UTF-8)
@@ -59,6 +60,7 @@ final class Usage {
         --alpha A               the coefficients at alpha A instead (glmnet's coef(fit, s = A)):
                                 a solved alpha, or one between two, interpolated in log(alpha)
         --rule min|1se          the coefficients at cross-validation's alpha_min or alpha_1se
+        --gamma G               a relaxed fit's coefficients at blend G
       """;
 
   static final String FIT =
@@ -103,6 +105,10 @@ final class Usage {
         --upper A=U,...         coefficient of column A at most U >= 0 (upper.limits)
         --positive BOOL         constrain every coefficient to be >= 0 (default false);
                                 --lower overrides it for the columns it names
+        --relax BOOL            relaxed lasso (glmnet's relax = TRUE): blend each solution
+                                with the unpenalized refit of its support (default false)
+        --gamma G[,G...]        the blends to try, gamma x lasso + (1 - gamma) x refit, chosen
+                                by CV with alpha (default 0,0.25,0.5,0.75,1; 0 with --folds 0)
         --tol T                 bound on the relative duality gap per alpha (default 1e-6)
         --max-iter M            coordinate-descent passes per alpha at most (default 100000)
       Cross-validation:

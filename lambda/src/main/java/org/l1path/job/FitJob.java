@@ -108,6 +108,9 @@ public final class FitJob {
                 : FitSpec.path(request.solverSettings(), request.alphaGrid()))
             .withPenaltyFactors(data.penaltyFactors())
             .withBounds(data.lowerBounds(), data.upperBounds());
+    if (request.relax()) {
+      spec = spec.withRelax(request.gammas());
+    }
     Fit fit;
     try {
       fit = spec.fit(data.dataset(), progress);
@@ -133,6 +136,8 @@ public final class FitJob {
         path,
         chosen,
         cv,
+        fit.relaxed(),
+        fit.gamma(),
         foldWarnings,
         TimeUnit.NANOSECONDS.toMillis(read - start),
         TimeUnit.NANOSECONDS.toMillis(fitted - read));

@@ -9,6 +9,7 @@ import org.l1path.solver.AlphaGrid;
 import org.l1path.solver.CvMeasure;
 import org.l1path.solver.CvSettings;
 import org.l1path.solver.Family;
+import org.l1path.solver.FitSpec;
 import org.l1path.solver.FoldAssignment;
 import org.l1path.solver.SelectionRule;
 import org.l1path.solver.Settings;
@@ -63,7 +64,8 @@ final class FitOptionsParser {
             columnValues(o, FeatureControls.PENALTY_FACTOR),
             columnValues(o, FeatureControls.LOWER),
             columnValues(o, FeatureControls.UPPER)),
-        o.containsKey("encoding") ? TextInput.charset(o.get("encoding")) : null);
+        o.containsKey("encoding") ? TextInput.charset(o.get("encoding")) : null,
+        gammas(o));
   }
 
   private static String name(Map<String, String> o, String option) {
@@ -82,6 +84,24 @@ final class FitOptionsParser {
       out.add(part.trim());
     }
     return out;
+  }
+
+  /** The relaxed fit's gammas: null unless relax is true; glmnet's five unless gamma is given. */
+  private static double[] gammas(Map<String, String> o) {
+    boolean relax = o.containsKey("relax") && bool(o, "relax");
+    if (!relax) {
+      if (o.containsKey("gamma")) {
+        throw OptionException.invalid(
+            "gamma", o.get("gamma"), "gamma applies to a relaxed fit; add relax true");
+      }
+      return null;
+    }
+    if (o.containsKey("gamma")) {
+      return doubles(o, "gamma");
+    }
+    return o.containsKey("folds") && integer(o, "folds") == 0
+        ? new double[] {0}
+        : FitSpec.defaultGammas();
   }
 
   private static Map<String, Double> columnValues(Map<String, String> o, String option) {

@@ -46,6 +46,7 @@ import org.l1path.solver.Settings;
  * @param controls per-column penalty factors and bounds (glmnet's {@code penalty.factor}, {@code
  *     lower.limits}, {@code upper.limits})
  * @param encoding the input file's character encoding
+ * @param gammas the relaxed lasso's gammas ({@code --relax}), or null for the plain lasso path
  */
 public record FitRequest(
     String target,
@@ -69,7 +70,8 @@ public record FitRequest(
     List<String> unpenalized,
     boolean positive,
     FeatureControls controls,
-    Charset encoding) {
+    Charset encoding,
+    double[] gammas) {
 
   /** The option names {@link #fromOptions} understands, in the order the usage text lists them. */
   public static final List<String> OPTION_NAMES =
@@ -92,6 +94,8 @@ public record FitRequest(
           "lower",
           "upper",
           "positive",
+          "relax",
+          "gamma",
           "tol",
           "max-iter",
           "missing",
@@ -109,6 +113,25 @@ public record FitRequest(
     }
     controls = controls == null ? FeatureControls.NONE : controls;
     encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
+    gammas = gammas == null ? null : gammas.clone();
+    if (gammas != null) {
+      if (gammas.length == 0) {
+        throw OptionException.invalid("gamma", "", "give at least one gamma");
+      }
+      for (double g : gammas) {
+        if (!OptionRange.GAMMA.accepts(g)) {
+          throw OptionException.invalid(
+              "gamma", text(g), "each gamma " + OptionRange.GAMMA.requirement());
+        }
+      }
+      if (folds == 0 && gammas.length > 1) {
+        throw OptionException.invalid(
+            "gamma",
+            joined(gammas),
+            "choosing among several gammas needs cross-validation, but folds is 0; give one"
+                + " (gamma 0 is the unpenalized refit of the last alpha's support)");
+      }
+    }
     for (String column : unpenalized) {
       if (controls.penaltyFactors().containsKey(column)) {
         throw OptionException.invalid(
@@ -223,6 +246,16 @@ public record FitRequest(
     return positive ? settings.withPositive() : settings;
   }
 
+  /** Whether the fit is relaxed ({@code --relax}). */
+  public boolean relax() {
+    return gammas != null;
+  }
+
+  @Override
+  public double[] gammas() {
+    return gammas == null ? null : gammas.clone();
+  }
+
   /** The requested alphas, or the automatic grid. */
   public AlphaGrid alphaGrid() {
     return alphas != null ? AlphaGrid.of(alphas) : AlphaGrid.automatic(numAlphas, alphaMinRatio);
@@ -262,7 +295,8 @@ public record FitRequest(
         && unpenalized.equals(r.unpenalized)
         && positive == r.positive
         && controls.equals(r.controls)
-        && encoding.equals(r.encoding);
+        && encoding.equals(r.encoding)
+        && Arrays.equals(gammas, r.gammas);
   }
 
   @Override
@@ -289,7 +323,8 @@ public record FitRequest(
             controls,
             encoding)
         + 31 * Arrays.hashCode(l1Ratios)
-        + 961 * Arrays.hashCode(alphas);
+        + 961 * Arrays.hashCode(alphas)
+        + 29791 * Arrays.hashCode(gammas);
   }
 
   @Override
@@ -338,6 +373,8 @@ public record FitRequest(
         + controls.upper()
         + ", encoding="
         + encoding.name()
+        + ", gammas="
+        + Arrays.toString(gammas)
         + "]";
   }
 

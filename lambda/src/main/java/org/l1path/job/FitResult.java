@@ -5,6 +5,7 @@ import java.util.List;
 import org.l1path.solver.CvResult;
 import org.l1path.solver.Model;
 import org.l1path.solver.RegularizationPath;
+import org.l1path.solver.RelaxedPath;
 
 /**
  * What a fit produced: the path of the chosen l1 ratio, the model at the chosen alpha, the
@@ -22,6 +23,8 @@ import org.l1path.solver.RegularizationPath;
  * @param path the full-data path of the chosen l1 ratio
  * @param chosenIndex the index on {@code path} of the chosen alpha
  * @param cv the cross-validation result, or null when {@code folds} was 0
+ * @param relaxed the relaxed path of {@code path} ({@code --relax}), or null
+ * @param gamma the chosen gamma of a relaxed fit, or NaN
  * @param foldWarnings how many alphas of the cross-validation folds' fits did not converge ({@link
  *     CvResult#foldNotConverged()}; each was also logged as a warning; 0 without cross-validation)
  * @param readMillis time spent reading and preparing the data
@@ -39,6 +42,8 @@ public record FitResult(
     RegularizationPath path,
     int chosenIndex,
     CvResult cv,
+    RelaxedPath relaxed,
+    double gamma,
     int foldWarnings,
     long readMillis,
     long fitMillis) {
@@ -47,9 +52,9 @@ public record FitResult(
     features = List.copyOf(features);
   }
 
-  /** The model at the chosen alpha and l1 ratio. */
+  /** The model at the chosen alpha and l1 ratio (and gamma, relaxed). */
   public Model model() {
-    return path.model(chosenIndex);
+    return relaxed == null ? path.model(chosenIndex) : relaxed.model(chosenIndex, gamma);
   }
 
   /**

@@ -14,6 +14,7 @@ import org.l1path.solver.CvResult;
 import org.l1path.solver.Family;
 import org.l1path.solver.Model;
 import org.l1path.solver.RegularizationPath;
+import org.l1path.solver.RelaxedPath;
 
 /**
  * Writes {@code model.json}, schema {@code l1path-model/1}. Keys are documented in {@code
@@ -89,6 +90,7 @@ final class ModelJson {
       settings();
       number("alpha", model.alpha());
       number("l1_ratio", model.l1Ratio());
+      number("gamma", r.gamma());
       if (classification()) {
         classCoefficients(model);
       } else {
@@ -103,6 +105,7 @@ final class ModelJson {
       g.writeEndArray();
       g.writeBooleanField("converged", r.converged());
       path(r.path());
+      relaxed(r.relaxed());
       cv(r.cv());
       g.writeObjectFieldStart("timing_ms");
       g.writeNumberField("read", r.readMillis());
@@ -205,6 +208,13 @@ final class ModelJson {
       }
       g.writeEndArray();
       g.writeBooleanField("positive", q.positive());
+      g.writeBooleanField("relax", q.relax());
+      g.writeFieldName("gamma");
+      if (q.relax()) {
+        numbers(q.gammas());
+      } else {
+        g.writeNull();
+      }
       columnValues("penalty_factor", q.controls().penaltyFactors());
       columnValues("lower", q.controls().lower());
       columnValues("upper", q.controls().upper());
@@ -240,18 +250,8 @@ final class ModelJson {
       if (classification()) {
         g.writeFieldName("classes");
         strings(rowClasses());
-        classPath(p);
-      } else {
-        g.writeFieldName("intercepts");
-        numbers(p.intercepts());
-        g.writeFieldName("coefficients");
-        printer.nextArrayIsMatrix();
-        g.writeStartArray();
-        for (int k = 0; k < count; k++) {
-          numbers(p.coefficients(k));
-        }
-        g.writeEndArray();
       }
+      solutions(p);
       for (int k = 0; k < count; k++) {
         Convergence c = p.convergence(k);
         gaps[k] = c.relativeGap();
@@ -280,6 +280,53 @@ final class ModelJson {
       g.writeEndArray();
       g.writeStringField("stop_reason", p.stopReason().label());
       g.writeEndObject();
+    }
+
+    /**
+     * The relaxed lasso's refits ({@code --relax}): {@code intercepts} and {@code coefficients}
+     * shaped as the path's, each alpha's deviance ratio, and whether each refit converged; null for
+     * a plain fit.
+     */
+    private void relaxed(RelaxedPath relaxed) throws IOException {
+      if (relaxed == null) {
+        g.writeNullField("relaxed");
+        return;
+      }
+      RegularizationPath refits = relaxed.refits();
+      g.writeObjectFieldStart("relaxed");
+      solutions(refits);
+      double[] devRatio = new double[refits.size()];
+      for (int k = 0; k < devRatio.length; k++) {
+        devRatio[k] = refits.devRatio(k);
+      }
+      g.writeFieldName("dev_ratio");
+      numbers(devRatio);
+      g.writeArrayFieldStart("converged");
+      for (int k = 0; k < refits.size(); k++) {
+        g.writeBoolean(refits.convergence(k).converged());
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+
+    /**
+     * {@code intercepts} and {@code coefficients}: [alpha] and [alpha][feature] for gaussian,
+     * [alpha][row] and [alpha][row][feature] for classification.
+     */
+    private void solutions(RegularizationPath p) throws IOException {
+      if (classification()) {
+        classPath(p);
+        return;
+      }
+      g.writeFieldName("intercepts");
+      numbers(p.intercepts());
+      g.writeFieldName("coefficients");
+      printer.nextArrayIsMatrix();
+      g.writeStartArray();
+      for (int k = 0; k < p.size(); k++) {
+        numbers(p.coefficients(k));
+      }
+      g.writeEndArray();
     }
 
     /** {@code intercepts} [alpha][row] and {@code coefficients} [alpha][row][feature]. */
@@ -328,6 +375,11 @@ final class ModelJson {
         number(c.l1Ratio());
       }
       g.writeEndArray();
+      g.writeArrayFieldStart("gammas");
+      for (CvCurve c : curves) {
+        number(c.gamma());
+      }
+      g.writeEndArray();
       g.writeFieldName("alphas");
       printer.nextArrayIsMatrix();
       g.writeStartArray();
@@ -353,6 +405,7 @@ final class ModelJson {
       number("alpha_min", best.alphaMin());
       number("alpha_1se", best.alpha1se());
       number("l1_ratio_best", best.l1Ratio());
+      number("gamma_best", best.gamma());
       g.writeStringField("rule", cv.rule().label());
       g.writeEndObject();
     }

@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.l1path.solver.Model;
+import org.l1path.solver.OptionRange;
 import org.l1path.solver.SelectionRule;
 
 /**
@@ -15,18 +16,22 @@ import org.l1path.solver.SelectionRule;
  * @param rule the cross-validation rule to pick alpha by, or null for none
  * @param unseenAsZero whether a category never seen at fit time is encoded as all zeros
  * @param encoding the rows' character encoding
+ * @param gamma the relaxed lasso's gamma to predict at, or NaN for the fit's own
  */
 public record PredictChoice(
-    double alpha, SelectionRule rule, boolean unseenAsZero, Charset encoding) {
+    double alpha, SelectionRule rule, boolean unseenAsZero, Charset encoding, double gamma) {
 
   /** The fit's own choice, UTF-8, and an error on an unseen category. */
   public static final PredictChoice DEFAULT =
-      new PredictChoice(Double.NaN, null, false, StandardCharsets.UTF_8);
+      new PredictChoice(Double.NaN, null, false, StandardCharsets.UTF_8, Double.NaN);
 
   public PredictChoice {
     encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
     if (!Double.isNaN(alpha) && rule != null) {
       throw new OptionException("give alpha or rule, not both");
+    }
+    if (!Double.isNaN(gamma) && !OptionRange.GAMMA.accepts(gamma)) {
+      throw OptionException.invalid("gamma", Double.toString(gamma), "must be in [0, 1]");
     }
   }
 
@@ -41,11 +46,13 @@ public record PredictChoice(
     String rule = options.get("rule");
     String unseen = options.get("unseen");
     String encoding = options.get("encoding");
+    String gamma = options.get("gamma");
     return new PredictChoice(
         alpha == null ? Double.NaN : alpha(alpha),
         rule == null ? null : rule(rule),
         unseen != null && unseenAsZero(unseen),
-        encoding == null ? null : TextInput.charset(encoding));
+        encoding == null ? null : TextInput.charset(encoding),
+        gamma == null ? Double.NaN : gamma(gamma));
   }
 
   /** A positive, finite alpha. */
@@ -60,6 +67,20 @@ public record PredictChoice(
       throw OptionException.invalid("alpha", value, "must be a positive number");
     }
     return a;
+  }
+
+  /** A gamma in [0, 1]. */
+  public static double gamma(String value) {
+    double g;
+    try {
+      g = Double.parseDouble(value.trim());
+    } catch (NumberFormatException e) {
+      g = Double.NaN;
+    }
+    if (!OptionRange.GAMMA.accepts(g)) {
+      throw OptionException.invalid("gamma", value, "must be a number in [0, 1]");
+    }
+    return g;
   }
 
   /** {@code min} or {@code 1se}. */
@@ -87,6 +108,9 @@ public record PredictChoice(
    *     the fit did not run
    */
   public Model pick(SavedModel saved) {
+    if (!Double.isNaN(gamma)) {
+      return saved.model(rule != null ? saved.alpha(rule) : alpha, gamma);
+    }
     if (!Double.isNaN(alpha)) {
       return saved.model(alpha);
     }

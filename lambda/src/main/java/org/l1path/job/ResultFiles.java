@@ -87,28 +87,42 @@ final class ResultFiles {
 
   /**
    * {@code l1_ratio, alpha, mean_error, std_error, nonzero, measure}, one row per ratio and alpha;
-   * {@code measure} names what {@code mean_error} measures (mse, deviance, class or auc).
+   * {@code measure} names what {@code mean_error} measures (mse, deviance, class or auc). A relaxed
+   * fit has a {@code gamma} column after {@code l1_ratio}, and one row per ratio, gamma and alpha.
    */
   static byte[] cvCsv(FitResult result) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    boolean relaxed = result.relaxed() != null;
     try (CsvWriter csv = writer(bytes)) {
-      csv.writeRecord("l1_ratio", "alpha", "mean_error", "std_error", "nonzero", "measure");
+      List<String> header =
+          new ArrayList<>(
+              List.of("l1_ratio", "alpha", "mean_error", "std_error", "nonzero", "measure"));
+      if (relaxed) {
+        header.add(1, "gamma");
+      }
+      csv.writeRecord(header);
       String measure = result.cv().measure().label();
       List<CvCurve> curves = result.cv().curves();
-      for (int r = 0; r < curves.size(); r++) {
-        CvCurve curve = curves.get(r);
-        RegularizationPath path = result.cv().paths().get(r);
+      for (int c = 0; c < curves.size(); c++) {
+        CvCurve curve = curves.get(c);
+        RegularizationPath path = result.cv().paths().get(result.cv().ratioOf(c));
         double[] alphas = curve.alphas();
         double[] mean = curve.meanError();
         double[] se = curve.stdError();
         for (int k = 0; k < alphas.length; k++) {
-          csv.writeRecord(
-              number(curve.l1Ratio()),
-              number(alphas[k]),
-              number(mean[k]),
-              number(se[k]),
-              Integer.toString(path.nonZero(k)),
-              measure);
+          List<String> row =
+              new ArrayList<>(
+                  List.of(
+                      number(curve.l1Ratio()),
+                      number(alphas[k]),
+                      number(mean[k]),
+                      number(se[k]),
+                      Integer.toString(path.nonZero(k)),
+                      measure));
+          if (relaxed) {
+            row.add(1, number(curve.gamma()));
+          }
+          csv.writeRecord(row);
         }
       }
     }

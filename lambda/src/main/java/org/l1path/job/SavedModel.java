@@ -14,6 +14,7 @@ import org.l1path.solver.Convergence;
 import org.l1path.solver.Family;
 import org.l1path.solver.Model;
 import org.l1path.solver.RegularizationPath;
+import org.l1path.solver.RelaxedPath;
 import org.l1path.solver.SelectionRule;
 import org.l1path.solver.StopReason;
 
@@ -36,6 +37,8 @@ public final class SavedModel {
   private final String target;
   private final Encoding encoding;
   private final RegularizationPath path;
+  private final RelaxedPath relaxed;
+  private final double gamma;
   private final double chosenAlpha;
   private final double alphaMin;
   private final double alpha1se;
@@ -45,6 +48,8 @@ public final class SavedModel {
       String target,
       Encoding encoding,
       RegularizationPath path,
+      RelaxedPath relaxed,
+      double gamma,
       double chosenAlpha,
       double alphaMin,
       double alpha1se) {
@@ -52,6 +57,8 @@ public final class SavedModel {
     this.target = target;
     this.encoding = encoding;
     this.path = path;
+    this.relaxed = relaxed;
+    this.gamma = gamma;
     this.chosenAlpha = chosenAlpha;
     this.alphaMin = alphaMin;
     this.alpha1se = alpha1se;
@@ -118,9 +125,43 @@ public final class SavedModel {
     return path;
   }
 
-  /** The model the fit chose (by cross-validation, or the smallest alpha without it). */
+  /** The relaxed path of a {@code --relax} fit, or null. */
+  public RelaxedPath relaxed() {
+    return relaxed;
+  }
+
+  /** The gamma a relaxed fit chose; NaN for a plain fit. */
+  public double gamma() {
+    return gamma;
+  }
+
+  /**
+   * The model the fit chose (by cross-validation, or the smallest alpha without it; relaxed, at its
+   * chosen gamma).
+   */
   public Model model() {
-    return path.modelAt(chosenAlpha);
+    return at(chosenAlpha, gamma);
+  }
+
+  /**
+   * The model at {@code alpha} (NaN: the chosen alpha) and {@code gamma} of a relaxed fit.
+   *
+   * @throws InputException when the fit is not relaxed, or alpha lies outside the path
+   */
+  public Model model(double alpha, double gamma) {
+    if (relaxed == null) {
+      throw new InputException(
+          source + ": gamma applies to a relaxed fit (--relax), and this one is not relaxed");
+    }
+    return at(Double.isNaN(alpha) ? chosenAlpha : alpha, gamma);
+  }
+
+  private Model at(double alpha, double gamma) {
+    try {
+      return relaxed == null ? path.modelAt(alpha) : relaxed.modelAt(alpha, gamma);
+    } catch (IllegalArgumentException e) {
+      throw new InputException(source + ": " + e.getMessage());
+    }
   }
 
   /**
@@ -129,6 +170,15 @@ public final class SavedModel {
    * @throws InputException when the model was fitted without cross-validation
    */
   public Model model(SelectionRule rule) {
+    return at(alpha(rule), gamma);
+  }
+
+  /**
+   * The alpha the cross-validation rule picks.
+   *
+   * @throws InputException when the model was fitted without cross-validation
+   */
+  public double alpha(SelectionRule rule) {
     double alpha = rule == SelectionRule.MIN ? alphaMin : alpha1se;
     if (Double.isNaN(alpha)) {
       throw new InputException(
@@ -137,7 +187,7 @@ public final class SavedModel {
                   + " alpha; give --alpha instead",
               source, rule.label()));
     }
-    return path.modelAt(alpha);
+    return alpha;
   }
 
   /**
@@ -146,11 +196,7 @@ public final class SavedModel {
    * @throws InputException when alpha lies outside the path
    */
   public Model model(double alpha) {
-    try {
-      return path.modelAt(alpha);
-    } catch (IllegalArgumentException e) {
-      throw new InputException(source + ": " + e.getMessage());
-    }
+    return at(alpha, gamma);
   }
 
   /** The alpha of {@link #model()}. */
@@ -201,22 +247,7 @@ public final class SavedModel {
       int rows = family == Family.MULTINOMIAL ? classes.size() : 1;
       double[][] intercepts = new double[count][];
       double[][][] coefficients = new double[count][rows][];
-      JsonNode b0 = array(p, "intercepts", "path.intercepts", count);
-      JsonNode b = array(p, "coefficients", "path.coefficients", count);
-      for (int k = 0; k < count; k++) {
-        String at = "path.intercepts[" + k + "]";
-        if (family == Family.GAUSSIAN) {
-          intercepts[k] = new double[] {number(b0.get(k), at)};
-          coefficients[k][0] = numbers(b.get(k), "path.coefficients[" + k + "]", features.size());
-        } else {
-          intercepts[k] = numbers(b0.get(k), at, rows);
-          JsonNode byRow = sized(b.get(k), "path.coefficients[" + k + "]", rows);
-          for (int r = 0; r < rows; r++) {
-            coefficients[k][r] =
-                numbers(byRow.get(r), "path.coefficients[" + k + "][" + r + "]", features.size());
-          }
-        }
-      }
+      solutions(p, "path", family, features.size(), intercepts, coefficients);
       double[] scales = numbers(p, "feature_scales", "path.feature_scales");
       double[] gaps = numbers(p, "duality_gap", "path.duality_gap");
       double[] devRatios = numbers(p, "dev_ratio", "path.dev_ratio");
@@ -250,6 +281,47 @@ public final class SavedModel {
       } catch (IllegalArgumentException e) {
         throw new InputException(source + ": " + e.getMessage());
       }
+      RelaxedPath relaxed = null;
+      double gamma = Double.NaN;
+      JsonNode r = root.get("relaxed");
+      if (r != null && !r.isNull()) {
+        double[][] refitIntercepts = new double[count][];
+        double[][][] refitCoefficients = new double[count][rows][];
+        solutions(r, "relaxed", family, features.size(), refitIntercepts, refitCoefficients);
+        JsonNode refitConverged = array(r, "converged", "relaxed.converged", count);
+        Convergence[] refitConvergence = new Convergence[count];
+        for (int k = 0; k < count; k++) {
+          Convergence c = convergence[k];
+          refitConvergence[k] =
+              new Convergence(
+                  c.relativeGap(),
+                  c.iterations(),
+                  c.converged() && refitConverged.get(k).asBoolean());
+        }
+        gamma = number(root.get("gamma"), "gamma");
+        if (!(gamma >= 0 && gamma <= 1)) {
+          throw malformed("gamma", "is " + gamma + ", not in [0, 1]");
+        }
+        try {
+          relaxed =
+              RelaxedPath.of(
+                  path,
+                  RegularizationPath.restore(
+                      family,
+                      classes,
+                      path.l1Ratio(),
+                      features,
+                      scales,
+                      alphas,
+                      refitIntercepts,
+                      refitCoefficients,
+                      numbers(r, "dev_ratio", "relaxed.dev_ratio"),
+                      refitConvergence,
+                      path.stopReason()));
+        } catch (IllegalArgumentException e) {
+          throw new InputException(source + ": relaxed: " + e.getMessage());
+        }
+      }
       JsonNode cv = root.get("cv");
       boolean hasCv = cv != null && !cv.isNull();
       return new SavedModel(
@@ -257,9 +329,42 @@ public final class SavedModel {
           text(root, "target"),
           encoding,
           path,
+          relaxed,
+          gamma,
           number(root.get("alpha"), "alpha"),
           hasCv ? number(cv.get("alpha_min"), "cv.alpha_min") : Double.NaN,
           hasCv ? number(cv.get("alpha_1se"), "cv.alpha_1se") : Double.NaN);
+    }
+
+    /**
+     * Reads {@code intercepts} and {@code coefficients} of a path or of the relaxed refits into the
+     * arrays, one entry per alpha; {@code prefix} names the keys in messages.
+     */
+    private void solutions(
+        JsonNode p,
+        String prefix,
+        Family family,
+        int features,
+        double[][] intercepts,
+        double[][][] coefficients) {
+      int count = intercepts.length;
+      int rows = coefficients.length == 0 ? 1 : coefficients[0].length;
+      JsonNode b0 = array(p, "intercepts", prefix + ".intercepts", count);
+      JsonNode b = array(p, "coefficients", prefix + ".coefficients", count);
+      for (int k = 0; k < count; k++) {
+        String at = prefix + ".intercepts[" + k + "]";
+        if (family == Family.GAUSSIAN) {
+          intercepts[k] = new double[] {number(b0.get(k), at)};
+          coefficients[k][0] = numbers(b.get(k), prefix + ".coefficients[" + k + "]", features);
+        } else {
+          intercepts[k] = numbers(b0.get(k), at, rows);
+          JsonNode byRow = sized(b.get(k), prefix + ".coefficients[" + k + "]", rows);
+          for (int r = 0; r < rows; r++) {
+            coefficients[k][r] =
+                numbers(byRow.get(r), prefix + ".coefficients[" + k + "][" + r + "]", features);
+          }
+        }
+      }
     }
 
     /** The encoding's columns, checked against the feature names they must produce. */

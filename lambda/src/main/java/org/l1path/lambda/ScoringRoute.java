@@ -115,6 +115,13 @@ final class ScoringRoute {
     json.put("model", request.modelUri());
     json.put("alpha", request.model().alpha());
     json.put("l1_ratio", request.model().l1Ratio());
+    double gamma =
+        Double.isNaN(request.choice().gamma()) ? request.saved().gamma() : request.choice().gamma();
+    if (Double.isNaN(gamma)) {
+      json.putNull("gamma");
+    } else {
+      json.put("gamma", gamma);
+    }
     json.put("rows", score.rows());
     json.put("scored", score.scored());
     json.put("unknown_class", score.unknownClass());

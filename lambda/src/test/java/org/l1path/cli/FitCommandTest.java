@@ -82,15 +82,19 @@ class FitCommandTest {
             "settings",
             "alpha",
             "l1_ratio",
+            "gamma",
             "intercept",
             "coefficients",
             "selected",
             "converged",
             "path",
+            "relaxed",
             "cv",
             "timing_ms",
             "files"),
         names(m));
+    assertTrue(m.get("gamma").isNull(), "not relaxed");
+    assertTrue(m.get("relaxed").isNull(), "not relaxed");
     assertEquals(
         List.of("coefficients.csv", "cv.csv", "path.svg", "cv.svg"), names(m.get("files")));
     for (String file : names(m.get("files"))) {
@@ -125,6 +129,8 @@ class FitCommandTest {
             "fit_intercept",
             "unpenalized",
             "positive",
+            "relax",
+            "gamma",
             "penalty_factor",
             "lower",
             "upper",
@@ -176,12 +182,14 @@ class FitCommandTest {
             "seed",
             "measure",
             "l1_ratios",
+            "gammas",
             "alphas",
             "mean_error",
             "std_error",
             "alpha_min",
             "alpha_1se",
             "l1_ratio_best",
+            "gamma_best",
             "rule"),
         names(cv));
     assertEquals(5, cv.get("folds").asInt());
@@ -386,6 +394,69 @@ class FitCommandTest {
         Cli.run("fit", data.toString(), "--out", out().toString(), "--unpenalized", "a,d");
     assertEquals(2, missing.status());
     assertTrue(missing.err().contains("no column named 'd' (given as unpenalized)"), missing.err());
+  }
+
+  @Test
+  void aRelaxedFitChoosesGammaWithAlphaAndWritesTheRefits() throws IOException {
+    Cli run =
+        Cli.run(
+            "fit", data.toString(), "--out", out().toString(), "--folds", "5", "--relax", "true");
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.out().contains(", relaxed gamma = "), run.out());
+    JsonNode m = model();
+    assertTrue(m.get("settings").get("relax").asBoolean());
+    assertEquals(5, m.get("settings").get("gamma").size(), "glmnet's five gammas");
+    double gamma = m.get("gamma").asDouble();
+    assertEquals(gamma, m.get("cv").get("gamma_best").asDouble(), 0.0);
+    assertEquals(5, m.get("cv").get("gammas").size(), "one curve per gamma");
+    JsonNode relaxed = m.get("relaxed");
+    assertEquals(List.of("intercepts", "coefficients", "dev_ratio", "converged"), names(relaxed));
+    int chosen = -1;
+    JsonNode alphas = m.get("path").get("alphas");
+    for (int k = 0; k < alphas.size(); k++) {
+      chosen = alphas.get(k).asDouble() == m.get("alpha").asDouble() ? k : chosen;
+    }
+    // The model is gamma x lasso + (1 - gamma) x refit, coefficient by coefficient.
+    List<String> features = texts(m.get("features"));
+    for (int j = 0; j < features.size(); j++) {
+      double lasso = m.get("path").get("coefficients").get(chosen).get(j).asDouble();
+      double refit = relaxed.get("coefficients").get(chosen).get(j).asDouble();
+      assertEquals(
+          gamma * lasso + (1 - gamma) * refit,
+          m.get("coefficients").get(features.get(j)).asDouble(),
+          1e-12 * (1 + Math.abs(refit)),
+          features.get(j));
+      assertEquals(lasso == 0, refit == 0, "the refit keeps the lasso's support");
+    }
+    List<String> cvCsv = Files.readAllLines(out().resolve("cv.csv"));
+    assertEquals("l1_ratio,gamma,alpha,mean_error,std_error,nonzero,measure", cvCsv.get(0));
+    assertEquals(1 + 5 * alphas.size(), cvCsv.size(), "a row per gamma and alpha");
+  }
+
+  @Test
+  void relaxWithoutCrossValidationRefitsTheLastAlphaUnlessAGammaIsGiven() {
+    Cli refit =
+        Cli.run(
+            "fit", data.toString(), "--out", out().toString(), "--folds", "0", "--relax", "true");
+    assertEquals(0, refit.status(), refit.err());
+    assertEquals(0.0, model().get("gamma").asDouble(), 0.0);
+    Cli several =
+        Cli.run(
+            "fit",
+            data.toString(),
+            "--out",
+            out().toString(),
+            "--folds",
+            "0",
+            "--relax",
+            "true",
+            "--gamma",
+            "0,1");
+    assertEquals(2, several.status());
+    assertTrue(several.err().contains("choosing among several gammas needs cross-validation"));
+    Cli alone = Cli.run("fit", data.toString(), "--out", out().toString(), "--gamma", "0.5");
+    assertEquals(2, alone.status());
+    assertTrue(alone.err().contains("gamma applies to a relaxed fit; add relax true"));
   }
 
   @Test

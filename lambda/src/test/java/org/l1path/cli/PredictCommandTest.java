@@ -69,6 +69,48 @@ class PredictCommandTest {
   }
 
   @Test
+  void theDocumentedRelaxedExampleChoosesGammaAndPredictsAtAnother() {
+    documented(
+        "java -jar lambda/target/l1path.jar fit examples/diabetes.csv --relax true --out"
+            + " relaxed\n");
+    Path out = tmp.resolve("relaxed");
+    Cli fit =
+        Cli.run(
+            "fit",
+            EXAMPLES.resolve("diabetes.csv").toString(),
+            "--relax",
+            "true",
+            "--out",
+            out.toString());
+    assertEquals(0, fit.status(), fit.err());
+    documented(fit.out().lines().toList().get(1) + "\n");
+    documented(
+        "java -jar lambda/target/l1path.jar predict --model relaxed/model.json --input"
+            + " examples/diabetes.csv --gamma 0\n");
+    Cli predict =
+        Cli.run(
+            "predict",
+            "--model",
+            out.resolve("model.json").toString(),
+            "--input",
+            EXAMPLES.resolve("diabetes.csv").toString(),
+            "--gamma",
+            "0");
+    assertEquals(0, predict.status(), predict.err());
+    documented(predict.err());
+    Cli plain =
+        Cli.run(
+            "predict",
+            "--model",
+            fit("diabetes").toString(),
+            "--gamma",
+            "0",
+            EXAMPLES.resolve("diabetes.csv").toString());
+    assertEquals(2, plain.status());
+    assertTrue(plain.err().contains("gamma applies to a relaxed fit"), plain.err());
+  }
+
+  @Test
   void theDocumentedClassificationExamplePrintsProbabilities() {
     Path model = fit("binomial", "--measure", "auc");
     Cli run =

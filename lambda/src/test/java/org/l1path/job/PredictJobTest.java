@@ -61,7 +61,7 @@ class PredictJobTest {
             stream(csv),
             "new.csv",
             out,
-            new PredictChoice(Double.NaN, null, unseenAsZero, StandardCharsets.UTF_8));
+            new PredictChoice(Double.NaN, null, unseenAsZero, StandardCharsets.UTF_8, Double.NaN));
     if (score != null) {
       score[0] = s;
     }
@@ -126,6 +126,42 @@ class PredictJobTest {
           saved.model(SelectionRule.ONE_SE).alpha(),
           0.0);
     }
+  }
+
+  @Test
+  void aReloadedRelaxedModelPredictsAsTheInMemoryOneForEveryFamily() throws IOException {
+    for (int classes : new int[] {0, 2, 4}) {
+      String csv = data(150, classes, 11 + classes);
+      Fitted fitted = fit(csv, Map.of("folds", "3", "relax", "true"));
+      SavedModel saved = fitted.saved();
+      assertEquals(fitted.result().gamma(), saved.gamma(), 0.0);
+      Model original = fitted.result().model();
+      Model reloaded = saved.model();
+      assertEquals(original.toString(), reloaded.toString());
+      for (double gamma : new double[] {0, 0.25, 1}) {
+        for (int k = 0; k < saved.path().size(); k += 7) {
+          Model a = fitted.result().relaxed().model(k, gamma);
+          Model b = saved.model(saved.path().alpha(k), gamma);
+          for (double[] row : new double[][] {{0.3, 1, 0, 0, -1.2}, {-1.5, 0, 0, 1, 2.0}}) {
+            if (a.family() == Family.GAUSSIAN) {
+              assertEquals(a.predict(row), b.predict(row), 1e-12);
+            } else {
+              double[] pa = a.probabilities(row);
+              double[] pb = b.probabilities(row);
+              for (int c = 0; c < pa.length; c++) {
+                assertEquals(pa[c], pb[c], 1e-12, "class " + c + " at alpha " + k);
+              }
+            }
+          }
+        }
+      }
+      // gamma 1 is the lasso.
+      assertEquals(
+          saved.path().model(3).toString(), saved.model(saved.path().alpha(3), 1).toString());
+    }
+    SavedModel plain = fit(data(100, 0, 5), Map.of("folds", "0")).saved();
+    InputException e = assertThrows(InputException.class, () -> plain.model(Double.NaN, 0.5));
+    assertTrue(e.getMessage().contains("gamma applies to a relaxed fit"), e.getMessage());
   }
 
   @Test
@@ -237,7 +273,7 @@ class PredictJobTest {
         new ByteArrayInputStream(latin1),
         "new.csv",
         out,
-        new PredictChoice(Double.NaN, null, false, StandardCharsets.ISO_8859_1));
+        new PredictChoice(Double.NaN, null, false, StandardCharsets.ISO_8859_1, Double.NaN));
     assertEquals(
         String.join("\n", predict(saved, model, csv, false, null)) + "\n",
         out.toString(StandardCharsets.UTF_8));
