@@ -1,4 +1,4 @@
-# Makes relax.fixture.json: glmnet's relaxed fits (relax = TRUE; Meinshausen 2007), solved at
+# Makes relax.fixture.json: glmnet's relaxed fits, and one relaxed cross-validation, (relax = TRUE; Meinshausen 2007), solved at
 # thresh = 1e-14, for the tests of l1path's --relax. For every lambda of glmnet's own sequence,
 # the unpenalized refit on that lambda's support (the features non-zero in any class), as
 # fit$relaxed holds it: intercepts and coefficients on the original scale. A multinomial refit is
@@ -53,10 +53,39 @@ fit_case <- function(name, file, family) {
     paste(coef, collapse = ",\n        "))
 }
 
+# cv.glmnet(relax = TRUE) on diabetes with 13 contiguous folds of 34 rows: with folds of one size
+# its mean error and standard error are l1path's (the mean and the sample standard deviation over
+# folds of each fold's mean squared error, the latter divided by sqrt(K)).
+cv_case <- function(name, file, folds) {
+  d <- read.csv(file.path("reference", file), check.names = FALSE)
+  p <- ncol(d) - 1
+  x <- as.matrix(d[, 1:p])
+  y <- d[, p + 1]
+  foldid <- rep(seq_len(folds), each = nrow(x) / folds)
+  # glmnet's own lambda sequence, handed back as the user's: l1path is given the same alphas, and
+  # cv.glmnet fits the folds at exactly those (left to itself, it scores its first two lambdas
+  # from fits of the folds that are not at those lambdas).
+  lambda <- glmnet(x, y, thresh = 1e-14, maxit = 1e7)$lambda
+  cvf <- do.call(cv.glmnet, list(x = x, y = y, lambda = lambda, relax = TRUE, foldid = foldid,
+                                 thresh = 1e-14, maxit = 1e7))
+  r <- cvf$relaxed
+  stat <- function(field) paste(sapply(r$statlist, function(s) sprintf("[%s]", num(s[[field]]))),
+                                collapse = ",\n        ")
+  sprintf(paste0(
+    '    {\n      "name": "%s",\n      "data": "%s",\n      "family": "gaussian",\n',
+    '      "kind": "cv",\n      "folds": %d,\n      "alphas": [%s],\n      "gammas": [%s],\n',
+    '      "mean_error": [\n        %s\n      ],\n      "std_error": [\n        %s\n      ],\n',
+    '      "alpha_min": %.17g,\n      "gamma_min": %.17g,\n',
+    '      "alpha_1se": %.17g,\n      "gamma_1se": %.17g\n    }'),
+    name, file, folds, num(cvf$lambda), num(r$gamma), stat("cvm"), stat("cvsd"),
+    r$lambda.min, r$gamma.min, r$lambda.1se, r$gamma.1se)
+}
+
 cases <- c(
   fit_case("diabetes_relaxed", "diabetes.csv", "gaussian"),
   fit_case("binomial_relaxed", "binomial.csv", "binomial"),
-  fit_case("multinomial_relaxed", "multinomial.csv", "multinomial"))
+  fit_case("multinomial_relaxed", "multinomial.csv", "multinomial"),
+  cv_case("diabetes_relaxed_cv", "diabetes.csv", 13))
 writeLines(c("{", '  "glmnet": "4.1-6, relax = TRUE, thresh = 1e-14",', '  "cases": [',
              paste(cases, collapse = ",\n"), "  ]", "}"),
            file.path("reference", "relax", "relax.fixture.json"))
