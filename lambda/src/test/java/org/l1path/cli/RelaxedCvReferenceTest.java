@@ -71,6 +71,9 @@ class RelaxedCvReferenceTest {
       ours = alphas[k] == cv.get("alpha_min").asDouble() ? k : ours;
     }
     assertTrue(ours >= 0, "alpha_min is one of the alphas");
+    // The 1se rule, along the best gamma's curve, lands where glmnet's does.
+    assertEquals(c.get("alpha_1se").asDouble(), cv.get("alpha_1se").asDouble(), 0.0);
+    assertEquals(c.get("gamma_1se").asDouble(), cv.get("gamma_best").asDouble(), 0.0);
     assertTrue(
         glmnet[ours] <= glmnetMin * (1 + 1e-6),
         "glmnet's error at l1path's alpha_min " + glmnet[ours] + " vs its minimum " + glmnetMin);
