@@ -10,15 +10,26 @@ suppressPackageStartupMessages(library(glmnet))
 num <- function(v) paste(sprintf("%.17g", v), collapse = ", ")
 rows <- function(m) paste(sprintf("[%s]", apply(m, 1, num)), collapse = ", ")
 
-fit_case <- function(name, file, family) {
+# column=value,... for the named entries of a full vector that differ from the default, as
+# l1path's --penalty-factor, --lower and --upper take them.
+spec <- function(values, default) {
+  keep <- values != default
+  paste(sprintf("%s=%.15g", names(values)[keep], values[keep]), collapse = ",")
+}
+
+fit_case <- function(name, file, family, pf = c(), lower = c(), upper = c()) {
   d <- read.csv(file.path("reference", file), check.names = FALSE)
   p <- ncol(d) - 1
   x <- as.matrix(d[, 1:p])
   y <- d[, p + 1]
   if (family != "gaussian") y <- factor(y, levels = sort(unique(y), method = "radix"))
-  # do.call puts the values themselves in the call, which relax.glmnet re-evaluates elsewhere.
+  full <- function(v, default) { out <- setNames(rep(default, p), colnames(x)); out[names(v)] <- v; out }
+  pf <- full(pf, 1); lower <- full(lower, -Inf); upper <- full(upper, Inf)
+  # do.call puts the values themselves in the call, which relax.glmnet re-evaluates elsewhere:
+  # its refits keep the limits.
   fit <- do.call(glmnet, list(x = x, y = y, family = family, relax = TRUE, thresh = 1e-14,
-                              maxit = 1e7))
+                              maxit = 1e7, penalty.factor = pf, lower.limits = lower,
+                              upper.limits = upper))
   relaxed <- fit$relaxed
   stopifnot(length(relaxed$lambda) == length(fit$lambda))
   # Whether the unpenalized fit exists on each lambda's support: glm() converges on it without
@@ -46,9 +57,11 @@ fit_case <- function(name, file, family) {
   }
   sprintf(paste0(
     '    {\n      "name": "%s",\n      "data": "%s",\n      "family": "%s",\n',
+    '      "penalty_factor": "%s",\n      "lower": "%s",\n      "upper": "%s",\n',
     '      "alphas": [%s],\n      "refit_exists": [%s],\n',
     '      "intercepts": [%s],\n      "coefficients": [\n        %s\n      ]\n    }'),
-    name, file, family, num(fit$lambda), paste(tolower(exists), collapse = ", "),
+    name, file, family, spec(pf, 1), spec(lower, -Inf), spec(upper, Inf),
+    num(fit$lambda), paste(tolower(exists), collapse = ", "),
     paste(a0, collapse = ", "),
     paste(coef, collapse = ",\n        "))
 }
@@ -85,6 +98,9 @@ cases <- c(
   fit_case("diabetes_relaxed", "diabetes.csv", "gaussian"),
   fit_case("binomial_relaxed", "binomial.csv", "binomial"),
   fit_case("multinomial_relaxed", "multinomial.csv", "multinomial"),
+  fit_case("diabetes_relaxed_limits", "diabetes.csv", "gaussian",
+           pf = c(age = 2, sex = 0.5, bmi = 0), lower = c(s3 = -0.1, sex = -15),
+           upper = c(s5 = 30, bp = 0.8)),
   cv_case("diabetes_relaxed_cv", "diabetes.csv", 13))
 writeLines(c("{", '  "glmnet": "4.1-6, relax = TRUE, thresh = 1e-14",', '  "cases": [',
              paste(cases, collapse = ",\n"), "  ]", "}"),

@@ -15,7 +15,8 @@ import org.l1path.solver.glm.SupportRefit;
  * picks alpha and gamma together ({@link FitSpec#withRelax}).
  *
  * <p>As glmnet does, a support of more than {@code n - 3} features is not refitted (its fit would
- * interpolate the data): there the refit is the lasso solution itself.
+ * interpolate the data): there the refit is the lasso solution itself. The refits keep the
+ * settings' coefficient limits, as glmnet's do.
  */
 public final class RelaxedPath {
   /** glmnet's default gammas. */
@@ -73,7 +74,12 @@ public final class RelaxedPath {
               support,
               s ->
                   SupportRefit.fit(
-                      solving, s.stream().toArray(), settings.fitIntercept(), lasso.l1Ratio()));
+                      solving,
+                      s.stream().toArray(),
+                      settings.fitIntercept(),
+                      lasso.l1Ratio(),
+                      settings.lowerBounds(),
+                      settings.upperBounds()));
       intercepts[k] = refit.intercepts().clone();
       coefficients[k] = new double[rows][];
       for (int r = 0; r < rows; r++) {

@@ -10,17 +10,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The relaxed refits against glmnet's ({@code reference/relax/relax.fixture.json}, made by the R
  * script beside it with {@code relax = TRUE} at thresh 1e-14): on glmnet's lambdas, each alpha's
- * unpenalized refit on the lasso's support fits at least as well as glmnet's (its loss at most
- * glmnet's, to 1e-12 relative), and its coefficients agree with glmnet's to 1e-5 of the largest,
- * multinomial centring included. (glmnet's own refits are that far from exact: on diabetes at the
- * 43rd lambda its intercept is -261.21867, least squares' -261.21890.) Where the unpenalized fit
- * does not exist (glm() meets fitted probabilities 0 or 1 on the larger supports of the 100-row
- * binomial set), there is nothing to agree on, and the refit must say it did not converge.
+ * unpenalized refit on the lasso's support, within the same coefficient limits (one case has
+ * penalty factors and limits), fits at least as well as glmnet's (its loss at most glmnet's, to
+ * 1e-12 relative), and its coefficients agree with glmnet's to 1e-5 of the largest, multinomial
+ * centring included. (glmnet's own refits are that far from exact: on diabetes at the 43rd lambda
+ * its intercept is -261.21867, least squares' -261.21890.) Where the unpenalized fit does not exist
+ * (glm() meets fitted probabilities 0 or 1 on the larger supports of the 100-row binomial set),
+ * there is nothing to agree on, and the refit must say it did not converge.
  */
 class RelaxedReferenceTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"diabetes_relaxed", "binomial_relaxed", "multinomial_relaxed"})
+  @ValueSource(
+      strings = {
+        "diabetes_relaxed",
+        "binomial_relaxed",
+        "multinomial_relaxed",
+        "diabetes_relaxed_limits"
+      })
   void refitsMatchGlmnet(String name) {
     JsonNode c = null;
     for (JsonNode each : Reference.fixture("relax/relax").get("cases")) {
@@ -32,9 +39,15 @@ class RelaxedReferenceTest {
             ? Reference.numericCsv(file)
             : Reference.classCsv(file);
     double[] alphas = Reference.doubles(c.get("alphas"));
-    RegularizationPath lasso =
-        ElasticNet.fitPath(data, Settings.defaults().withTolerance(1e-12), AlphaGrid.of(alphas));
-    RelaxedPath relaxed = RelaxedPath.fit(data, Settings.defaults(), lasso, Progress.NONE);
+    Settings settings =
+        Settings.defaults()
+            .withTolerance(1e-12)
+            .withPenaltyFactors(byFeature(data, c.get("penalty_factor").asText(), 1))
+            .withBounds(
+                byFeature(data, c.get("lower").asText(), Double.NEGATIVE_INFINITY),
+                byFeature(data, c.get("upper").asText(), Double.POSITIVE_INFINITY));
+    RegularizationPath lasso = ElasticNet.fitPath(data, settings, AlphaGrid.of(alphas));
+    RelaxedPath relaxed = RelaxedPath.fit(data, settings, lasso, Progress.NONE);
     RegularizationPath refits = relaxed.refits();
     int rows = refits.responses();
     int compared = 0;
@@ -62,6 +75,11 @@ class RelaxedReferenceTest {
         JsonNode a0 = c.get("intercepts").get(k);
         theirIntercepts[r] = rows == 1 ? a0.asDouble() : a0.get(r).asDouble();
         ours[r] = refits.coefficients(k, r);
+        for (int j = 0; j < ours[r].length; j++) {
+          assertTrue(
+              ours[r][j] >= settings.lowerBounds()[j] && ours[r][j] <= settings.upperBounds()[j],
+              name + ": alpha " + k + ", feature " + j + " = " + ours[r][j] + " breaks its limit");
+        }
         ourIntercepts[r] = refits.intercept(k, r);
         for (int j = 0; j < theirs[r].length; j++) {
           assertEquals(
@@ -83,6 +101,19 @@ class RelaxedReferenceTest {
       assertTrue(refits.convergence(k).converged(), name + ": alpha " + k + " not converged");
     }
     assertTrue(compared >= 25, name + ": only " + compared + " alphas compared");
+  }
+
+  /** One value per feature from {@code name=value,...}; {@code fill} for the others. */
+  private static double[] byFeature(Dataset data, String spec, double fill) {
+    double[] out = new double[data.features()];
+    java.util.Arrays.fill(out, fill);
+    if (!spec.isEmpty()) {
+      for (String item : spec.split(",")) {
+        String[] parts = item.split("=");
+        out[data.featureNames().indexOf(parts[0])] = Double.parseDouble(parts[1]);
+      }
+    }
+    return out;
   }
 
   /** The mean loss: half the squared error, or the negative log-likelihood. */

@@ -45,9 +45,14 @@ public final class SupportRefit {
   private final double[][] z;
   private final double[] means;
   private final double[] scales;
+  private final double[] low;
+  private final double[] high;
+  private final double[] lowerLimit;
+  private final double[] upperLimit;
   private final double[][] eta;
 
-  private SupportRefit(Dataset data, int[] support, boolean intercept) {
+  private SupportRefit(
+      Dataset data, int[] support, boolean intercept, double[] lower, double[] upper) {
     this.data = data;
     this.intercept = intercept;
     n = data.rows();
@@ -106,77 +111,176 @@ public final class SupportRefit {
     z = Arrays.copyOf(columns, count);
     means = Arrays.copyOf(m, count);
     scales = Arrays.copyOf(s, count);
+    // Limits on the scaled coefficients: b_j = beta_t / s_t.
+    low = new double[count];
+    high = new double[count];
+    lowerLimit = new double[count];
+    upperLimit = new double[count];
+    for (int t = 0; t < count; t++) {
+      int j = this.support[t];
+      lowerLimit[t] = limit(lower, j, Double.NEGATIVE_INFINITY);
+      upperLimit[t] = limit(upper, j, Double.POSITIVE_INFINITY);
+      low[t] = lowerLimit[t] * scales[t];
+      high[t] = upperLimit[t] * scales[t];
+    }
     eta = new double[rows][n];
+  }
+
+  /** Feature j's limit from one-per-feature or one-for-all limits, or {@code none} without. */
+  private static double limit(double[] limits, int j, double none) {
+    if (limits == null || limits.length == 0) {
+      return none;
+    }
+    return limits.length == 1 ? limits[0] : limits[j];
   }
 
   /**
    * Fits {@code data}'s family on the features {@code support} without a penalty.
    *
    * @param l1Ratio the path's l1 ratio, for centring multinomial coefficients
+   * @param lower each feature's lower limit on the original scale (one per feature, or one for
+   *     all), or null for none
+   * @param upper likewise, the upper limits
    */
-  public static Result fit(Dataset data, int[] support, boolean intercept, double l1Ratio) {
-    return new SupportRefit(data, support, intercept).solve(l1Ratio);
+  public static Result fit(
+      Dataset data,
+      int[] support,
+      boolean intercept,
+      double l1Ratio,
+      double[] lower,
+      double[] upper) {
+    return new SupportRefit(data, support, intercept, lower, upper).solve(l1Ratio);
   }
 
   private Result solve(double l1Ratio) {
-    int d = support.length + (intercept ? 1 : 0);
+    int offset = intercept ? 1 : 0;
+    int d = support.length + offset;
     double[][] params = new double[rows][d];
     startAtNullModel(params);
     double loss = loss();
     boolean converged = false;
-    LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.chol(d);
-    DMatrixRMaj hessian = new DMatrixRMaj(d, d);
-    DMatrixRMaj gradient = new DMatrixRMaj(d, 1);
-    DMatrixRMaj step = new DMatrixRMaj(d, 1);
     double[] g = new double[n];
     double[] h = new double[n];
-    double[] direction = new double[n];
+    double[] gradient = new double[d];
+    double[][] hessian = new double[d][d];
+    double[] before = new double[d];
     for (int round = 0; round < MAX_ROUNDS && !converged && d > 0; round++) {
       double decrement = 0;
       for (int r = 0; r < rows; r++) {
         workingResponse(r, g, h);
         normalEquations(g, h, hessian, gradient);
-        if (!solve(solver, hessian, gradient, step)) {
+        // Coefficients at a limit that their gradient presses against stay there this step.
+        boolean[] free = new boolean[d];
+        int freeCount = 0;
+        for (int t = 0; t < d; t++) {
+          int f = t - offset;
+          double b = params[r][t];
+          free[t] =
+              f < 0 || !((b <= low[f] && gradient[t] > 0) || (b >= high[f] && gradient[t] < 0));
+          freeCount += free[t] ? 1 : 0;
+        }
+        double[] step = newtonStep(hessian, gradient, free, freeCount);
+        if (step == null) {
           break;
         }
         double dec = 0;
         for (int t = 0; t < d; t++) {
-          dec -= gradient.data[t] * step.data[t];
+          dec -= gradient[t] * step[t];
         }
         if (!(dec > 0)) {
           continue;
         }
-        for (int i = 0; i < n; i++) {
-          double v = intercept ? step.data[0] : 0;
-          for (int t = 0; t < support.length; t++) {
-            v += step.data[t + (intercept ? 1 : 0)] * z[t][i];
-          }
-          direction[i] = v;
-        }
+        System.arraycopy(params[r], 0, before, 0, d);
         double size = 1;
-        double[] row = eta[r];
         while (true) {
-          for (int i = 0; i < n; i++) {
-            row[i] += size * direction[i];
+          double moved = 0;
+          for (int t = 0; t < d; t++) {
+            double v = before[t] + size * step[t];
+            if (t >= offset) {
+              v = Math.min(Math.max(v, low[t - offset]), high[t - offset]);
+            }
+            params[r][t] = v;
+            moved += gradient[t] * (v - before[t]);
           }
+          setEta(r, params[r]);
           double next = loss();
-          if (next <= loss - 1e-4 * size * dec || size < 1e-12) {
+          if (next <= loss + 1e-4 * moved || size < 1e-12) {
             loss = next;
             break;
           }
-          for (int i = 0; i < n; i++) {
-            row[i] -= size * direction[i];
-          }
           size /= 2;
-        }
-        for (int t = 0; t < d; t++) {
-          params[r][t] += size * step.data[t];
         }
         decrement += dec;
       }
       converged = decrement / 2 <= TOLERANCE * Math.max(Math.abs(loss), 1e-300);
     }
     return originalScale(params, converged || d == 0, l1Ratio);
+  }
+
+  /** Row r's linear predictor from its parameters. */
+  private void setEta(int r, double[] params) {
+    int offset = intercept ? 1 : 0;
+    double a = intercept ? params[0] : 0;
+    double[] row = eta[r];
+    Arrays.fill(row, a);
+    for (int t = 0; t < support.length; t++) {
+      double b = params[t + offset];
+      if (b != 0) {
+        double[] zt = z[t];
+        for (int i = 0; i < n; i++) {
+          row[i] += b * zt[i];
+        }
+      }
+    }
+  }
+
+  /**
+   * The Newton step over the free parameters (0 for the others); a Hessian that is singular
+   * (collinear features, or a class all but separated) gets a small ridge, growing until it
+   * factors. Null when even that fails.
+   */
+  private static double[] newtonStep(
+      double[][] hessian, double[] gradient, boolean[] free, int freeCount) {
+    int d = gradient.length;
+    int[] index = new int[freeCount];
+    for (int t = 0, u = 0; t < d; t++) {
+      if (free[t]) {
+        index[u++] = t;
+      }
+    }
+    DMatrixRMaj a = new DMatrixRMaj(freeCount, freeCount);
+    DMatrixRMaj b = new DMatrixRMaj(freeCount, 1);
+    double scale = 0;
+    for (int u = 0; u < freeCount; u++) {
+      b.data[u] = -gradient[index[u]];
+      scale = Math.max(scale, hessian[index[u]][index[u]]);
+    }
+    LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.chol(freeCount);
+    DMatrixRMaj x = new DMatrixRMaj(freeCount, 1);
+    double ridge = 0;
+    for (int attempt = 0; attempt < 12; attempt++) {
+      for (int u = 0; u < freeCount; u++) {
+        for (int v = 0; v < freeCount; v++) {
+          a.data[u * freeCount + v] = hessian[index[u]][index[v]] + (u == v ? ridge : 0);
+        }
+      }
+      if (solver.setA(a)) {
+        solver.solve(b, x);
+        boolean finite = true;
+        for (int u = 0; u < freeCount; u++) {
+          finite &= Double.isFinite(x.data[u]);
+        }
+        if (finite) {
+          double[] step = new double[d];
+          for (int u = 0; u < freeCount; u++) {
+            step[index[u]] = x.data[u];
+          }
+          return step;
+        }
+      }
+      ridge = ridge == 0 ? 1e-12 * Math.max(scale, 1e-300) : ridge * 100;
+    }
+    return null;
   }
 
   /** Intercepts of the model without features; coefficients 0. */
@@ -280,16 +384,17 @@ public final class SupportRefit {
     }
   }
 
-  private void normalEquations(double[] g, double[] h, DMatrixRMaj hessian, DMatrixRMaj gradient) {
+  private void normalEquations(double[] g, double[] h, double[][] hessian, double[] gradient) {
     int offset = intercept ? 1 : 0;
-    int d = support.length + offset;
-    hessian.zero();
-    gradient.zero();
-    for (int i = 0; i < n; i++) {
-      if (intercept) {
-        gradient.data[0] += g[i];
-        hessian.data[0] += h[i];
+    if (intercept) {
+      double gs = 0;
+      double hs = 0;
+      for (int i = 0; i < n; i++) {
+        gs += g[i];
+        hs += h[i];
       }
+      gradient[0] = gs;
+      hessian[0][0] = hs;
     }
     for (int t = 0; t < support.length; t++) {
       double[] zt = z[t];
@@ -299,58 +404,21 @@ public final class SupportRefit {
         gs += g[i] * zt[i];
         hs += h[i] * zt[i];
       }
-      gradient.data[t + offset] = gs;
+      gradient[t + offset] = gs;
       if (intercept) {
-        hessian.data[t + offset] = hs;
-        hessian.data[(t + offset) * d] = hs;
+        hessian[0][t + offset] = hs;
+        hessian[t + offset][0] = hs;
       }
       for (int u = 0; u <= t; u++) {
         double[] zu = z[u];
-        double s = 0;
+        double sum = 0;
         for (int i = 0; i < n; i++) {
-          s += h[i] * zt[i] * zu[i];
+          sum += h[i] * zt[i] * zu[i];
         }
-        hessian.data[(t + offset) * d + u + offset] = s;
-        hessian.data[(u + offset) * d + t + offset] = s;
+        hessian[t + offset][u + offset] = sum;
+        hessian[u + offset][t + offset] = sum;
       }
     }
-  }
-
-  /**
-   * The Newton step; a Hessian that is singular (collinear features, or a class all but separated)
-   * gets a small ridge, growing until it factors.
-   */
-  private static boolean solve(
-      LinearSolverDense<DMatrixRMaj> solver,
-      DMatrixRMaj hessian,
-      DMatrixRMaj gradient,
-      DMatrixRMaj step) {
-    int d = hessian.numRows;
-    double scale = 0;
-    for (int t = 0; t < d; t++) {
-      scale = Math.max(scale, hessian.get(t, t));
-    }
-    DMatrixRMaj a = hessian.copy();
-    double ridge = 0;
-    for (int attempt = 0; attempt < 12; attempt++) {
-      if (solver.setA(a)) {
-        solver.solve(gradient, step);
-        boolean finite = true;
-        for (int t = 0; t < d; t++) {
-          step.data[t] = -step.data[t];
-          finite &= Double.isFinite(step.data[t]);
-        }
-        if (finite) {
-          return true;
-        }
-      }
-      ridge = ridge == 0 ? 1e-12 * Math.max(scale, 1e-300) : ridge * 100;
-      a.setTo(hessian);
-      for (int t = 0; t < d; t++) {
-        a.add(t, t, ridge);
-      }
-    }
-    return false;
   }
 
   private Result originalScale(double[][] params, boolean converged, double l1Ratio) {
@@ -361,7 +429,9 @@ public final class SupportRefit {
     for (int r = 0; r < rows; r++) {
       double a = intercept ? params[r][0] : 0;
       for (int t = 0; t < support.length; t++) {
-        double b = params[r][t + offset] / scales[t];
+        // Unscaling may round a coefficient at its limit just past it.
+        double b =
+            Math.min(Math.max(params[r][t + offset] / scales[t], lowerLimit[t]), upperLimit[t]);
         coefficients[r][support[t]] = b;
         a -= b * means[t];
       }
@@ -383,11 +453,20 @@ public final class SupportRefit {
       intercepts[r] -= mean;
     }
     double[] column = new double[rows];
-    for (int j : support) {
+    for (int t = 0; t < support.length; t++) {
+      int j = support[t];
       for (int r = 0; r < rows; r++) {
         column[r] = coefficients[r][j];
       }
+      // glmnet keeps the shifted row within the limits, as its own path does.
       double c = PenaltyCentre.of(column, l1Ratio);
+      double lowest = Double.NEGATIVE_INFINITY;
+      double highest = Double.POSITIVE_INFINITY;
+      for (double b : column) {
+        lowest = Math.max(lowest, b - upperLimit[t]);
+        highest = Math.min(highest, b - lowerLimit[t]);
+      }
+      c = Math.min(Math.max(c, lowest), highest);
       for (int r = 0; r < rows; r++) {
         coefficients[r][j] -= c;
       }
