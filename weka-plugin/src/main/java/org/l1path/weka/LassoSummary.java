@@ -3,6 +3,7 @@ package org.l1path.weka;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import org.l1path.solver.CvCurve;
 import org.l1path.solver.CvMeasure;
@@ -22,6 +23,9 @@ import org.l1path.solver.StopReason;
  * @param how how alpha was chosen
  * @param l1Ratios the l1 ratios tried
  * @param l1Ratio the chosen l1 ratio
+ * @param gammas the relaxed lasso's gammas tried, or null without {@code -relax}
+ * @param gamma the chosen gamma of the relaxed lasso, or NaN when the model is not relaxed (without
+ *     {@code -relax}, or with it where there was nothing to refit)
  * @param alpha the chosen alpha
  * @param folds the number of CV folds, 0 without cross-validation
  * @param rule the CV rule's label, or null without cross-validation
@@ -37,7 +41,8 @@ import org.l1path.solver.StopReason;
  *     log-odds of the second class) or one per class (multinomial)
  * @param standardized the coefficients times each feature's standard deviation, row by row
  * @param intercepts the intercept of each row
- * @param path the path table (about ten alphas, the chosen one among them)
+ * @param path the path table (about ten alphas, the chosen one among them); relaxed, its CV columns
+ *     are the chosen gamma's and its other columns the lasso's
  * @param pathLength how many alphas the full path has
  * @param stopReason why the path ended where it did
  * @param warnings one line per alpha that did not converge
@@ -49,6 +54,8 @@ public record LassoSummary(
     PathFit.Choice how,
     double[] l1Ratios,
     double l1Ratio,
+    double[] gammas,
+    double gamma,
     double alpha,
     int folds,
     String rule,
@@ -127,6 +134,8 @@ public record LassoSummary(
         fit.how(),
         fit.l1Ratios(),
         path.l1Ratio(),
+        fit.gammas(),
+        fit.gamma(),
         fit.alpha(),
         fit.cv() == null ? 0 : fit.cv().folds(),
         fit.rule() == null ? null : fit.rule().label(),
@@ -144,7 +153,34 @@ public record LassoSummary(
         List.copyOf(rows),
         path.size(),
         path.stopReason(),
-        List.copyOf(path.warnings()));
+        warnings(fit));
+  }
+
+  /**
+   * The full-data path's warnings, and, when the model blends in a relaxed refit that did not
+   * converge at the chosen alpha (where the lasso did), a line saying so.
+   */
+  private static List<String> warnings(PathFit fit) {
+    List<String> out = new ArrayList<>(fit.path().warnings());
+    int k = fit.chosen();
+    if (fit.isRelaxed()
+        && fit.gamma() < 1
+        && fit.path().convergence(k).converged()
+        && !fit.relaxed().refits().convergence(k).converged()) {
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "the relaxed refit at the chosen alpha %.6g did not converge: the unpenalized fit on"
+                  + " the selected attributes may not exist (a class separable on them), and the"
+                  + " model blends the refit as it ended",
+              fit.alpha()));
+    }
+    return List.copyOf(out);
+  }
+
+  /** Whether the model is the relaxed lasso's blend at {@link #gamma}. */
+  public boolean relaxed() {
+    return !Double.isNaN(gamma);
   }
 
   /** How many coefficients are non-zero, over all rows. */

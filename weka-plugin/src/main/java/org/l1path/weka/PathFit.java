@@ -8,12 +8,14 @@ import org.l1path.solver.FitSpec;
 import org.l1path.solver.Model;
 import org.l1path.solver.Progress;
 import org.l1path.solver.RegularizationPath;
+import org.l1path.solver.RelaxedPath;
 import org.l1path.solver.SelectionRule;
 import org.l1path.solver.Settings;
 
 /**
  * One fit as the options ask for it: the full-data path of the chosen l1 ratio and the alpha chosen
- * on it, with the cross-validation curve when alpha or the ratio was chosen by cross-validation.
+ * on it, with the cross-validation curve when alpha or the ratio was chosen by cross-validation,
+ * and, for the relaxed lasso, the refits and the chosen gamma.
  *
  * @param how how alpha was chosen
  * @param l1Ratios the ratios that were tried
@@ -22,6 +24,12 @@ import org.l1path.solver.Settings;
  * @param curve the CV curve of the chosen ratio, or null without cross-validation
  * @param cv the CV settings used, or null without cross-validation
  * @param settings the solver settings of the chosen ratio, penalty factors and bounds included
+ * @param gammas the relaxed lasso's gammas that were tried (one without cross-validation), or null
+ *     without {@code -relax}
+ * @param relaxed the relaxed path of {@code path}, or null when the fit is not relaxed: without
+ *     {@code -relax}, and with it when there is nothing to refit ({@link Choice#NO_PREDICTORS},
+ *     {@link Choice#TOO_FEW_INSTANCES}), where the relaxed model is the lasso's
+ * @param gamma the chosen gamma, or NaN when {@code relaxed} is null
  */
 public record PathFit(
     Choice how,
@@ -30,7 +38,10 @@ public record PathFit(
     int chosen,
     CvCurve curve,
     CvSettings cv,
-    Settings settings) {
+    Settings settings,
+    double[] gammas,
+    RelaxedPath relaxed,
+    double gamma) {
 
   /** How alpha was chosen. */
   public enum Choice {
@@ -82,16 +93,41 @@ public record PathFit(
           FitSpec.crossValidated(
               settings, ratios, grid, options.cvSettings(rows, data.dataset().family()));
     }
+    // Checked whatever the data, so that a bad -gamma is refused on any data set. Without
+    // predictors, or with too few instances, every penalized coefficient is 0 and the refit would
+    // be the lasso itself: those fits are not relaxed.
+    double[] gammas = options.gammaValues(how != Choice.FIXED);
+    if (gammas != null && (how == Choice.FIXED || how == Choice.CROSS_VALIDATION)) {
+      spec = spec.withRelax(gammas);
+    }
     Fit fit =
         spec.withPenaltyFactors(factors).withBounds(lower, upper).fit(data.dataset(), progress);
     // With too few instances to choose, the largest alpha: every coefficient 0.
     int chosen = how == Choice.TOO_FEW_INSTANCES ? 0 : fit.chosen();
-    return new PathFit(how, ratios, fit.path(), chosen, fit.curve(), spec.cv(), fit.settings());
+    return new PathFit(
+        how,
+        ratios,
+        fit.path(),
+        chosen,
+        fit.curve(),
+        spec.cv(),
+        fit.settings(),
+        gammas,
+        fit.relaxed(),
+        fit.gamma());
   }
 
-  /** The full-data model at the chosen alpha. */
+  /**
+   * The full-data model at the chosen alpha; relaxed, the blend {@code gamma * lasso + (1 - gamma)
+   * * refit} there.
+   */
   public Model model() {
-    return path.model(chosen);
+    return relaxed == null ? path.model(chosen) : relaxed.model(chosen, gamma);
+  }
+
+  /** Whether the model is the relaxed lasso's blend. */
+  public boolean isRelaxed() {
+    return relaxed != null;
   }
 
   /** The chosen alpha. */

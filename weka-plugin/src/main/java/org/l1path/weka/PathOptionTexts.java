@@ -5,6 +5,7 @@ import java.util.List;
 import org.l1path.solver.AlphaGrid;
 import org.l1path.solver.CvMeasure;
 import org.l1path.solver.CvSettings;
+import org.l1path.solver.FitSpec;
 import org.l1path.solver.SelectionRule;
 import org.l1path.solver.Settings;
 import weka.core.Option;
@@ -89,6 +90,21 @@ public final class PathOptionTexts {
       "Whether every coefficient is constrained to be zero or positive (lowerLimits overrides"
           + " this for the attributes it names).";
 
+  public static final String RELAX_TIP =
+      "Whether to fit the relaxed lasso (Meinshausen 2007; glmnet's relax = TRUE): each"
+          + " solution of the path is refitted without penalty on the attributes it selects, and"
+          + " the model is gamma x the lasso + (1 - gamma) x that refit. Cross-validation picks"
+          + " alpha and gamma together. The selected attributes are the lasso's. Cannot be"
+          + " combined with positive, lowerLimits or upperLimits (the refit does not keep"
+          + " coefficient limits).";
+
+  public static final String GAMMAS_TIP =
+      "With relax, the gammas to choose among by cross-validation, as a comma-separated list in"
+          + " [0, 1] (0 is the unpenalized refit, 1 the lasso). Empty for the default: "
+          + gammaList()
+          + " (glmnet's), or 0 with a fixed alpha and one l1 ratio, which fit without"
+          + " cross-validation and take one gamma.";
+
   public static final String TOLERANCE_TIP =
       "The convergence tolerance: the relative duality gap each alpha must reach.";
 
@@ -96,8 +112,20 @@ public final class PathOptionTexts {
       "The most coordinate-descent passes at one alpha; an alpha that needs more is reported"
           + " as not converged.";
 
-  /** The option descriptions, {@code defaultRule} being the learner's default rule. */
-  static List<Option> options(SelectionRule defaultRule) {
+  /** glmnet's default gammas as {@code -gamma} takes them: 0,0.25,0.5,0.75,1. */
+  static String gammaList() {
+    List<String> out = new ArrayList<>();
+    for (double g : FitSpec.defaultGammas()) {
+      out.add(PathOptions.format(g));
+    }
+    return String.join(",", out);
+  }
+
+  /**
+   * The option descriptions, {@code defaultRule} being the learner's default rule; {@code
+   * offersRelax} adds the relaxed lasso's.
+   */
+  static List<Option> options(SelectionRule defaultRule, boolean offersRelax) {
     List<Option> out = new ArrayList<>();
     out.add(
         new Option(
@@ -193,6 +221,26 @@ public final class PathOptionTexts {
             "positive",
             0,
             "-positive"));
+    if (offersRelax) {
+      out.add(
+          new Option(
+              "\tFit the relaxed lasso (glmnet's relax = TRUE): gamma x the lasso +\n"
+                  + "\t(1 - gamma) x its unpenalized refit on the selected attributes,\n"
+                  + "\talpha and gamma chosen together by cross-validation. Not with\n"
+                  + "\t-positive, -lower or -upper.",
+              PathOptions.RELAX,
+              0,
+              "-" + PathOptions.RELAX));
+      out.add(
+          new Option(
+              "\tWith -relax, the gammas to choose among, each in [0, 1].\n"
+                  + "\t(default "
+                  + gammaList()
+                  + "; 0 with a fixed -alpha and one l1 ratio)",
+              PathOptions.GAMMA,
+              1,
+              "-" + PathOptions.GAMMA + " <G[,G...]>"));
+    }
     out.add(
         new Option(
             "\tThe convergence tolerance: the relative duality gap at every alpha.\n"

@@ -11,6 +11,7 @@ import org.l1path.solver.AlphaGrid;
 import org.l1path.solver.CvMeasure;
 import org.l1path.solver.CvSettings;
 import org.l1path.solver.Family;
+import org.l1path.solver.FitSpec;
 import org.l1path.solver.OptionRange;
 import org.l1path.solver.SelectionRule;
 import org.l1path.solver.Settings;
@@ -25,7 +26,9 @@ import weka.core.Utils;
 /**
  * The fitting options shared by the {@code Lasso} classifier and {@code LassoAttributeEval}, with
  * their command-line names (the same as the {@code fit} command's), tip texts and defaults. Values
- * are checked when they are turned into solver settings, with a message naming the option.
+ * are checked when they are turned into solver settings, with a message naming the option. The
+ * relaxed lasso's {@code -relax} and {@code -gamma} are the classifier's only ({@link
+ * #PathOptions(SelectionRule, boolean)}).
  */
 public final class PathOptions implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -37,8 +40,11 @@ public final class PathOptions implements Serializable {
 
   static final String LOWER = "lower";
   static final String UPPER = "upper";
+  static final String RELAX = "relax";
+  static final String GAMMA = "gamma";
 
   private final SelectionRule defaultRule;
+  private final boolean offersRelax;
   private String l1Ratios = "1";
   private double alpha;
   private int numAlphas = AlphaGrid.DEFAULT_COUNT;
@@ -55,16 +61,30 @@ public final class PathOptions implements Serializable {
   private boolean positive;
   private double tolerance = Settings.DEFAULT_TOLERANCE;
   private int maxIterations = Settings.DEFAULT_MAX_ITERATIONS;
+  private boolean relax;
+  private String gammas = "";
 
-  /** Defaults, with {@code defaultRule} picking alpha from the CV curve. */
+  /**
+   * Defaults, with {@code defaultRule} picking alpha from the CV curve, without the relaxed lasso's
+   * options.
+   */
   public PathOptions(SelectionRule defaultRule) {
+    this(defaultRule, false);
+  }
+
+  /**
+   * Defaults, with {@code defaultRule} picking alpha from the CV curve; {@code offersRelax} adds
+   * {@code -relax} and {@code -gamma} to the options listed, read and written.
+   */
+  public PathOptions(SelectionRule defaultRule, boolean offersRelax) {
     this.defaultRule = defaultRule;
     this.rule = defaultRule;
+    this.offersRelax = offersRelax;
   }
 
   /** The options, for {@code listOptions()}. */
   public List<Option> listOptions() {
-    return PathOptionTexts.options(defaultRule);
+    return PathOptionTexts.options(defaultRule, offersRelax);
   }
 
   /**
@@ -98,6 +118,14 @@ public final class PathOptions implements Serializable {
     setUpperLimits(Utils.getOption(UPPER, options));
     parseControls(UPPER, upperLimits);
     setPositive(Utils.getFlag("positive", options));
+    if (offersRelax) {
+      setRelax(Utils.getFlag(RELAX, options));
+      setGammas(Utils.getOption(GAMMA, options));
+      // Checked here too, so that the command line reports a bad list before any fit; a fixed
+      // alpha with one l1 ratio fits without cross-validation (unless the data has no predictors
+      // or too few instances, where no gamma is used).
+      gammaValues(!(alpha > 0 && !l1Ratios.contains(",")));
+    }
     value = Utils.getOption("tol", options);
     setTolerance(value.isEmpty() ? Settings.DEFAULT_TOLERANCE : parseDouble("-tol", value));
     value = Utils.getOption("max-iter", options);
@@ -148,6 +176,15 @@ public final class PathOptions implements Serializable {
     if (positive) {
       out.add("-positive");
     }
+    if (relax) {
+      out.add("-" + RELAX);
+    }
+    // Written whenever set, even without -relax, so that the command line refuses what the
+    // build would.
+    if (offersRelax && !gammas.isEmpty()) {
+      out.add("-" + GAMMA);
+      out.add(gammas);
+    }
     out.add("-tol");
     out.add(format(tolerance));
     out.add("-max-iter");
@@ -168,6 +205,85 @@ public final class PathOptions implements Serializable {
                 + ", got "
                 + parts[k].trim());
       }
+    }
+    return out;
+  }
+
+  /**
+   * The relaxed lasso's gammas ({@link FitSpec#withRelax}), checked, or null without {@code
+   * -relax}. Without {@code -gamma}: glmnet's five ({@link FitSpec#defaultGammas()}) when {@code
+   * crossValidates}, else 0 (the unpenalized refit), as the {@code fit} command's {@code --folds
+   * 0}.
+   *
+   * @param crossValidates whether the fit cross-validates, so that it can choose among gammas
+   * @throws IllegalArgumentException naming the option when {@code -gamma} is given without {@code
+   *     -relax}, a gamma is not a number in [0, 1], or several are given without cross-validation
+   */
+  public double[] gammaValues(boolean crossValidates) {
+    double[] given = checkGammas();
+    if (!relax) {
+      return null;
+    }
+    if (given == null) {
+      return crossValidates ? FitSpec.defaultGammas() : new double[] {0.0};
+    }
+    if (!crossValidates && given.length > 1) {
+      throw new IllegalArgumentException(
+          "-"
+              + GAMMA
+              + " "
+              + gammas
+              + ": choosing among several gammas needs cross-validation, and a fixed -alpha with"
+              + " one l1 ratio fits without it; give one gamma (0 is the unpenalized refit, 1 the"
+              + " lasso)");
+    }
+    return given;
+  }
+
+  /**
+   * The {@code -gamma} list, or null when it is empty.
+   *
+   * @throws IllegalArgumentException naming the option when it is given without {@code -relax} or a
+   *     gamma is not a number in [0, 1]
+   */
+  private double[] checkGammas() {
+    if (gammas.isEmpty()) {
+      return null;
+    }
+    if (!relax) {
+      throw new IllegalArgumentException(
+          "-"
+              + GAMMA
+              + " "
+              + gammas
+              + " is given without -"
+              + RELAX
+              + ": gammas blend the relaxed lasso; add -"
+              + RELAX
+              + " or leave -"
+              + GAMMA
+              + " out");
+    }
+    String[] parts = gammas.split(",", -1);
+    double[] out = new double[parts.length];
+    for (int k = 0; k < parts.length; k++) {
+      String part = parts[k].trim();
+      double value;
+      try {
+        value = part.isEmpty() ? Double.NaN : Double.parseDouble(part);
+      } catch (NumberFormatException e) {
+        value = Double.NaN;
+      }
+      if (!OptionRange.GAMMA.accepts(value)) {
+        throw new IllegalArgumentException(
+            "-"
+                + GAMMA
+                + ": each gamma must be a number in [0, 1] (0 is the unpenalized refit, 1 the"
+                + " lasso), got '"
+                + part
+                + "'");
+      }
+      out[k] = value;
     }
     return out;
   }
@@ -597,6 +713,24 @@ public final class PathOptions implements Serializable {
 
   public void setMaxIterations(int value) {
     maxIterations = value;
+  }
+
+  /** Whether the fit is the relaxed lasso ({@code -relax}). */
+  public boolean getRelax() {
+    return relax;
+  }
+
+  public void setRelax(boolean value) {
+    relax = value;
+  }
+
+  /** The {@code -gamma} list, {@code G,G,...}; empty for the default. */
+  public String getGammas() {
+    return gammas;
+  }
+
+  public void setGammas(String value) {
+    gammas = value == null ? "" : value.trim();
   }
 
   /** Formats a double so that it parses back to the same value. */

@@ -102,6 +102,9 @@ final class SummaryReport {
     String label = "  %-" + Math.max("l1 ratio".length(), cvLabel.length()) + "s = ";
     line(String.format(Locale.ROOT, label, "alpha") + number(s.alpha()));
     line(String.format(Locale.ROOT, label, "l1 ratio") + l1Ratio(s.l1Ratio()));
+    if (s.relaxed()) {
+      line(String.format(Locale.ROOT, label, "gamma") + l1Ratio(s.gamma()) + gammaSource());
+    }
     if (!Double.isNaN(s.cvError())) {
       String se =
           fixedDecimals()
@@ -113,6 +116,29 @@ final class SummaryReport {
               + " +/- "
               + se
               + " (standard error)");
+    }
+    relaxation();
+  }
+
+  /** How the relaxed lasso's gamma was set, after its value. */
+  private String gammaSource() {
+    return s.gammas().length > 1
+        ? " (relaxed lasso, chosen with alpha among " + list(s.gammas()) + ")"
+        : " (relaxed lasso)";
+  }
+
+  /** What the relaxed lasso's model is, or why a -relax fit is the lasso's. */
+  private void relaxation() {
+    if (s.relaxed()) {
+      line(
+          "Relaxed lasso: "
+              + l1Ratio(s.gamma())
+              + " x the lasso + "
+              // 1 - 0.7 is 0.30000000000000004: shown as 0.3.
+              + l1Ratio(Math.round((1 - s.gamma()) * 1e12) / 1e12)
+              + " x its unpenalized refit on the selected attributes.");
+    } else if (s.gammas() != null) {
+      line("Relaxed lasso: nothing to refit here, so the model is the lasso's.");
     }
   }
 
@@ -185,7 +211,15 @@ final class SummaryReport {
   }
 
   private void pathTable() {
-    line(String.format(Locale.ROOT, "Path (%d of %d alphas):", s.path().size(), s.pathLength()));
+    line(
+        String.format(
+            Locale.ROOT,
+            "Path (%d of %d alphas)%s:",
+            s.path().size(),
+            s.pathLength(),
+            s.relaxed() && s.path().stream().anyMatch(r -> !Double.isNaN(r.cvError()))
+                ? "; dev.ratio is the lasso's, CV at gamma " + l1Ratio(s.gamma())
+                : s.relaxed() ? "; dev.ratio is the lasso's" : ""));
     String cvHeader = "CV " + measureName();
     String row = "  %12s %9s %10s %" + Math.max(12, cvHeader.length()) + "s %10s %s";
     line(
@@ -207,8 +241,12 @@ final class SummaryReport {
   }
 
   private String ratios() {
-    return Arrays.toString(
-        Arrays.stream(s.l1Ratios()).mapToObj(this::l1Ratio).toArray(String[]::new));
+    return list(s.l1Ratios());
+  }
+
+  /** Ratios or gammas as the option gives them, in brackets: [0.2, 1]. */
+  private String list(double[] values) {
+    return Arrays.toString(Arrays.stream(values).mapToObj(this::l1Ratio).toArray(String[]::new));
   }
 
   private boolean fixedDecimals() {

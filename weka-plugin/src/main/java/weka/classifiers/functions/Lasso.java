@@ -64,9 +64,11 @@ public class Lasso extends AbstractClassifier
    * {@link Model} (with its {@code Convergence}). A model of another form is then refused when it
    * is loaded, instead of loading with fields silently left at their defaults. Form 0 is the layout
    * before forms were numbered (the fields written by Java's default mechanism); form 2 added
-   * {@link PathOptions}' per-attribute penalty factors and limits.
+   * {@link PathOptions}' per-attribute penalty factors and limits; form 3 the relaxed lasso's
+   * {@code -relax} and {@code -gamma} in {@link PathOptions}, and its gammas in {@link
+   * LassoSummary}.
    */
-  public static final int SAVED_FORM = 2;
+  public static final int SAVED_FORM = 3;
 
   /** The l1path package version, recorded in every saved model; Description.props has the same. */
   private static final String PACKAGE_VERSION = "0.1.0";
@@ -87,6 +89,7 @@ public class Lasso extends AbstractClassifier
   private static final String NUM_SELECTED = "measureNumSelected";
   private static final String ALPHA = "measureAlpha";
   private static final String CV_ERROR = "measureCVError";
+  private static final String GAMMA = "measureGamma";
 
   private static final String NUM_DECIMAL_PLACES = "num-decimal-places";
 
@@ -98,7 +101,7 @@ public class Lasso extends AbstractClassifier
 
   // Transient: written and read, after the saved form, by writeObject and readObject. Not final
   // so that readObject can set them.
-  private transient PathOptions options = new PathOptions(SelectionRule.MIN);
+  private transient PathOptions options = new PathOptions(SelectionRule.MIN, true);
   private transient InstancesEncoder encoder;
   private transient Model model;
   private transient LassoSummary summary;
@@ -125,7 +128,9 @@ public class Lasso extends AbstractClassifier
         + " indicator per value; missing values are replaced by the"
         + " weighted mean or mode of the training data; instance weights are used. Attributes are"
         + " standardized for the penalty unless -no-standardize is given; coefficients are"
-        + " reported on the original scale.\n\nFor more information see:\n\n"
+        + " reported on the original scale. With -relax, the relaxed lasso: the model blends the"
+        + " lasso with its unpenalized refit on the selected attributes, the blend gamma chosen"
+        + " with alpha by cross-validation.\n\nFor more information see:\n\n"
         + getTechnicalInformation().toString();
   }
 
@@ -295,7 +300,7 @@ public class Lasso extends AbstractClassifier
 
   @Override
   public Enumeration<String> enumerateMeasures() {
-    return Collections.enumeration(List.of(NUM_SELECTED, ALPHA, CV_ERROR));
+    return Collections.enumeration(List.of(NUM_SELECTED, ALPHA, CV_ERROR, GAMMA));
   }
 
   @Override
@@ -307,6 +312,7 @@ public class Lasso extends AbstractClassifier
       case NUM_SELECTED -> summary.selectedAttributes();
       case ALPHA -> summary.alpha();
       case CV_ERROR -> summary.cvError();
+      case GAMMA -> summary.gamma();
       default ->
           throw new IllegalArgumentException(
               name
@@ -316,6 +322,8 @@ public class Lasso extends AbstractClassifier
                   + ALPHA
                   + ", "
                   + CV_ERROR
+                  + ", "
+                  + GAMMA
                   + ")");
     };
   }
@@ -489,6 +497,30 @@ public class Lasso extends AbstractClassifier
 
   public void setPositive(boolean value) {
     options.setPositive(value);
+  }
+
+  public String relaxTipText() {
+    return PathOptionTexts.RELAX_TIP;
+  }
+
+  public boolean getRelax() {
+    return options.getRelax();
+  }
+
+  public void setRelax(boolean value) {
+    options.setRelax(value);
+  }
+
+  public String gammasTipText() {
+    return PathOptionTexts.GAMMAS_TIP;
+  }
+
+  public String getGammas() {
+    return options.getGammas();
+  }
+
+  public void setGammas(String value) {
+    options.setGammas(value);
   }
 
   public String toleranceTipText() {

@@ -199,7 +199,7 @@ class LassoClassifierTest {
   void measures() throws Exception {
     Lasso lasso = new Lasso();
     assertEquals(
-        List.of("measureNumSelected", "measureAlpha", "measureCVError"),
+        List.of("measureNumSelected", "measureAlpha", "measureCVError", "measureGamma"),
         Collections.list(lasso.enumerateMeasures()));
     lasso.buildClassifier(TestData.cpu());
     LassoSummary s = lasso.getSummary();
@@ -207,6 +207,8 @@ class LassoClassifierTest {
     assertEquals(s.alpha(), lasso.getMeasure("measureAlpha"));
     assertEquals(s.cvError(), lasso.getMeasure("measureCVError"));
     assertTrue(s.cvError() > 0);
+    // Not relaxed: no gamma.
+    assertTrue(Double.isNaN(lasso.getMeasure("measureGamma")));
     assertThrows(IllegalArgumentException.class, () -> lasso.getMeasure("measureNope"));
   }
 

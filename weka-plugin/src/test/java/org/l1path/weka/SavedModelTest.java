@@ -70,6 +70,14 @@ class SavedModelTest {
         TestData.withLastClass("iris.arff"), new String[] {"-num-alphas", "30", "-folds", "5"});
   }
 
+  /** A relaxed model (saved form 3) keeps its refits and gamma: the blend predicts the same. */
+  @Test
+  void relaxedPredictionsOfTheLoadedModelEqualTheTrainedModels() throws Exception {
+    assertLoadedModelPredictsAsTrained(TestData.cpu(), new String[] {"-relax"});
+    assertLoadedModelPredictsAsTrained(
+        TestData.withLastClass("labor.arff"), new String[] {"-relax", "-gamma", "0.25,0.5"});
+  }
+
   /**
    * Trains on two thirds of {@code data} and saves the model with {@code -d}, printing its
    * predictions for the other third; loads the model with {@code -l} and predicts that third again;
@@ -270,6 +278,48 @@ class SavedModelTest {
     assertEquals(lasso.toString(), back.toString());
   }
 
+  /**
+   * A model of saved form 2, the form before the relaxed lasso (PathOptions without -relax and
+   * -gamma), is refused: its PathOptions would load with relax off whatever it was.
+   */
+  @Test
+  void aModelOfSavedFormTwoIsRefused() throws Exception {
+    Lasso lasso = new Lasso();
+    lasso.setOptions(new String[] {"-alpha", "2"});
+    lasso.buildClassifier(TestData.cpu());
+    byte[] stream = write(lasso);
+    byte[] formAndVersion = {0, 0, 0, 3, 0x74 /* TC_STRING */, 0, 5, '0', '.', '1', '.', '0'};
+    int at = indexOf(stream, formAndVersion, 0);
+    assertTrue(at > 0, "savedForm 3, savedBy 0.1.0");
+    stream[at + 3] = 2;
+    InvalidObjectException e = assertThrows(InvalidObjectException.class, () -> read(stream));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "it was saved by l1path 0.1.0 (saved form 2), and this package, l1path 0.1.0,"
+                    + " reads saved form 3 only."),
+        e.getMessage());
+  }
+
+  /** Form 3 is the first with the relaxed lasso's options: a relaxed model reads back relaxed. */
+  @Test
+  void aRelaxedModelReadsBackWithItsGammaAndOptions() throws Exception {
+    assertEquals(3, Lasso.SAVED_FORM);
+    Lasso lasso = new Lasso();
+    lasso.setOptions(new String[] {"-relax", "-gamma", "0,0.5,1", "-num-alphas", "30"});
+    lasso.buildClassifier(TestData.cpu());
+    Lasso back = (Lasso) read(write(lasso));
+    assertEquals(lasso.toString(), back.toString());
+    assertEquals(Utils.joinOptions(lasso.getOptions()), Utils.joinOptions(back.getOptions()));
+    assertEquals(lasso.getMeasure("measureGamma"), back.getMeasure("measureGamma"));
+    assertArrayEquals(lasso.getSummary().gammas(), back.getSummary().gammas());
+    for (int i = 0; i < TestData.cpu().numInstances(); i++) {
+      assertEquals(
+          lasso.classifyInstance(TestData.cpu().instance(i)),
+          back.classifyInstance(TestData.cpu().instance(i)));
+    }
+  }
+
   /** The version the message names is the package's, as Description.props declares it. */
   @Test
   void thePackageVersionIsDescriptionPropsVersion() throws Exception {
@@ -289,6 +339,12 @@ class SavedModelTest {
     Lasso copy = (Lasso) AbstractClassifier.makeCopy(lasso);
     assertEquals(Utils.joinOptions(lasso.getOptions()), Utils.joinOptions(copy.getOptions()));
     assertEquals("Lasso: no model built yet.", copy.toString());
+
+    Lasso relaxed = new Lasso();
+    relaxed.setOptions(new String[] {"-relax", "-gamma", "0,0.5"});
+    Lasso relaxedCopy = (Lasso) AbstractClassifier.makeCopy(relaxed);
+    assertTrue(relaxedCopy.getRelax());
+    assertEquals("0,0.5", relaxedCopy.getGammas());
   }
 
   private static byte[] write(Object o) throws Exception {

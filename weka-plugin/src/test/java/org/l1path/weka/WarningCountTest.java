@@ -49,6 +49,26 @@ class WarningCountTest {
     assertTrue(warnings.get(0).startsWith("LassoAttributeEval: "), warnings.get(0));
   }
 
+  /**
+   * Iris's setosa is separable on the petal attributes, so some relaxed refits have no unpenalized
+   * fit: they are counted apart from the alphas, in the same single warning, which does not advise
+   * -max-iter for them.
+   */
+  @Test
+  void relaxedRefitsAreCountedApartInTheSameWarning() throws Exception {
+    List<String> warnings =
+        logged(
+            () -> {
+              Lasso lasso = new Lasso();
+              lasso.setOptions(new String[] {"-relax", "-num-alphas", "30", "-folds", "5"});
+              lasso.buildClassifier(TestData.withLastClass("iris.arff"));
+            });
+    assertEquals(1, warnings.size(), warnings.toString());
+    String warning = warnings.get(0);
+    assertTrue(warning.matches("Lasso: \\d+ relaxed refit\\(s\\) did not converge .*"), warning);
+    assertTrue(!warning.contains("-max-iter"), warning);
+  }
+
   @Test
   void aConvergedBuildLogsNothing() throws Exception {
     assertEquals(List.of(), logged(() -> new Lasso().buildClassifier(TestData.cpu())));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,10 +55,25 @@ class WekaChecksTest {
     "5000"
   };
 
+  /** The classifier's own options (the relaxed lasso), for its round-trip checks. */
+  private static final String[] RELAX_OPTIONS = {"-relax", "-gamma", "0,0.5,1"};
+
   @Test
   void checkClassifierFindsOnlyExpectedFailures() {
+    assertCheckClassifierPasses(new Lasso());
+  }
+
+  /** The same battery on the relaxed lasso, with its default gammas. */
+  @Test
+  void checkClassifierFindsOnlyExpectedFailuresWithRelax() {
+    Lasso lasso = new Lasso();
+    lasso.setRelax(true);
+    assertCheckClassifierPasses(lasso);
+  }
+
+  private static void assertCheckClassifierPasses(Lasso lasso) {
     CheckClassifier check = new CheckClassifier();
-    check.setClassifier(new Lasso());
+    check.setClassifier(lasso);
     List<String> lines = run(check);
     List<String> results =
         lines.stream().filter(l -> l.contains("...")).collect(Collectors.toList());
@@ -113,6 +130,11 @@ class WekaChecksTest {
   @Test
   void classifierOptionsPassCheckOptionHandler() {
     assertOptionHandlerPasses(new Lasso(), USER_OPTIONS);
+    // -relax does not combine with coefficient limits (-positive).
+    List<String> relaxed = new ArrayList<>(Arrays.asList(USER_OPTIONS));
+    relaxed.remove("-positive");
+    relaxed.addAll(Arrays.asList(RELAX_OPTIONS));
+    assertOptionHandlerPasses(new Lasso(), relaxed.toArray(new String[0]));
   }
 
   @Test
