@@ -116,23 +116,24 @@ public final class CrossValidation {
           int r = task / folds;
           int f = task % folds;
           AlphaGrid alphas = AlphaGrid.of(foldAlphas[r]);
+          Dataset training = Folds.training(data, foldOfRow, f, copy);
           RegularizationPath path =
               ElasticNet.fitPath(
-                  Folds.training(data, foldOfRow, f, copy),
+                  training,
                   perRatio.get(r),
                   alphas,
                   warnings,
                   shared,
                   Folds.rowsOf(foldOfRow, f, true),
                   parallelSweeps);
+          // The fold's own rows only: held-out rows have weight 0, or are not in the copy. Refitted
+          // before scoring, so that the copy is not kept while the held-out rows are scored.
+          RelaxedPath relaxed =
+              gammas == null ? null : RelaxedPath.fit(training, perRatio.get(r), path, warnings);
           double[][] errors;
-          if (gammas == null) {
+          if (relaxed == null) {
             errors = new double[][] {HeldOutError.perAlpha(measure, data, foldOfRow, f, path)};
           } else {
-            // The fold's own rows only: held-out rows have weight 0, or are not in the copy.
-            RelaxedPath relaxed =
-                RelaxedPath.fit(
-                    Folds.training(data, foldOfRow, f, copy), perRatio.get(r), path, warnings);
             errors = new double[gammas.length][];
             for (int g = 0; g < gammas.length; g++) {
               errors[g] =
