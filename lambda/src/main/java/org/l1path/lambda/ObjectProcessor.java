@@ -127,45 +127,37 @@ final class ObjectProcessor {
       EventLog log,
       TimeBudget time)
       throws IOException {
-    ResolvedSettings settings;
-    FitResult result;
-    try {
-      settings =
-          ResolvedSettings.resolve(
-              FitRequest.OPTION_NAMES,
-              config.fitOptions(),
-              csv.response().metadata(),
-              sidecar(source, FitRequest.OPTION_NAMES));
-      FitRequest request = FitRequest.fromOptions(settings.options());
-      result = job.fit(csv, source.uri(), request, JobProgress.NONE);
-    } catch (SettingsException | OptionException e) {
-      rejected(csv, sink, source, log, "settings", settingsMessage(source, e));
-      return;
-    } catch (DataTooLargeException e) {
-      rejected(csv, sink, source, log, "too_large", e.getMessage());
-      return;
-    } catch (InputException e) {
-      rejected(csv, sink, source, log, "input", e.getMessage());
-      return;
-    } catch (OutOfMemoryError e) {
-      // The column arrays are unreachable once this frame is left, so there is room again to
-      // report; a larger memory size is the fix, and retrying would fail the same way.
-      rejected(csv, sink, source, log, "too_large", tooLarge(source, csv.response()));
+    record Fitted(ResolvedSettings settings, FitResult result) {}
+    Fitted fitted =
+        orRejected(
+            csv,
+            sink,
+            source,
+            log,
+            () -> {
+              ResolvedSettings settings =
+                  ResolvedSettings.resolve(
+                      FitRequest.OPTION_NAMES,
+                      config.fitOptions(),
+                      csv.response().metadata(),
+                      sidecar(source, FitRequest.OPTION_NAMES));
+              FitRequest request = FitRequest.fromOptions(settings.options());
+              return new Fitted(settings, job.fit(csv, source.uri(), request, JobProgress.NONE));
+            });
+    if (fitted == null) {
       return;
     }
+    FitResult result = fitted.result();
     time.requireRoomToWrite(source.uri());
-    FitJob.write(result, modelJsonExtras(source, settings.origins()), sink);
+    FitJob.write(result, modelJsonExtras(source, fitted.settings().origins()), sink);
     log.put("rows", result.rows())
         .put("columns", result.columns())
         .put("alpha", result.model().alpha())
         .put("l1_ratio", result.model().l1Ratio())
         .put("selected", result.model().selected().length)
         .put("read_ms", result.readMillis())
-        .put("fit_ms", result.fitMillis())
-        .put("outcome", sink.alreadyThere().isEmpty() ? "fitted" : "fitted_again")
-        .put(
-            "already_written",
-            sink.alreadyThere().isEmpty() ? null : String.join(",", sink.alreadyThere()))
+        .put("fit_ms", result.fitMillis());
+    written(sink, log, "fitted")
         .put("converged", result.converged())
         .put("not_converged", result.notConverged());
   }
@@ -225,36 +217,71 @@ final class ObjectProcessor {
       TimeBudget time)
       throws IOException {
     long started = System.currentTimeMillis();
-    ScoringRoute.Request request;
-    Map.Entry<byte[], byte[]> files;
-    try {
-      ResolvedSettings settings =
-          ResolvedSettings.resolve(
-              ScoringRoute.OPTION_NAMES,
-              Map.of(),
-              csv.response().metadata(),
-              sidecar(source, ScoringRoute.OPTION_NAMES));
-      request = scoring.request(settings, outputBucket);
-      log.put("model", request.modelUri());
-      files = scoring.predict(request, csv, source, started);
-    } catch (SettingsException | OptionException e) {
-      rejected(csv, sink, source, log, "settings", settingsMessage(source, e));
-      return;
-    } catch (InputException e) {
-      rejected(csv, sink, source, log, "input", e.getMessage());
-      return;
-    } catch (OutOfMemoryError e) {
-      rejected(csv, sink, source, log, "too_large", tooLarge(source, csv.response()));
+    record Predicted(ScoringRoute.Request request, Map.Entry<byte[], byte[]> files) {}
+    Predicted predicted =
+        orRejected(
+            csv,
+            sink,
+            source,
+            log,
+            () -> {
+              ResolvedSettings settings =
+                  ResolvedSettings.resolve(
+                      ScoringRoute.OPTION_NAMES,
+                      Map.of(),
+                      csv.response().metadata(),
+                      sidecar(source, ScoringRoute.OPTION_NAMES));
+              ScoringRoute.Request request = scoring.request(settings, outputBucket);
+              log.put("model", request.modelUri());
+              return new Predicted(request, scoring.predict(request, csv, source, started));
+            });
+    if (predicted == null) {
       return;
     }
     time.requireRoomToWrite(source.uri());
-    sink.write(ScoringRoute.PREDICTIONS_CSV, files.getKey());
-    sink.write(ScoringRoute.PREDICTION_JSON, files.getValue());
-    log.put("alpha", request.model().alpha())
-        .put("outcome", sink.alreadyThere().isEmpty() ? "predicted" : "predicted_again")
-        .put(
-            "already_written",
-            sink.alreadyThere().isEmpty() ? null : String.join(",", sink.alreadyThere()));
+    sink.write(ScoringRoute.PREDICTIONS_CSV, predicted.files().getKey());
+    sink.write(ScoringRoute.PREDICTION_JSON, predicted.files().getValue());
+    log.put("alpha", predicted.request().model().alpha());
+    written(sink, log, "predicted");
+  }
+
+  /** Work on one object whose failures, but for I/O, are the object's own. */
+  private interface Work<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs the work; when the settings, the input or its size are at fault, writes {@code error.json}
+   * and returns null (a retry would fail the same way).
+   */
+  private <T> T orRejected(
+      ResponseInputStream<GetObjectResponse> csv,
+      S3ResultSink sink,
+      SourceObject source,
+      EventLog log,
+      Work<T> work)
+      throws IOException {
+    try {
+      return work.run();
+    } catch (SettingsException | OptionException e) {
+      rejected(csv, sink, source, log, "settings", settingsMessage(source, e));
+    } catch (DataTooLargeException e) {
+      rejected(csv, sink, source, log, "too_large", e.getMessage());
+    } catch (InputException e) {
+      rejected(csv, sink, source, log, "input", e.getMessage());
+    } catch (OutOfMemoryError e) {
+      // The column arrays are unreachable once the work's frames are left, so there is room again
+      // to report; a larger memory size is the fix, and retrying would fail the same way.
+      rejected(csv, sink, source, log, "too_large", tooLarge(source, csv.response()));
+    }
+    return null;
+  }
+
+  /** Logs the outcome of results written: {@code done}, or {@code done_again} after another. */
+  private static EventLog written(S3ResultSink sink, EventLog log, String done) {
+    boolean first = sink.alreadyThere().isEmpty();
+    return log.put("outcome", first ? done : done + "_again")
+        .put("already_written", first ? null : String.join(",", sink.alreadyThere()));
   }
 
   /** The sidecar's options, or none when there is no sidecar. */
