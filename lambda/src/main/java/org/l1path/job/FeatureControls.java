@@ -52,14 +52,8 @@ public record FeatureControls(
             option, text, "'" + part.trim() + "' is not column=value (for example age=0.5)");
       }
       String value = part.substring(eq + 1).trim();
-      double number;
-      try {
-        number = Double.parseDouble(value);
-      } catch (NumberFormatException e) {
-        number = Double.NaN;
-      }
-      if (!Double.isFinite(number)
-          || !value.chars().allMatch(c -> "0123456789+-.eE".indexOf(c) >= 0)) {
+      double number = FitOptionsParser.plainNumber(value);
+      if (Double.isNaN(number)) {
         throw OptionException.invalid(
             option, text, "'" + value + "' (for column '" + column + "') is not a finite number");
       }

@@ -113,6 +113,19 @@ final class FitOptionsParser {
   }
 
   private static double parseNumber(String option, String value, String whole) {
+    double d = plainNumber(value);
+    if (Double.isNaN(d)) {
+      throw OptionException.invalid(option, whole, "'" + value + "' is not a finite number");
+    }
+    return d;
+  }
+
+  /**
+   * The finite number a value spells in plain decimal or exponent notation (surrounding blanks
+   * ignored), or NaN for anything else: Java's {@code NaN}, {@code Infinity}, hex and {@code d}/
+   * {@code f} suffixes are not option values.
+   */
+  static double plainNumber(String value) {
     String t = value.trim();
     try {
       double d = Double.parseDouble(t);
@@ -120,9 +133,9 @@ final class FitOptionsParser {
         return d;
       }
     } catch (NumberFormatException e) {
-      // reported below with the option's name
+      // not a number: NaN below
     }
-    throw OptionException.invalid(option, whole, "'" + value + "' is not a finite number");
+    return Double.NaN;
   }
 
   private static double[] doubles(Map<String, String> o, String option) {
