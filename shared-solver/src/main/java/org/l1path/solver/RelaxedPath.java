@@ -100,12 +100,21 @@ public final class RelaxedPath {
               own.relativeGap(), own.iterations(), own.converged() && refit.converged());
       devRatios[k] = Double.NaN;
     }
-    RegularizationPath unfinished =
-        restore(lasso, intercepts, coefficients, devRatios, convergence);
     double nullDeviance = Deviance.ofNull(solving, settings.fitIntercept());
     for (int k = 0; k < count; k++) {
       if (Double.isNaN(devRatios[k])) {
-        devRatios[k] = 1 - Deviance.of(solving, unfinished.model(k)) / nullDeviance;
+        Model refit =
+            new Model(
+                lasso.family(),
+                lasso.classes(),
+                lasso.alpha(k),
+                lasso.l1Ratio(),
+                intercepts[k],
+                coefficients[k],
+                lasso.featureScales(),
+                lasso.featureNames(),
+                convergence[k]);
+        devRatios[k] = 1 - Deviance.of(solving, refit) / nullDeviance;
       }
     }
     return new RelaxedPath(lasso, restore(lasso, intercepts, coefficients, devRatios, convergence));
