@@ -115,4 +115,33 @@ public final class Design {
     out[3] = sd;
     return last - from + 1;
   }
+
+  /**
+   * {@code out_i += sum_t factors[from + t] x_(i, list[from + t])} for t < 4 (fewer at the end of
+   * the list): {@link #dotFour}'s counterpart for a linear combination of columns, which reads and
+   * writes {@code out} once per four columns instead of once per column.
+   */
+  public void addFour(int[] list, double[] factors, int count, int from, double[] out) {
+    int last = Math.min(from + 4, count) - 1;
+    int k0 = list[from];
+    int k1 = list[Math.min(from + 1, last)];
+    int k2 = list[Math.min(from + 2, last)];
+    int k3 = list[last];
+    // A repeated column at the end of the list adds nothing.
+    double fa = factors[from];
+    double fb = from + 1 <= last ? factors[from + 1] : 0.0;
+    double fc = from + 2 <= last ? factors[from + 2] : 0.0;
+    double fd = from + 3 <= last ? factors[from + 3] : 0.0;
+    double[] a = arrays[k0];
+    double[] b = arrays[k1];
+    double[] c = arrays[k2];
+    double[] d = arrays[k3];
+    int oa = offsets[k0];
+    int ob = offsets[k1];
+    int oc = offsets[k2];
+    int od = offsets[k3];
+    for (int i = 0; i < n; i++) {
+      out[i] += fa * a[oa + i] + fb * b[ob + i] + fc * c[oc + i] + fd * d[od + i];
+    }
+  }
 }

@@ -215,6 +215,34 @@ final class ClassProbabilities {
   }
 
   /**
+   * The change of the multinomial loss when every eta_r moves by {@code step * delta[r]}: {@code
+   * sum_i w_i (log(1 + sum_r p_ri (e^(step delta_ri) - 1)) - sum_r y_ri step delta_ri)}, exact near
+   * convergence where a difference of two losses would be rounding. Leaves {@code exp(step
+   * delta_ri)} in {@code factor[r]}.
+   */
+  double jointLossChange(
+      double[][] y, double[][] delta, double step, GaussianProblem base, double[][] factor) {
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double inverse = 1 / total[i];
+      double expected = 0;
+      double observed = 0;
+      for (int r = 0; r < rows; r++) {
+        double d = step * delta[r][i];
+        double m1 = Math.expm1(d);
+        factor[r][i] = 1 + m1;
+        expected += scaled[r][i] * inverse * m1;
+        observed += y[r][i] * d;
+      }
+      double wi = base.weight(i);
+      if (wi != 0) {
+        sum += wi * (Math.log1p(expected) - observed);
+      }
+    }
+    return sum;
+  }
+
+  /**
    * The loss {@code sum_i w_i l_i} and the negative entropy {@code sum_i w_i sum_k t_ik log t_ik}
    * of {@code t_i = (1 - c) y_i + c p_i} (the dual objective's first term), in one sweep that
    * shares each observation's log-sum-exp. With {@code log t_ik = log c + eta_ik - lse_i} for every

@@ -8,11 +8,11 @@ public final class Links {
 
   /** {@code 1 / (1 + e^-eta)}, without overflow. */
   static double sigmoid(double eta) {
-    if (eta >= 0) {
-      return 1 / (1 + Math.exp(-eta));
-    }
-    double e = Math.exp(eta);
-    return e / (1 + e);
+    // One exp of -|eta| serves both signs, and the choice between them compiles to a select: a
+    // branch on the sign would be mispredicted half the time over a sweep of mixed predictors.
+    double z = Math.exp(-Math.abs(eta));
+    double q = 1 / (1 + z);
+    return eta >= 0 ? q : z * q;
   }
 
   /** {@code log(1 + e^eta)}, without overflow. */

@@ -66,6 +66,11 @@ final class NewtonStep {
   /** The row's standardized coefficients at the start of the step. */
   private final double[] start;
 
+  /** The features a step changed, and the change of each one's original-scale coefficient. */
+  private final int[] changed;
+
+  private final double[] changeFactors;
+
   /**
    * Each coefficient row's inner solve with its strong set's weighted Gram matrix. A matrix is kept
    * from step to step while the working weights it was formed with stay close to the current ones:
@@ -111,6 +116,8 @@ final class NewtonStep {
     weightedSum = new double[base.p];
     curvature = new double[base.p];
     start = new double[base.p];
+    changed = new int[base.p];
+    changeFactors = new double[base.p];
     grams = new GramStep[rows];
     drift = new double[rows];
     expectedPasses = new int[rows];
@@ -138,17 +145,9 @@ final class NewtonStep {
     passes = 0;
     largestChange = 0;
     moved = false;
-    double weightTotal = 0;
-    double residualSum = 0;
-    for (int i = 0; i < n; i++) {
-      double wi = base.weight(i);
-      double q = probs.probability(r, i);
-      double clipped = Math.min(Math.max(q, P_MIN), 1 - P_MIN);
-      v[i] = wi * clipped * (1 - clipped);
-      residual[i] = wi * (yr[i] - q);
-      weightTotal += v[i];
-      residualSum += residual[i];
-    }
+    workingWeights(r, yr, probs);
+    double weightTotal = Dot.sum(v, 0, n);
+    double residualSum = Dot.sum(residual, 0, n);
     if (!(weightTotal > 0)) {
       return;
     }
@@ -198,6 +197,23 @@ final class NewtonStep {
       expectedPasses[r] = Math.max(passes, expectedPasses[r] / 2);
     }
     finish(r, yr, probs, beta, intercepts, sets, interceptStep, aScale, qScale);
+  }
+
+  /**
+   * The working weights {@code v_i} and the residual {@code w_i (y_i - q_i)} at the current fit. No
+   * running sums here: each would wait on its last addition, and these loops run every step.
+   */
+  private void workingWeights(int r, double[] yr, ClassProbabilities probs) {
+    probs.probabilities(r, residual);
+    double[] w = base.v;
+    double uniform = base.invN;
+    for (int i = 0; i < n; i++) {
+      double q = residual[i];
+      double clipped = q < P_MIN ? P_MIN : q > 1 - P_MIN ? 1 - P_MIN : q;
+      double wi = w == null ? uniform : w[i];
+      v[i] = wi * clipped * (1 - clipped);
+      residual[i] = wi * (yr[i] - q);
+    }
   }
 
   /**
@@ -336,31 +352,28 @@ final class NewtonStep {
       double qScale) {
     int[] strong = sets.strong;
     double interceptChange = interceptStep;
-    java.util.Arrays.fill(delta, 0);
-    boolean any = interceptStep != 0;
+    int changes = 0;
     for (int t = 0; t < sets.strongCount; t++) {
       int j = strong[t];
       double d = beta[j] - start[j];
       if (d == 0) {
         continue;
       }
-      any = true;
       largestChange = Math.max(largestChange, curvature[j] * d * d);
       double f = d / base.scale[j];
-      double m = centre[j];
-      interceptChange -= f * m;
-      double[] col = x.arrays[j];
-      int o = x.offsets[j];
-      for (int i = 0; i < n; i++) {
-        delta[i] += f * col[o + i];
-      }
+      interceptChange -= f * centre[j];
+      changed[changes] = j;
+      changeFactors[changes++] = f;
     }
-    if (!any) {
+    if (changes == 0 && interceptStep == 0) {
       return;
+    }
+    java.util.Arrays.fill(delta, interceptChange);
+    for (int from = 0; from < changes; from += 4) {
+      x.addFour(changed, changeFactors, changes, from, delta);
     }
     double longest = 0;
     for (int i = 0; i < n; i++) {
-      delta[i] += interceptChange;
       longest = Math.max(longest, Math.abs(delta[i]));
     }
     double step = 1;

@@ -34,6 +34,11 @@ final class RoundExtrapolation {
   private final double[][] candidateEta;
   private final double[][] candidateBeta;
 
+  /** A candidate row's non-zero features and their original-scale coefficients. */
+  private final int[] nonZero;
+
+  private final double[] factors;
+
   RoundExtrapolation(
       GaussianProblem base,
       double[][] y,
@@ -55,6 +60,8 @@ final class RoundExtrapolation {
     members = new int[rows * p + rows];
     candidateEta = new double[rows][n];
     candidateBeta = new double[rows][p];
+    nonZero = new int[p];
+    factors = new double[p];
   }
 
   void clear() {
@@ -135,17 +142,16 @@ final class RoundExtrapolation {
   private void linearPredictor(int r, double b0) {
     double[] e = candidateEta[r];
     java.util.Arrays.fill(e, b0);
+    int count = 0;
     for (int j = 0; j < p; j++) {
       double b = candidateBeta[r][j];
-      if (b == 0) {
-        continue;
+      if (b != 0) {
+        nonZero[count] = j;
+        factors[count++] = b / base.scale[j];
       }
-      double f = b / base.scale[j];
-      double[] col = base.x.arrays[j];
-      int o = base.x.offsets[j];
-      for (int i = 0; i < n; i++) {
-        e[i] += f * col[o + i];
-      }
+    }
+    for (int from = 0; from < count; from += 4) {
+      base.x.addFour(nonZero, factors, count, from, e);
     }
   }
 
