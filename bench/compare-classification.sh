@@ -8,7 +8,9 @@
 # usage: bench/compare-classification.sh        (every case; the slow ones take long)
 #        CASES="binomial multi3 tiny" REPEAT=3 TIMEOUT=60 bench/compare-classification.sh
 #
-# Environment: CASES (names in shape() below), REPEAT (timed fits per tool, default 5), TIMEOUT
+# Environment: CASES (names in shape() below), REPEAT (timed fits per tool, default 5), WARMUP
+# (seconds of untimed l1path fits before its timed ones, bench --warmup, default 3; at least one
+# fit, so a slow case spends one fit more of its TIMEOUT; 0 times a cold JVM), TIMEOUT
 # (seconds per tool per case and measurement, default 300), BUDGET (no new repeat after this many
 # seconds of fitting; default TIMEOUT / 5, so a slow tool still finishes one fit), SEED (data and
 # cv.glmnet's folds, default 1), WORK (directory for data and results; default a new temporary
@@ -25,6 +27,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 CASES=${CASES:-"binomial multi3 multi10 multi30 wide tall tiny"}
 REPEAT=${REPEAT:-5}
+WARMUP=${WARMUP:-3}
 TIMEOUT=${TIMEOUT:-300}
 BUDGET=${BUDGET:-$((TIMEOUT / 5))}
 SEED=${SEED:-1}
@@ -121,7 +124,7 @@ for name in $CASES; do
     continue
   fi
   bench=("${l1path[@]}" bench --input "$data" --alphas-file "$lambdas" --repeat "$REPEAT"
-    --repeat-budget "$BUDGET")
+    --repeat-budget "$BUDGET" --warmup "$WARMUP")
   run_tool path l1path "${bench[@]}"
   run_tool tight l1path "${bench[@]}" --tol "$TIGHT"
   run_tool cv glmnet Rscript "$here/glmnet_classify.R" "$data" cv "$REPEAT" "$BUDGET" \

@@ -6,9 +6,12 @@
 #        CASES="1000x100 100x1000" RHOS="0 0.5" MODES="path enet cv" bench/compare-glmnet.sh
 #
 # Environment: CASES (n x p list), RHOS, MODES (path = lasso path, enet = l1 ratio 0.5 path,
-# cv = 10-fold lasso CV), REPEAT (timed fits per tool, default 3), BUDGET (no new repeat after
-# this many seconds of fitting, default 60), TIMEOUT (seconds per tool per case, default 300),
-# SEED (default 1), WORK (directory for data and results; default a new temporary one),
+# cv = 10-fold lasso CV), REPEAT (timed fits per tool, default 3), WARMUP (seconds of untimed
+# l1path fits before its timed ones, bench --warmup, default 3; at least one fit, so a slow case
+# spends one fit more of its TIMEOUT; 0 times a cold JVM; the data-writing and the untimed
+# reference runs take none), BUDGET (no new repeat after this many seconds of fitting, default
+# 60), TIMEOUT (seconds per tool per case, default 300), SEED (default 1), WORK (directory for
+# data and results; default a new temporary one),
 # JAR (default lambda/target/l1path.jar, built if missing), JAVA_OPTS (default
 # "--add-modules jdk.incubator.vector": the Gram kernel's vector form), TOOLS (which of glmnet,
 # sklearn and l1path to time; default all three: after a solver change, TOOLS=l1path re-times
@@ -22,6 +25,7 @@ CASES=${CASES:-"1000x100 5000x100 100x1000 100x5000 100x20000 100x50000 10000x10
 RHOS=${RHOS:-"0 0.5 0.95"}
 MODES=${MODES:-"path enet cv"}
 REPEAT=${REPEAT:-3}
+WARMUP=${WARMUP:-3}
 BUDGET=${BUDGET:-60}
 TIMEOUT=${TIMEOUT:-300}
 SEED=${SEED:-1}
@@ -124,7 +128,8 @@ for c in $CASES; do
         run_tool glmnet Rscript "$here/glmnet_fit.R" "$input" "$alphas" "$l1" cv "$REPEAT" "$BUDGET"
         run_tool sklearn "$PY" "$here/sklearn_fit.py" "$input" "$alphas" "$l1" cv "$REPEAT" "$BUDGET"
         run_tool l1path "${l1path[@]}" bench --input "$input" --alphas-file "$alphas" \
-          --l1-ratio "$l1" --folds 10 --repeat "$REPEAT" --repeat-budget "$BUDGET"
+          --l1-ratio "$l1" --folds 10 --repeat "$REPEAT" --repeat-budget "$BUDGET" \
+          --warmup "$WARMUP"
       else
         run_tool reference "${l1path[@]}" bench --input "$input" --alphas-file "$alphas" \
           --l1-ratio "$l1" --tol 1e-12 --repeat 1 --coefficients-out "$WORK/$tag.reference.coef"
@@ -133,7 +138,7 @@ for c in $CASES; do
         run_tool sklearn "$PY" "$here/sklearn_fit.py" "$input" "$alphas" "$l1" path "$REPEAT" \
           "$BUDGET" "$WORK/$tag.sklearn.coef"
         run_tool l1path "${l1path[@]}" bench --input "$input" --alphas-file "$alphas" \
-          --l1-ratio "$l1" --repeat "$REPEAT" --repeat-budget "$BUDGET" \
+          --l1-ratio "$l1" --repeat "$REPEAT" --repeat-budget "$BUDGET" --warmup "$WARMUP" \
           --coefficients-out "$WORK/$tag.l1path.coef"
         excess=$("$PY" "$here/objective.py" "$input" "$alphas" "$l1" "$WORK/$tag.reference.coef" \
           glmnet="$WORK/$tag.glmnet.coef" sklearn="$WORK/$tag.sklearn.coef" \

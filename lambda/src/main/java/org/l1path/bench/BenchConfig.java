@@ -18,6 +18,8 @@ import org.l1path.solver.Settings;
  *     large sweeps over the common fork-join pool)
  * @param repeatBudgetSeconds no further repeat starts once the fits so far took this long, so a
  *     slow case stays within a caller's time limit (infinite: always {@code repeat} fits)
+ * @param warmupSeconds before the timed fits, fit untimed until this long has passed (at least once
+ *     when more than 0), so the timed fits run in a warmed JVM; 0 for no warm-up
  */
 public record BenchConfig(
     double l1Ratio,
@@ -26,7 +28,8 @@ public record BenchConfig(
     double tolerance,
     double[] alphas,
     int threads,
-    double repeatBudgetSeconds) {
+    double repeatBudgetSeconds,
+    double warmupSeconds) {
 
   /** Validates and copies. */
   public BenchConfig {
@@ -43,10 +46,17 @@ public record BenchConfig(
       throw new IllegalArgumentException(
           "repeat-budget must be more than 0 seconds, got " + repeatBudgetSeconds);
     }
+    if (!(warmupSeconds >= 0 && warmupSeconds < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(
+          "warmup must be a finite number of seconds >= 0, got " + warmupSeconds);
+    }
     alphas = alphas == null ? null : alphas.clone();
   }
 
-  /** The lasso path on the automatic grid, 5 repeats, default tolerance, every processor. */
+  /**
+   * The lasso path on the automatic grid, 5 repeats, default tolerance, every processor, no repeat
+   * budget and no warm-up.
+   */
   public static BenchConfig defaults() {
     return new BenchConfig(
         1.0,
@@ -55,7 +65,8 @@ public record BenchConfig(
         Settings.DEFAULT_TOLERANCE,
         null,
         Runtime.getRuntime().availableProcessors(),
-        Double.POSITIVE_INFINITY);
+        Double.POSITIVE_INFINITY,
+        0);
   }
 
   @Override

@@ -7,10 +7,12 @@ import java.util.Locale;
  *
  * @param readMbPerS CSV reading speed in MB (10^6 bytes) per second, or NaN when simulated
  * @param alphas how many alphas were solved (per fit)
- * @param firstSeconds the first fit in this JVM
- * @param medianSeconds the median of the repeated fits (the first one included)
+ * @param firstSeconds the first fit in this JVM: with a warm-up the first warm-up fit, else the
+ *     first timed fit
+ * @param warmupFits how many untimed warm-up fits ran before the timed ones (0 without warm-up)
+ * @param medianSeconds the median of the timed fits (without warm-up, the first fit included)
  * @param maxRelativeGap the largest relative duality gap over the full-data path
- * @param peakHeapMegabytes the heap's peak in MiB during the fits
+ * @param peakHeapMegabytes the heap's peak in MiB during the fits, warm-up fits included
  */
 public record BenchResult(
     int n,
@@ -21,6 +23,7 @@ public record BenchResult(
     double readMbPerS,
     int alphas,
     double firstSeconds,
+    int warmupFits,
     double medianSeconds,
     double maxRelativeGap,
     int threads,
@@ -36,6 +39,7 @@ public record BenchResult(
     "read_mb_s",
     "alphas",
     "first_s",
+    "warmup_fits",
     "median_s",
     "max_rel_gap",
     "threads",
@@ -53,6 +57,7 @@ public record BenchResult(
       readMbPerS,
       alphas,
       firstSeconds,
+      warmupFits,
       medianSeconds,
       maxRelativeGap,
       threads,

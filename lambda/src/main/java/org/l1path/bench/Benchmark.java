@@ -10,7 +10,8 @@ import org.l1path.solver.RegularizationPath;
 
 /**
  * Times repeated fits of one data set through the solver's public API: {@link ElasticNet#fitPath}
- * for a path, {@link CrossValidation#run} for cross-validation. Only the fits are timed.
+ * for a path, {@link CrossValidation#run} for cross-validation. Only the fits are timed. An
+ * optional warm-up fits untimed first, so that the timed fits run in a warmed JVM.
  */
 public final class Benchmark {
   private final BenchConfig config;
@@ -19,17 +20,36 @@ public final class Benchmark {
     this.config = config;
   }
 
-  /** The timings and the last fit's full-data path. */
-  public record Outcome(BenchResult result, RegularizationPath path) {}
+  /**
+   * The timings, the last fit's full-data path, and how many timed fits ran (the repeats, or fewer
+   * once the repeat budget was spent; warm-up fits not counted).
+   */
+  public record Outcome(BenchResult result, RegularizationPath path, int timedFits) {}
 
   /**
-   * Fits {@code config.repeat()} times, or fewer once the repeat budget is spent (at least once).
+   * Warms up for {@code config.warmupSeconds()} (untimed fits, at least one when more than 0), then
+   * fits {@code config.repeat()} times, or fewer once the repeat budget is spent (at least once).
+   * The warm-up does not count against the repeat budget.
    *
    * @param rho the simulation's correlation, or NaN for data read from a file
    * @param readMbPerS the reading speed of the file, or NaN for simulated data
    */
   public Outcome run(Dataset data, double rho, double readMbPerS) {
     HeapPeak.reset();
+    double firstWarmup = Double.NaN;
+    int warmups = 0;
+    if (config.warmupSeconds() > 0) {
+      // A cast saturates, so a huge warm-up is Long.MAX_VALUE nanoseconds, not an overflow.
+      long warmupNanos = (long) (config.warmupSeconds() * 1e9);
+      long warmupStart = System.nanoTime();
+      do {
+        long start = System.nanoTime();
+        fit(data);
+        if (warmups++ == 0) {
+          firstWarmup = (System.nanoTime() - start) / 1e9;
+        }
+      } while (System.nanoTime() - warmupStart < warmupNanos);
+    }
     double[] seconds = new double[config.repeat()];
     RegularizationPath path = null;
     int done = 0;
@@ -51,12 +71,13 @@ public final class Benchmark {
             config.folds(),
             readMbPerS,
             path.size(),
-            seconds[0],
+            warmups > 0 ? firstWarmup : seconds[0],
+            warmups,
             median(seconds),
             maxRelativeGap(path),
             config.threadsUsed(),
             peak);
-    return new Outcome(result, path);
+    return new Outcome(result, path, done);
   }
 
   private RegularizationPath fit(Dataset data) {

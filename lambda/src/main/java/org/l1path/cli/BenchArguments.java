@@ -45,6 +45,7 @@ record BenchArguments(
     double[] alphas = null;
     int threads = d.threads();
     double budget = d.repeatBudgetSeconds();
+    double warmup = d.warmupSeconds();
     List<String> seen = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -95,6 +96,7 @@ record BenchArguments(
         case "alphas-file" -> alphas = alphasFile(value);
         case "threads" -> threads = positiveInt("threads", value);
         case "repeat-budget" -> budget = number("repeat-budget", value);
+        case "warmup" -> warmup = number("warmup", value);
         default ->
             throw new UsageException("unknown option --" + name + " (see l1path bench --help)");
       }
@@ -107,7 +109,9 @@ record BenchArguments(
     }
     BenchConfig config;
     try {
-      config = new BenchConfig(l1Ratio, folds, Math.max(repeat, 1), tol, alphas, threads, budget);
+      config =
+          new BenchConfig(
+              l1Ratio, folds, Math.max(repeat, 1), tol, alphas, threads, budget, warmup);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -136,8 +136,10 @@ final class Usage {
       Usage: l1path bench (--simulate N P RHO [--seed S] | --input FILE.csv) [options]
 
       Times elastic-net fits inside this JVM and prints one JSON line with the keys
-      n, p, rho, l1_ratio, folds, read_mb_s, alphas, first_s, median_s, max_rel_gap,
-      threads, peak_heap_mb. Times exclude reading and simulating the data.
+      n, p, rho, l1_ratio, folds, read_mb_s, alphas, first_s, warmup_fits, median_s,
+      max_rel_gap, threads, peak_heap_mb. Times exclude reading and simulating the data.
+      first_s is the first fit in this JVM (with --warmup, the first warm-up fit);
+      warmup_fits counts the untimed warm-up fits; median_s is over the timed fits.
 
       Data:
         --simulate N P RHO      glmnet's simulated design (Friedman, Hastie & Tibshirani
@@ -155,6 +157,8 @@ final class Usage {
         --tol T                 bound on the relative duality gap (default 1e-6)
         --repeat R              timed fits (default 5); 0 only writes --write-csv
         --repeat-budget S       start no further repeat once the fits took S seconds
+        --warmup S              first fit untimed until S seconds have passed (at least
+                                once), so the timed fits run warm (default 0: none)
         --coefficients-out F    the last fit's full-data path as alpha,feature,value
                                 (feature 0 is the intercept; original scale); a
                                 multinomial path as alpha,class,feature,value

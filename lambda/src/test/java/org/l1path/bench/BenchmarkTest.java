@@ -1,6 +1,7 @@
 package org.l1path.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +18,8 @@ class BenchmarkTest {
 
   @Test
   void theJsonLineHasTheIssuesKeysInOrder() throws Exception {
-    BenchResult r = new BenchResult(10, 3, 0.5, 1.0, 0, Double.NaN, 100, 0.2, 0.1, 1e-9, 1, 12.5);
+    BenchResult r =
+        new BenchResult(10, 3, 0.5, 1.0, 0, Double.NaN, 100, 0.2, 7, 0.1, 1e-9, 1, 12.5);
     String line = r.jsonLine();
     assertTrue(!line.contains("\n"), "one line");
     JsonNode node = JSON.readTree(line);
@@ -35,6 +37,7 @@ class BenchmarkTest {
             "read_mb_s",
             "alphas",
             "first_s",
+            "warmup_fits",
             "median_s",
             "max_rel_gap",
             "threads",
@@ -42,6 +45,7 @@ class BenchmarkTest {
         keys);
     assertTrue(node.get("read_mb_s").isNull(), "no file was read");
     assertEquals(100, node.get("alphas").asInt());
+    assertEquals(7, node.get("warmup_fits").asInt());
     assertEquals(0.5, node.get("rho").asDouble(), 0.0);
   }
 
@@ -49,7 +53,7 @@ class BenchmarkTest {
   void aPathRunSolvesEveryGivenAlphaWithinTheTolerance() {
     Dataset data = Simulation.generate(60, 20, 0.5, 5);
     double[] alphas = {0.5, 0.1, 0.02};
-    BenchConfig config = new BenchConfig(1.0, 0, 2, 1e-8, alphas, 2, Double.POSITIVE_INFINITY);
+    BenchConfig config = new BenchConfig(1.0, 0, 2, 1e-8, alphas, 2, Double.POSITIVE_INFINITY, 0);
     Benchmark.Outcome o = new Benchmark(config).run(data, 0.5, Double.NaN);
     BenchResult r = o.result();
     assertEquals(3, r.alphas());
@@ -66,7 +70,7 @@ class BenchmarkTest {
   @Test
   void crossValidationUsesTheGivenThreadsAndTheAutomaticGrid() {
     Dataset data = Simulation.generate(80, 10, 0.0, 9);
-    BenchConfig config = new BenchConfig(0.5, 5, 1, 1e-6, null, 2, Double.POSITIVE_INFINITY);
+    BenchConfig config = new BenchConfig(0.5, 5, 1, 1e-6, null, 2, Double.POSITIVE_INFINITY, 0);
     BenchResult r = new Benchmark(config).run(data, 0.0, Double.NaN).result();
     assertEquals(100, r.alphas(), "the automatic grid has 100 alphas");
     assertEquals(5, r.folds());
@@ -79,9 +83,61 @@ class BenchmarkTest {
     Dataset data = Simulation.generate(60, 20, 0.5, 5);
     // A budget of 1 ns is spent by any fit, so exactly one of the 50 asked-for repeats runs; the
     // median of one value is that value.
-    BenchConfig config = new BenchConfig(1.0, 0, 50, 1e-6, new double[] {0.1}, 1, 1e-9);
+    BenchConfig config = new BenchConfig(1.0, 0, 50, 1e-6, new double[] {0.1}, 1, 1e-9, 0);
     BenchResult r = new Benchmark(config).run(data, 0.5, Double.NaN).result();
     assertEquals(r.firstSeconds(), r.medianSeconds(), 0.0);
+  }
+
+  @Test
+  void aWarmUpFitsUntimedFirstAndStillTimesEveryRepeat() throws Exception {
+    Dataset data = Simulation.generate(60, 20, 0.5, 5);
+    // 1 ms is less than one fit takes here, but a positive warm-up always fits at least once.
+    BenchConfig config =
+        new BenchConfig(1.0, 0, 3, 1e-6, new double[] {0.1}, 1, Double.POSITIVE_INFINITY, 1e-3);
+    Benchmark.Outcome o = new Benchmark(config).run(data, 0.5, Double.NaN);
+    assertTrue(o.result().warmupFits() >= 1, "warm-up fits " + o.result().warmupFits());
+    assertEquals(3, o.timedFits(), "the warm-up takes none of the timed repeats");
+    JsonNode node = JSON.readTree(o.result().jsonLine());
+    assertTrue(node.get("warmup_fits").isInt(), node.toString());
+    assertTrue(node.get("warmup_fits").asInt() >= 1, node.toString());
+    assertTrue(node.get("first_s").asDouble() > 0, "first_s is the first warm-up fit's time");
+  }
+
+  @Test
+  void aWarmUpDoesNotSpendTheRepeatBudget() {
+    Dataset data = Simulation.generate(60, 20, 0.5, 5);
+    // The 0.3 s warm-up is longer than the 0.2 s budget, but warm fits of one alpha on 60 x 20 take
+    // about a millisecond: all 3 repeats run only if the warm-up is not charged to the budget.
+    BenchConfig config = new BenchConfig(1.0, 0, 3, 1e-6, new double[] {0.1}, 1, 0.2, 0.3);
+    Benchmark.Outcome o = new Benchmark(config).run(data, 0.5, Double.NaN);
+    assertTrue(o.result().warmupFits() >= 1);
+    assertEquals(3, o.timedFits());
+  }
+
+  @Test
+  void noWarmUpReportsZeroWarmUpFitsAndTimesTheFirstFit() throws Exception {
+    Dataset data = Simulation.generate(60, 20, 0.5, 5);
+    BenchConfig config =
+        new BenchConfig(1.0, 0, 1, 1e-6, new double[] {0.1}, 1, Double.POSITIVE_INFINITY, 0);
+    Benchmark.Outcome o = new Benchmark(config).run(data, 0.5, Double.NaN);
+    assertEquals(0, o.result().warmupFits());
+    assertEquals(1, o.timedFits());
+    assertEquals(0, JSON.readTree(o.result().jsonLine()).get("warmup_fits").asInt());
+    // One timed fit and no warm-up: first_s is that fit, and so is the median.
+    assertEquals(o.result().firstSeconds(), o.result().medianSeconds(), 0.0);
+    assertEquals(0.0, BenchConfig.defaults().warmupSeconds(), 0.0, "no warm-up by default");
+  }
+
+  @Test
+  void aNegativeNanOrInfiniteWarmUpIsRejectedByName() {
+    for (double bad : new double[] {-1, -1e-9, Double.NaN, Double.POSITIVE_INFINITY}) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> new BenchConfig(1.0, 0, 1, 1e-6, null, 1, Double.POSITIVE_INFINITY, bad),
+              "warmup " + bad);
+      assertTrue(e.getMessage().startsWith("warmup "), e.getMessage());
+    }
   }
 
   @Test

@@ -143,6 +143,36 @@ class BenchCommandTest {
   }
 
   @Test
+  void aWarmUpIsReportedAndZeroIsTheDefault() throws IOException {
+    Cli warm =
+        Cli.run("bench", "--simulate", "60", "10", "0.5", "--repeat", "2", "--warmup", "0.001");
+    assertEquals(0, warm.status(), warm.err());
+    assertTrue(JSON.readTree(warm.out()).get("warmup_fits").asInt() >= 1, warm.out());
+
+    Cli cold = Cli.run("bench", "--simulate", "60", "10", "0.5", "--repeat", "1");
+    assertEquals(0, cold.status(), cold.err());
+    assertEquals(0, JSON.readTree(cold.out()).get("warmup_fits").asInt(), cold.out());
+  }
+
+  @Test
+  void aNegativeOrNanWarmUpIsAUsageErrorNamingWarmup() {
+    for (String bad : new String[] {"-1", "NaN", "Infinity", "soon"}) {
+      Cli r = Cli.run("bench", "--simulate", "10", "3", "0.5", "--warmup", bad);
+      assertEquals(Main.USAGE_ERROR, r.status(), bad + ": " + r.err());
+      assertTrue(r.err().contains("warmup"), r.err());
+      assertEquals("", r.out(), "nothing is timed");
+    }
+  }
+
+  @Test
+  void theHelpListsTheWarmUp() {
+    Cli r = Cli.run("bench", "--help");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("--warmup S"), r.out());
+    assertTrue(r.out().contains("first_s, warmup_fits, median_s"), r.out());
+  }
+
+  @Test
   void aFailedWriteLeavesTheEarlierFileWhole() throws IOException {
     Path csv = dir.resolve("keep.csv");
     Files.writeString(csv, "old");
