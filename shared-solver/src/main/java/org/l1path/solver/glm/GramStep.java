@@ -20,10 +20,11 @@ final class GramStep {
   static final long MAX_CELLS = 1L << 22;
 
   /**
-   * The most coefficients one support solve sets to 0 before it leaves the rest to coordinate
-   * descent: each costs a new factorization of the support.
+   * The most features one support solve adds to or drops from the support before it leaves the rest
+   * to coordinate descent: each costs an update of the factor, O(|A|^2), and a gradient, O(|A|
+   * |S|).
    */
-  private static final int MAX_DROPS = 16;
+  private static final int MAX_CHANGES = 64;
 
   private final GaussianProblem base;
   private final Design x;
@@ -54,6 +55,9 @@ final class GramStep {
   private double factoredQ = Double.NaN;
   private final java.util.BitSet inSupport = new java.util.BitSet();
 
+  /** The sign each member of the factor is solved with: its coefficient's, or its gradient's. */
+  private final double[] sign;
+
   /** The strong set, centres and curvatures the matrix was formed with. */
   private int[] members = new int[0];
 
@@ -75,6 +79,7 @@ final class GramStep {
     kernel = new WeightedGram(x);
     position = new int[base.p];
     factor = new IncrementalCholesky(base.p);
+    sign = new double[base.p];
   }
 
   /**
@@ -170,17 +175,18 @@ final class GramStep {
   }
 
   /**
-   * Solves the quadratic exactly on the support, signs held as they are: on the non-zero
-   * coefficients A the solution satisfies {@code (G_AA + q P) d = g_A - a P s - q P beta_A} (P the
-   * penalty factors, s the signs). When the solution keeps every sign and bound and every other
-   * strong feature then passes its KKT check, it is taken. When a coefficient would change sign or
-   * cross a bound (and {@link #partialMoves}), the coefficients move towards the solution only as
-   * far as the first of them allows (the quadratic falls all along the way), that one stops at 0
-   * and leaves the support, and the solve is repeated on the smaller support, up to {@link
-   * #MAX_DROPS} times; otherwise coordinate descent goes on from there. The factor of the support
-   * block is kept from solve to solve on the same matrix, updated by the features that come and go.
-   * Where coordinate descent creeps (features far more correlated than rows can tell apart, a wide
-   * design) this ends in a few solves what would take hundreds of passes.
+   * Solves the quadratic exactly by an active-set method: on the members A of the support the
+   * solution with their signs held satisfies {@code (G_AA + q P) d = g_A - a P s - q P beta_A} (P
+   * the penalty factors, s the signs). When the solution keeps every sign and bound, the
+   * coefficients move there; then, if every other strong feature passes its KKT check, the
+   * quadratic is solved, and otherwise (in a binomial step) the feature that fails it by most joins
+   * the support with the sign of its gradient and the solve is repeated. When a member would change
+   * sign or cross a bound (and {@link #partialMoves}), the coefficients move towards the solution
+   * only as far as the first of them allows (the quadratic falls all along the way); that one stops
+   * at 0, leaves the support, and the solve is repeated. Up to {@link #MAX_CHANGES} features come
+   * and go; the factor of the support block is kept from solve to solve on the same matrix, updated
+   * by them. Where coordinate descent creeps (features far more correlated than rows can tell
+   * apart, a wide design) this ends in a few solves what would take hundreds of passes.
    *
    * @return whether the quadratic is now solved
    */
@@ -189,8 +195,8 @@ final class GramStep {
     if (support.length == 0) {
       return false;
     }
-    boolean complete = factorSupport(support, qScale);
-    for (int drops = 0; factor.size() > 0; drops++) {
+    boolean complete = factorSupport(support, beta, qScale);
+    for (int changes = 0; factor.size() > 0; changes++) {
       int size = factor.size();
       int[] members = new int[size];
       double[] change = new double[size];
@@ -198,8 +204,7 @@ final class GramStep {
         int j = factor.member(u);
         double pf = base.penalty[j];
         members[u] = j;
-        change[u] =
-            gradient[position[j]] - aScale * pf * Math.signum(beta[j]) - qScale * pf * beta[j];
+        change[u] = gradient[position[j]] - aScale * pf * sign[j] - qScale * pf * beta[j];
       }
       factor.solve(change);
       double step = 1;
@@ -210,7 +215,7 @@ final class GramStep {
         double from = beta[j];
         double to = from + change[u];
         double stop;
-        if (from > 0 ? to < 0 : to > 0) {
+        if (sign[j] > 0 ? to < 0 : to > 0) {
           stop = 0;
         } else if (to > base.upper[j]) {
           stop = base.upper[j];
@@ -227,15 +232,23 @@ final class GramStep {
         }
       }
       if (blocking < 0) {
-        if (complete) {
-          return takeIfOptimal(sets, beta, members, change, aScale);
+        if (!complete) {
+          // Collinear members were held where they are: the move lowers the quadratic, but does
+          // not solve it.
+          for (int u = 0; u < size; u++) {
+            moveTo(members[u], beta[members[u]] + change[u], beta);
+          }
+          return false;
         }
-        // Collinear members were held where they are: the move lowers the quadratic, but does not
-        // solve it.
-        for (int u = 0; u < size; u++) {
-          moveTo(members[u], beta[members[u]] + change[u], beta);
+        int violator = moveIfDescent(sets, beta, members, change, aScale);
+        if (violator < 0) {
+          return true;
         }
-        return false;
+        if (!partialMoves || changes == MAX_CHANGES) {
+          return false;
+        }
+        complete = enter(violator, qScale);
+        continue;
       }
       if (!partialMoves || !(step > 0)) {
         return false;
@@ -244,7 +257,7 @@ final class GramStep {
         int j = members[u];
         moveTo(j, u == blocking ? blockedAt : beta[j] + step * change[u], beta);
       }
-      if (blockedAt != 0 || drops == MAX_DROPS) {
+      if (blockedAt != 0 || changes == MAX_CHANGES) {
         // A coefficient held at a bound stays in the support, so a new solve would stop at once.
         return false;
       }
@@ -254,12 +267,26 @@ final class GramStep {
   }
 
   /**
+   * Appends a feature at 0 to the factor, to leave 0 with the sign of its gradient; returns false
+   * when it is collinear with the members (and so left out).
+   */
+  private boolean enter(int j, double qScale) {
+    sign[j] = Math.signum(gradient[position[j]]);
+    int row = position[j] * count;
+    double[] cross = new double[factor.size()];
+    for (int r = 0; r < factor.size(); r++) {
+      cross[r] = gram[row + position[factor.member(r)]];
+    }
+    return factor.append(j, cross, gram[row + position[j]] + qScale * base.penalty[j]);
+  }
+
+  /**
    * Brings the factor of {@code G_AA + q P} to the support A: kept from the last solve on this
    * matrix where it can be, members that left removed and new ones appended. Returns false when a
    * member is collinear with the others and left out.
    */
-  private boolean factorSupport(int[] support, double qScale) {
-    if (true || factoredVersion != version || qScale != factoredQ || factor.stale()) {
+  private boolean factorSupport(int[] support, double[] beta, double qScale) {
+    if (factoredVersion != version || qScale != factoredQ || factor.stale()) {
       factor.clear();
       factoredVersion = version;
       factoredQ = qScale;
@@ -267,6 +294,7 @@ final class GramStep {
     inSupport.clear();
     for (int j : support) {
       inSupport.set(j);
+      sign[j] = Math.signum(beta[j]);
     }
     for (int r = factor.size() - 1; r >= 0; r--) {
       if (!inSupport.get(factor.member(r))) {
@@ -302,31 +330,38 @@ final class GramStep {
   }
 
   /**
-   * Takes the full change if every strong feature held at 0 then passes its KKT check; returns
-   * whether it did.
+   * Takes the full change when every strong feature held at 0 then passes its KKT check (returns
+   * -1), or, in a binomial step, also when one fails it: the move lowers the quadratic either way.
+   * Returns the feature that fails its check by most, or -1.
    */
-  private boolean takeIfOptimal(
+  private int moveIfDescent(
       FeatureSets sets, double[] beta, int[] support, double[] change, double aScale) {
     double[] moved = gradient.clone();
     for (int u = 0; u < support.length; u++) {
       subtractColumn(support[u], change[u], moved);
     }
+    int violator = -1;
+    double worst = 0;
     for (int t = 0; t < count; t++) {
       int j = sets.strong[t];
-      if (beta[j] != 0) {
+      if (beta[j] != 0 || factor.contains(j)) {
         continue;
       }
       double g = moved[position[j]];
       double limit = aScale * base.penalty[j];
-      if (base.leavesZero(j, g, limit)) {
-        return false;
+      if (base.leavesZero(j, g, limit) && Math.abs(g) - limit > worst) {
+        worst = Math.abs(g) - limit;
+        violator = j;
       }
+    }
+    if (violator >= 0 && !partialMoves) {
+      return violator;
     }
     for (int u = 0; u < support.length; u++) {
       beta[support[u]] += change[u];
     }
     System.arraycopy(moved, 0, gradient, 0, count);
-    return true;
+    return violator;
   }
 
   /** Sets coefficient j to {@code value}, keeping the quadratic's gradient in step. */
