@@ -90,6 +90,17 @@ final class JointNewtonStep {
   private final double[] changeFactors;
   private final double[] interceptChange;
 
+  /** The exact solve on the support, with its factor kept while the Hessian is. */
+  private final SupportSolve support = new SupportSolve(true);
+
+  /** Each coordinate's value, penalty factor, bounds and whether it is held, for the solve. */
+  private double[] values = new double[0];
+
+  private double[] penalties = new double[0];
+  private double[] lowers = new double[0];
+  private double[] uppers = new double[0];
+  private boolean[] held = new boolean[0];
+
   /** Coordinate-descent passes of the last step. */
   int passes;
 
@@ -161,8 +172,10 @@ final class JointNewtonStep {
     listCoordinates(sets);
     if (drift > MAX_DRIFT || formedCoords < 0) {
       formHessian(probs);
+      support.invalidate();
     } else if (!sameCoordinates()) {
       extendHessian(probs);
+      support.invalidate();
     }
     formGradient(y, probs);
     for (int c = 0; c < coords; c++) {
@@ -182,6 +195,11 @@ final class JointNewtonStep {
       residual = new double[count];
       change = new double[count];
       start = new double[count];
+      values = new double[count];
+      penalties = new double[count];
+      lowers = new double[count];
+      uppers = new double[count];
+      held = new boolean[count];
     }
     coords = 0;
     for (int r = 0; r < classes; r++) {
@@ -445,7 +463,7 @@ final class JointNewtonStep {
     while (passes < passBudget) {
       double full = pass(beta, sets, aScale, qScale, false);
       passes++;
-      if (full <= threshold) {
+      if (full <= threshold || solveOnSupport(beta, sets, aScale, qScale)) {
         return;
       }
       while (passes < passBudget) {
@@ -456,6 +474,40 @@ final class JointNewtonStep {
         }
       }
     }
+  }
+
+  /**
+   * Solves the quadratic exactly by {@link SupportSolve}, or moves towards the solution; returns
+   * whether it solved it. The last class's intercept is held: the others determine it.
+   */
+  private boolean solveOnSupport(
+      double[][] beta, FeatureSets[] sets, double aScale, double qScale) {
+    for (int c = 0; c < coords; c++) {
+      int j = coordFeature[c];
+      boolean isIntercept = j < 0;
+      values[c] = isIntercept ? change[c] : beta[coordClass[c]][j];
+      penalties[c] = isIntercept ? 0.0 : base.penalty[j];
+      lowers[c] = isIntercept ? Double.NEGATIVE_INFINITY : base.lower[j];
+      uppers[c] = isIntercept ? Double.POSITIVE_INFINITY : base.upper[j];
+      held[c] = isIntercept && coordClass[c] == classes - 1;
+    }
+    boolean solved =
+        support.solve(
+            coords, hessian, residual, values, penalties, lowers, uppers, held, aScale, qScale);
+    for (int c = 0; c < coords; c++) {
+      int j = coordFeature[c];
+      if (j < 0) {
+        change[c] = values[c];
+        continue;
+      }
+      int r = coordClass[c];
+      change[c] += values[c] - beta[r][j];
+      beta[r][j] = values[c];
+      if (values[c] != 0) {
+        sets[r].addActive(j);
+      }
+    }
+    return solved;
   }
 
   /** One pass; returns the largest {@code curvature * change^2}. */

@@ -57,6 +57,11 @@ public final class IncrementalCholesky {
     return size;
   }
 
+  /** How many features the factor can index: features are 0 to capacity - 1. */
+  public int capacity() {
+    return positions.length;
+  }
+
   /** The feature at position r; positions follow the order of appends, less removals. */
   public int member(int r) {
     return members[r];

@@ -1,0 +1,304 @@
+package org.l1path.solver.glm;
+
+import org.l1path.solver.linalg.IncrementalCholesky;
+
+/**
+ * The exact minimizer of a Newton step's penalized quadratic over a few coordinates, by an
+ * active-set method, where coordinate descent would creep: features far more correlated than the
+ * rows can tell apart (a wide design), or curvature near 0 where the classes all but separate.
+ *
+ * <p>The quadratic is {@code -g'd + d'Hd / 2} in the change d of the coordinates' values, plus
+ * {@code sum_c pf_c (a |value_c| + q value_c^2 / 2)} and bounds. On the members A of the support,
+ * with their signs s held, the minimizer satisfies {@code (H_AA + q P) d = g_A - a P s - q P
+ * value_A}. When that solution keeps every sign and bound, the values move there; then, if every
+ * other coordinate passes its KKT check, the quadratic is solved, and otherwise (when {@code
+ * partialMoves}) the coordinate that fails it by most joins the support with the sign of its
+ * gradient and the solve is repeated. When a member would change sign or cross a bound (and {@code
+ * partialMoves}), the values move towards the solution only as far as the first of them allows (the
+ * quadratic falls all along the way); that one stops at 0, leaves the support, and the solve is
+ * repeated. Up to {@link #MAX_CHANGES} coordinates come and go. The Cholesky factor of the support
+ * block is kept from solve to solve on the same matrix, updated by them.
+ *
+ * <p>Coordinates are the caller's local indices into its matrix. Unpenalized coordinates are always
+ * in the support; a {@code held} one never is (the one intercept of a multinomial step that the
+ * others determine: the loss does not change when every class's intercept moves alike).
+ */
+final class SupportSolve {
+  /**
+   * The most coordinates one solve adds to or drops from the support before it leaves the rest to
+   * coordinate descent: each costs an update of the factor, O(|A|^2), and a gradient, O(|A| m).
+   */
+  private static final int MAX_CHANGES = 64;
+
+  private final boolean partialMoves;
+  private IncrementalCholesky factor = new IncrementalCholesky(0);
+  private boolean valid;
+  private double factoredQ = Double.NaN;
+
+  /** The sign each member of the factor is solved with: its value's, or its gradient's. */
+  private double[] sign = new double[0];
+
+  private double[] moved = new double[0];
+
+  /** What the caller's quadratic is: set by {@link #solve}, read by its helpers. */
+  private int m;
+
+  private double[] hessian;
+  private double[] gradient;
+  private double[] value;
+  private double[] penalty;
+  private double[] lower;
+  private double[] upper;
+
+  /**
+   * @param partialMoves whether a solve that would change a sign moves part of the way, and one
+   *     that leaves a KKT violation lets the violator in; otherwise such a solve only reports
+   *     failure (the class steps of a multinomial fit, where partial moves slowed the rounds down
+   *     until alphas stalled)
+   */
+  SupportSolve(boolean partialMoves) {
+    this.partialMoves = partialMoves;
+  }
+
+  /** Forgets the factor: the caller's matrix, or the meaning of its indices, changed. */
+  void invalidate() {
+    valid = false;
+  }
+
+  /**
+   * Solves, or moves towards the solution.
+   *
+   * @param hessian row-major {@code m x m}, without the ridge
+   * @param gradient the quadratic's negative gradient at {@code value} (without the penalty); kept
+   *     in step with the values
+   * @param value each coordinate's value; moved
+   * @param penalty each coordinate's penalty factor (0: unpenalized, always in the support)
+   * @param held coordinates that never join the support, or null
+   * @return whether the quadratic is now solved
+   */
+  boolean solve(
+      int m,
+      double[] hessian,
+      double[] gradient,
+      double[] value,
+      double[] penalty,
+      double[] lower,
+      double[] upper,
+      boolean[] held,
+      double aScale,
+      double qScale) {
+    this.m = m;
+    this.hessian = hessian;
+    this.gradient = gradient;
+    this.value = value;
+    this.penalty = penalty;
+    this.lower = lower;
+    this.upper = upper;
+    if (sign.length < m) {
+      sign = new double[m];
+      moved = new double[m];
+    }
+    if (factor.capacity() < m) {
+      factor = new IncrementalCholesky(Math.max(m, 2 * factor.capacity()));
+      valid = false;
+    }
+    if (!valid || qScale != factoredQ || factor.stale()) {
+      factor.clear();
+      valid = true;
+      factoredQ = qScale;
+    }
+    boolean complete = factorSupport(held, qScale);
+    if (factor.size() == 0) {
+      return false;
+    }
+    for (int changes = 0; factor.size() > 0; changes++) {
+      int size = factor.size();
+      int[] members = new int[size];
+      double[] change = new double[size];
+      for (int u = 0; u < size; u++) {
+        int c = factor.member(u);
+        members[u] = c;
+        change[u] = gradient[c] - aScale * penalty[c] * sign[c] - qScale * penalty[c] * value[c];
+      }
+      factor.solve(change);
+      double step = 1;
+      int blocking = -1;
+      double blockedAt = 0;
+      for (int u = 0; u < size; u++) {
+        int c = members[u];
+        double to = value[c] + change[u];
+        double stop;
+        if (penalty[c] > 0 && (sign[c] > 0 ? to < 0 : to > 0)) {
+          stop = 0;
+        } else if (to > upper[c]) {
+          stop = upper[c];
+        } else if (to < lower[c]) {
+          stop = lower[c];
+        } else {
+          continue;
+        }
+        double reach = (stop - value[c]) / change[u];
+        if (reach < step) {
+          step = reach;
+          blocking = u;
+          blockedAt = stop;
+        }
+      }
+      if (blocking < 0) {
+        if (!complete) {
+          // Collinear members were held where they are: the move lowers the quadratic, but does
+          // not solve it.
+          for (int u = 0; u < size; u++) {
+            moveTo(members[u], value[members[u]] + change[u], gradient);
+          }
+          return false;
+        }
+        int violator = moveIfDescent(members, change, held, aScale, qScale);
+        if (violator < 0) {
+          return true;
+        }
+        if (!partialMoves || changes == MAX_CHANGES) {
+          return false;
+        }
+        complete = enter(violator, qScale);
+        continue;
+      }
+      if (!partialMoves || !(step > 0)) {
+        return false;
+      }
+      for (int u = 0; u < size; u++) {
+        int c = members[u];
+        moveTo(c, u == blocking ? blockedAt : value[c] + step * change[u], gradient);
+      }
+      if (changes == MAX_CHANGES) {
+        return false;
+      }
+      // The blocking member leaves the support: at 0, or held at its bound.
+      factor.remove(blocking);
+    }
+    return false;
+  }
+
+  /**
+   * Brings the factor of {@code H_AA + q P} to the support A (every unpenalized coordinate and
+   * every non-zero one, less the held): kept from the last solve where it can be, members that left
+   * removed and new ones appended. Returns false when a member is collinear with the others and
+   * left out.
+   */
+  private boolean factorSupport(boolean[] held, double qScale) {
+    for (int r = factor.size() - 1; r >= 0; r--) {
+      if (!inSupport(factor.member(r), held)) {
+        factor.remove(r);
+      }
+    }
+    boolean complete = true;
+    for (int c = 0; c < m; c++) {
+      if (!inSupport(c, held)) {
+        continue;
+      }
+      sign[c] = Math.signum(value[c]);
+      if (!factor.contains(c)) {
+        complete &= append(c, qScale);
+      }
+    }
+    return complete;
+  }
+
+  private boolean inSupport(int c, boolean[] held) {
+    boolean free = penalty[c] == 0 && lower[c] < 0 && upper[c] > 0;
+    return (value[c] != 0 || free) && (held == null || !held[c]) && !atBound(c);
+  }
+
+  /** Whether coordinate c sits at a bound other than 0 (a bound at 0 is where the penalty is). */
+  private boolean atBound(int c) {
+    double v = value[c];
+    return v != 0 && (v == upper[c] || v == lower[c]);
+  }
+
+  /**
+   * Appends a coordinate at 0 to the factor, to leave 0 with the sign of its gradient; returns
+   * false when it is collinear with the members (and so left out).
+   */
+  private boolean enter(int c, double qScale) {
+    sign[c] = value[c] != 0 ? Math.signum(value[c]) : Math.signum(gradient[c]);
+    return append(c, qScale);
+  }
+
+  private boolean append(int c, double qScale) {
+    int row = c * m;
+    double[] cross = new double[factor.size()];
+    for (int r = 0; r < factor.size(); r++) {
+      cross[r] = hessian[row + factor.member(r)];
+    }
+    return factor.append(c, cross, hessian[row + c] + qScale * penalty[c]);
+  }
+
+  /**
+   * Takes the full change when every coordinate outside the support then passes its KKT check
+   * (returns -1), or, with partial moves, also when one fails it: the move lowers the quadratic
+   * either way. Returns the coordinate that fails its check by most, or -1.
+   */
+  private int moveIfDescent(
+      int[] members, double[] change, boolean[] held, double aScale, double qScale) {
+    System.arraycopy(gradient, 0, moved, 0, m);
+    for (int u = 0; u < members.length; u++) {
+      subtractColumn(members[u], change[u], moved);
+    }
+    int violator = -1;
+    double worst = 0;
+    for (int c = 0; c < m; c++) {
+      if (factor.contains(c) || (held != null && held[c])) {
+        continue;
+      }
+      double excess = kktExcess(c, moved[c], aScale, qScale);
+      if (excess > worst) {
+        worst = excess;
+        violator = c;
+      }
+    }
+    if (violator >= 0 && !partialMoves) {
+      return violator;
+    }
+    for (int u = 0; u < members.length; u++) {
+      value[members[u]] += change[u];
+    }
+    System.arraycopy(moved, 0, gradient, 0, m);
+    return violator;
+  }
+
+  /**
+   * How far a coordinate outside the support fails its KKT check, at negative gradient g: one at 0
+   * by how much g exceeds its penalty in a direction its bounds allow; one held at a bound by how
+   * much g pulls it back inside. 0 when it passes.
+   */
+  private double kktExcess(int c, double g, double aScale, double qScale) {
+    double limit = aScale * penalty[c];
+    double v = value[c];
+    if (v == 0) {
+      if (g > limit && upper[c] > 0) {
+        return g - limit;
+      }
+      return g < -limit && lower[c] < 0 ? -g - limit : 0.0;
+    }
+    double pull = g - qScale * penalty[c] * v - limit * Math.signum(v);
+    return v == upper[c] ? Math.max(-pull, 0.0) : v == lower[c] ? Math.max(pull, 0.0) : 0.0;
+  }
+
+  /** Sets coordinate c to {@code to}, keeping the gradient in step. */
+  private void moveTo(int c, double to, double[] out) {
+    double d = to - value[c];
+    if (d == 0) {
+      return;
+    }
+    value[c] = to;
+    subtractColumn(c, d, out);
+  }
+
+  /** {@code out -= d H_c}: what a change d of coordinate c does to the quadratic's gradient. */
+  private void subtractColumn(int c, double d, double[] out) {
+    int row = c * m;
+    for (int b = 0; b < m; b++) {
+      out[b] -= hessian[row + b] * d;
+    }
+  }
+}
