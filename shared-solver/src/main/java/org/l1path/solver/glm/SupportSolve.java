@@ -17,7 +17,10 @@ import org.l1path.solver.linalg.IncrementalCholesky;
  * partialMoves}), the values move towards the solution only as far as the first of them allows (the
  * quadratic falls all along the way); that one stops at 0, leaves the support, and the solve is
  * repeated. Up to {@link #MAX_CHANGES} coordinates come and go. The Cholesky factor of the support
- * block is kept from solve to solve on the same matrix, updated by them.
+ * block is kept from solve to solve on the same matrix, updated by them. A coordinate collinear
+ * with the members (the levels of a one-hot encoded attribute, all in the support) stays where it
+ * is while the rest are solved, and the solve then reports the quadratic unsolved, for the caller's
+ * coordinate descent to finish.
  *
  * <p>Coordinates are the caller's local indices into its matrix. Unpenalized coordinates are always
  * in the support; a {@code held} one never is (the one intercept of a multinomial step that the
@@ -39,6 +42,14 @@ final class SupportSolve {
   private double[] sign = new double[0];
 
   private double[] moved = new double[0];
+
+  /**
+   * Coordinates collinear with the members when they were to join: held where they are for the rest
+   * of the solve, which then leaves the last word to the caller's coordinate descent.
+   */
+  private boolean[] refused = new boolean[0];
+
+  private boolean anyRefused;
 
   /** What the caller's quadratic is: set by {@link #solve}, read by its helpers. */
   private int m;
@@ -97,7 +108,10 @@ final class SupportSolve {
     if (sign.length < m) {
       sign = new double[m];
       moved = new double[m];
+      refused = new boolean[m];
     }
+    java.util.Arrays.fill(refused, 0, m, false);
+    anyRefused = false;
     if (factor.capacity() < m) {
       factor = new IncrementalCholesky(Math.max(m, 2 * factor.capacity()));
       valid = false;
@@ -107,7 +121,7 @@ final class SupportSolve {
       valid = true;
       factoredQ = qScale;
     }
-    boolean complete = factorSupport(held, qScale);
+    factorSupport(held, qScale);
     if (factor.size() == 0) {
       return false;
     }
@@ -145,22 +159,16 @@ final class SupportSolve {
         }
       }
       if (blocking < 0) {
-        if (!complete) {
-          // Collinear members were held where they are: the move lowers the quadratic, but does
-          // not solve it.
-          for (int u = 0; u < size; u++) {
-            moveTo(members[u], value[members[u]] + change[u], gradient);
-          }
-          return false;
-        }
         int violator = moveIfDescent(members, change, held, aScale, qScale);
         if (violator < 0) {
-          return true;
+          // Solved, unless a collinear coordinate was held where it is: then the caller's
+          // coordinate descent checks it.
+          return !anyRefused;
         }
         if (!partialMoves || changes == MAX_CHANGES) {
           return false;
         }
-        complete = enter(violator, qScale);
+        enter(violator, qScale);
         continue;
       }
       if (!partialMoves || !(step > 0)) {
@@ -181,27 +189,24 @@ final class SupportSolve {
 
   /**
    * Brings the factor of {@code H_AA + q P} to the support A (every unpenalized coordinate and
-   * every non-zero one, less the held): kept from the last solve where it can be, members that left
-   * removed and new ones appended. Returns false when a member is collinear with the others and
-   * left out.
+   * every non-zero one, less the held and those at a bound): kept from the last solve where it can
+   * be, members that left removed and new ones appended.
    */
-  private boolean factorSupport(boolean[] held, double qScale) {
+  private void factorSupport(boolean[] held, double qScale) {
     for (int r = factor.size() - 1; r >= 0; r--) {
       if (!inSupport(factor.member(r), held)) {
         factor.remove(r);
       }
     }
-    boolean complete = true;
     for (int c = 0; c < m; c++) {
       if (!inSupport(c, held)) {
         continue;
       }
       sign[c] = Math.signum(value[c]);
       if (!factor.contains(c)) {
-        complete &= append(c, qScale);
+        append(c, qScale);
       }
     }
-    return complete;
   }
 
   private boolean inSupport(int c, boolean[] held) {
@@ -216,21 +221,105 @@ final class SupportSolve {
   }
 
   /**
-   * Appends a coordinate at 0 to the factor, to leave 0 with the sign of its gradient; returns
-   * false when it is collinear with the members (and so left out).
+   * Appends a coordinate outside the support to the factor: one at 0 to leave 0 with the sign of
+   * its gradient, one at a bound to move back inside.
    */
-  private boolean enter(int c, double qScale) {
+  private void enter(int c, double qScale) {
     sign[c] = value[c] != 0 ? Math.signum(value[c]) : Math.signum(gradient[c]);
-    return append(c, qScale);
+    append(c, qScale);
   }
 
-  private boolean append(int c, double qScale) {
+  /**
+   * Appends coordinate c to the factor, or, when it is collinear with the members, marks it
+   * refused: it stays where it is for the rest of this solve.
+   */
+  private void append(int c, double qScale) {
     int row = c * m;
     double[] cross = new double[factor.size()];
     for (int r = 0; r < factor.size(); r++) {
       cross[r] = hessian[row + factor.member(r)];
     }
-    return factor.append(c, cross, hessian[row + c] + qScale * penalty[c]);
+    if (factor.append(c, cross, hessian[row + c] + qScale * penalty[c])) {
+      return;
+    }
+    if (partialMoves && qScale == 0 && slideToBreak(c, cross)) {
+      // c reached 0 and stays out, or a member did and left: then c may join.
+      if (value[c] != 0) {
+        append(c, qScale);
+      }
+      return;
+    }
+    refused[c] = true;
+    anyRefused = true;
+  }
+
+  /**
+   * Along the direction d in which coordinate c and the members are collinear ({@code d_c = 1},
+   * {@code d_A = -H_AA^-1 H_Ac}, so {@code H d = 0}), the quadratic stays as it is (its gradient is
+   * in the range of H) and only the L1 penalty changes, piecewise linearly: moves to the weighted
+   * median of the points where the coordinates reach 0, within their bounds. There a coordinate is
+   * 0: c itself, or a member, which leaves the factor. Returns false, moving nothing, when no
+   * coordinate would reach 0 (a bound comes first, or the penalty is flat along d).
+   */
+  private boolean slideToBreak(int c, double[] cross) {
+    int size = factor.size();
+    double[] direction = cross.clone();
+    factor.solve(direction);
+    int[] members = new int[size + 1];
+    double[] d = new double[size + 1];
+    for (int u = 0; u < size; u++) {
+      members[u] = factor.member(u);
+      d[u] = -direction[u];
+    }
+    members[size] = c;
+    d[size] = 1;
+    // Minimizes sum_i pf_i |v_i + t d_i| over the t the bounds allow.
+    double low = Double.NEGATIVE_INFINITY;
+    double high = Double.POSITIVE_INFINITY;
+    double totalWeight = 0;
+    Integer[] order = new Integer[size + 1];
+    double[] breakAt = new double[size + 1];
+    for (int u = 0; u <= size; u++) {
+      int k = members[u];
+      order[u] = u;
+      breakAt[u] = d[u] == 0 ? Double.NaN : -value[k] / d[u];
+      if (d[u] != 0) {
+        double toLower = (lower[k] - value[k]) / d[u];
+        double toUpper = (upper[k] - value[k]) / d[u];
+        low = Math.max(low, Math.min(toLower, toUpper));
+        high = Math.min(high, Math.max(toLower, toUpper));
+        totalWeight += penalty[k] * Math.abs(d[u]);
+      }
+    }
+    if (!(totalWeight > 0)) {
+      return false;
+    }
+    java.util.Arrays.sort(
+        order, (a, b) -> Double.compare(breakAt[a], breakAt[b])); // NaN last, weight 0
+    int median = -1;
+    double below = 0;
+    for (Integer u : order) {
+      below += penalty[members[u]] * Math.abs(d[u]);
+      if (below >= 0.5 * totalWeight) {
+        median = u;
+        break;
+      }
+    }
+    double t = breakAt[median];
+    if (!(t != 0) || t < low || t > high) {
+      return false;
+    }
+    for (int u = 0; u <= size; u++) {
+      int k = members[u];
+      moveTo(k, t == breakAt[u] ? 0.0 : value[k] + t * d[u], gradient);
+      sign[k] = Math.signum(value[k]);
+    }
+    for (int u = size - 1; u >= 0; u--) {
+      if (value[members[u]] == 0 && penalty[members[u]] > 0) {
+        factor.remove(u);
+      }
+    }
+    return true;
   }
 
   /**
@@ -247,7 +336,7 @@ final class SupportSolve {
     int violator = -1;
     double worst = 0;
     for (int c = 0; c < m; c++) {
-      if (factor.contains(c) || (held != null && held[c])) {
+      if (factor.contains(c) || refused[c] || (held != null && held[c])) {
         continue;
       }
       double excess = kktExcess(c, moved[c], aScale, qScale);

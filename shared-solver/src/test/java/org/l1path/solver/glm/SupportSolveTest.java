@@ -177,4 +177,39 @@ class SupportSolveTest {
     assertEquals(0.0, value[2], "the held coordinate");
     assertTrue(kktViolation(h, g, value, penalty, lower, upper, 0.1, 0.0) < 1e-12);
   }
+
+  @Test
+  void collinearCoordinatesSlideAlongTheirCommonDirectionUntilOneIsZero() {
+    // Coordinates 0 and 1 are one column twice (H's rows and columns equal), as are the levels of
+    // a one-hot attribute with the intercept: the quadratic is flat along (1, -1), the penalty is
+    // not, and at the optimum one of the pair is 0.
+    Random random = new Random(5);
+    int m = 6;
+    double[] base = correlated(m, 0.5, random);
+    double[] h = base.clone();
+    for (int b = 0; b < m; b++) {
+      h[m + b] = base[b];
+      h[b * m + 1] = base[b * m];
+    }
+    h[m + 1] = base[0];
+    double[] g = {0.9, 0.9, -0.4, 0.3, 0.05, -0.6};
+    double[] penalty = {1, 2, 1, 1, 1, 1};
+    double[] lower = new double[m];
+    double[] upper = new double[m];
+    Arrays.fill(lower, -INF);
+    Arrays.fill(upper, INF);
+    // Both start non-zero, as coordinate descent leaves them.
+    double[] value = {0.3, 0.2, 0, 0, 0, 0};
+    double[] grad = gradientAt(h, g, value);
+    SupportSolve solve = new SupportSolve(true);
+    boolean solved = false;
+    for (int round = 0; round < 5 && !solved; round++) {
+      solved = solve.solve(m, h, grad, value, penalty, lower, upper, null, 0.1, 0.0);
+    }
+    assertTrue(solved, Arrays.toString(value));
+    // The cheaper of the two carries the pair.
+    assertEquals(0.0, value[1], Arrays.toString(value));
+    double violation = kktViolation(h, g, value, penalty, lower, upper, 0.1, 0.0);
+    assertTrue(violation < 1e-9, "KKT violation " + violation);
+  }
 }
