@@ -18,9 +18,10 @@ import org.l1path.solver.linalg.IncrementalCholesky;
  * quadratic falls all along the way); that one stops at 0, leaves the support, and the solve is
  * repeated. Up to {@link #MAX_CHANGES} coordinates come and go. The Cholesky factor of the support
  * block is kept from solve to solve on the same matrix, updated by them. A coordinate collinear
- * with the members (the levels of a one-hot encoded attribute, all in the support) stays where it
- * is while the rest are solved, and the solve then reports the quadratic unsolved, for the caller's
- * coordinate descent to finish.
+ * with the members (the levels of a one-hot encoded attribute, all in the support) first slides
+ * with them along their common direction, where only the penalty changes, until one of them is 0
+ * ({@link #slideToBreak}); one that is still collinear stays where it is while the rest are solved,
+ * and the solve then reports the quadratic unsolved, for the caller's coordinate descent to finish.
  *
  * <p>Coordinates are the caller's local indices into its matrix. Unpenalized coordinates are always
  * in the support; a {@code held} one never is (the one intercept of a multinomial step that the
