@@ -133,7 +133,10 @@ public final class LogisticPath {
       sets[r] = new FeatureSets(p);
     }
     step = new NewtonStep(base, settings.fitIntercept(), rows, settings.updateMode());
-    joint = multinomial ? new JointNewtonStep(base, settings.fitIntercept(), rows) : null;
+    joint =
+        multinomial && rows <= JointNewtonStep.MAX_CLASSES
+            ? new JointNewtonStep(base, settings.fitIntercept(), rows)
+            : null;
     gradient = new double[rows][p];
     extrapolation = new RoundExtrapolation(base, y, beta, intercept, probs, sets);
     allFeatures = new int[p];
