@@ -244,7 +244,8 @@ public final class CrossValidation {
     return Folds.assign(data.rows(), cv, stratify ? data.response() : null);
   }
 
-  private static CvCurve curve(
+  /** One curve from each fold's error at each alpha; {@link StatisticsFit} builds its own too. */
+  static CvCurve curve(
       double l1Ratio, double gamma, CvMeasure measure, double[] alphas, double[][] errors) {
     int folds = errors.length;
     double[] mean = new double[alphas.length];

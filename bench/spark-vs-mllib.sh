@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# l1path's Spark estimator (an automatic lasso path of ALPHAS alphas with FOLDS-fold CV) against
+# MLlib's CrossValidator over LinearRegression at the same regParams, on simulated data of ROWS x
+# FEATURES made on the executors. Prints each one's time and Spark job count, and the speed-up.
+#
+#   bench/spark-vs-mllib.sh [ROWS] [FEATURES] [ALPHAS] [FOLDS] [MASTER] [gaussian|binomial]
+#
+# binomial thresholds the simulated response at 0 and compares with LogisticRegression.
+# Defaults are issue 20's full size (10^7 x 100, 100 alphas, 10 folds, local[2]): that run takes
+# a long time on a small machine. A smoke run: bench/spark-vs-mllib.sh 10000 20 5 3
+# Needs a build first: mvn -B -pl spark -am -DskipTests test-compile
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS=${1:-10000000}
+FEATURES=${2:-100}
+ALPHAS=${3:-100}
+FOLDS=${4:-10}
+MASTER=${5:-local[2]}
+FAMILY=${6:-gaussian}
+CP_FILE=spark/target/bench-classpath.txt
+mvn -B -q -pl spark -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$PWD/$CP_FILE" >/dev/null
+CP="spark/target/test-classes:spark/target/classes:shared-solver/target/classes:$(cat "$CP_FILE")"
+# The JVM flags Spark needs on Java 17 (as the spark module's surefire argLine).
+OPENS=()
+for pkg in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util \
+  java.util.concurrent java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs \
+  sun.security.action sun.util.calendar; do
+  OPENS+=("--add-opens=java.base/$pkg=ALL-UNNAMED")
+done
+exec java -Xmx${BENCH_HEAP:-4g} "${OPENS[@]}" -Djdk.reflect.useDirectMethodHandle=false \
+  -cp "$CP" org.l1path.spark.SparkVsMllib "$ROWS" "$FEATURES" "$ALPHAS" "$FOLDS" "$MASTER" "$FAMILY"

@@ -1,0 +1,163 @@
+package org.l1path.solver;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A path and its cross-validation fitted from per-fold {@link SufficientStatistics} equal the ones
+ * fitted on the rows with the same folds.
+ */
+class StatisticsFitTest {
+  private static final double TIGHT = 1e-10;
+
+  /** Statistics of each fold's rows, added row by row. */
+  private static SufficientStatistics[] foldStatistics(Dataset data, int[] foldOfRow, int folds) {
+    int p = data.features();
+    SufficientStatistics[] out = new SufficientStatistics[folds];
+    for (int f = 0; f < folds; f++) {
+      out[f] = new SufficientStatistics(p);
+    }
+    double[] row = new double[p];
+    for (int i = 0; i < data.rows(); i++) {
+      for (int j = 0; j < p; j++) {
+        row[j] = data.column(j)[i];
+      }
+      out[foldOfRow[i]].add(row, data.response()[i], data.weight(i));
+    }
+    return out;
+  }
+
+  private static SufficientStatistics all(SufficientStatistics[] folds) {
+    SufficientStatistics total = new SufficientStatistics(folds[0].features());
+    for (SufficientStatistics f : folds) {
+      total.merge(f);
+    }
+    return total;
+  }
+
+  private static void assertSamePath(RegularizationPath expected, RegularizationPath actual) {
+    assertArrayEquals(expected.alphas(), actual.alphas(), 1e-12 * expected.alpha(0));
+    double scale = 0;
+    for (int k = 0; k < expected.size(); k++) {
+      for (double b : expected.coefficients(k)) {
+        scale = Math.max(scale, Math.abs(b));
+      }
+    }
+    for (int k = 0; k < expected.size(); k++) {
+      assertArrayEquals(
+          expected.coefficients(k), actual.coefficients(k), 1e-6 * scale, "alpha index " + k);
+      assertEquals(expected.intercept(k), actual.intercept(k), 1e-6 * (1 + scale));
+    }
+  }
+
+  @Test
+  void pathFromStatisticsEqualsThePathOnTheRows() {
+    Dataset data = Reference.numericCsv("diabetes");
+    Settings settings = Settings.defaults().withL1Ratio(0.5).withTolerance(TIGHT);
+    RegularizationPath rows = ElasticNet.fitPath(data, settings, AlphaGrid.automatic());
+    SufficientStatistics stats = all(foldStatistics(data, new int[data.rows()], 1));
+    RegularizationPath moments =
+        StatisticsFit.fitPath(
+            stats, data.featureNames(), settings, AlphaGrid.automatic(), Progress.NONE);
+    assertSamePath(rows, moments);
+  }
+
+  @Test
+  void crossValidationFromStatisticsEqualsCrossValidationOnTheRows() {
+    Dataset data = RandomProblems.correlated(300, 12, 0.5, 7);
+    double[] weights = new double[data.rows()];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = 0.5 + (i % 7) / 3.0;
+    }
+    Dataset weighted = data.withWeights(weights);
+    Settings settings = Settings.defaults().withTolerance(TIGHT);
+    double[] ratios = {0.3, 1.0};
+    CvSettings cv = CvSettings.defaults().withFolds(5).withSeed(3).withRule(SelectionRule.ONE_SE);
+    CvResult onRows =
+        CrossValidation.run(weighted, settings, ratios, AlphaGrid.automatic(), cv, Progress.NONE);
+    int[] foldOfRow = onRows.foldOfRow();
+    CvResult fromStats =
+        StatisticsFit.crossValidate(
+            foldStatistics(weighted, foldOfRow, 5),
+            weighted.featureNames(),
+            settings,
+            ratios,
+            AlphaGrid.automatic(),
+            SelectionRule.ONE_SE,
+            2,
+            Progress.NONE);
+    assertEquals(onRows.curves().size(), fromStats.curves().size());
+    for (int c = 0; c < ratios.length; c++) {
+      CvCurve a = onRows.curves().get(c);
+      CvCurve b = fromStats.curves().get(c);
+      assertArrayEquals(a.meanError(), b.meanError(), 1e-6 * a.meanError()[0]);
+      assertArrayEquals(a.stdError(), b.stdError(), 1e-5 * a.meanError()[0]);
+      assertSamePath(onRows.paths().get(c), fromStats.paths().get(c));
+    }
+    assertEquals(onRows.bestIndex(), fromStats.bestIndex());
+    assertEquals(onRows.chosenAlpha(), fromStats.chosenAlpha(), 1e-12 * onRows.chosenAlpha());
+    assertEquals(0, fromStats.foldOfRow().length);
+  }
+
+  @Test
+  void constantFeatureStaysConstantThroughFolds() {
+    Dataset base = RandomProblems.gaussian(60, 3, 5);
+    double[][] cols = {base.column(0), base.column(1), new double[60]};
+    java.util.Arrays.fill(cols[2], 0.1);
+    Dataset data = Dataset.of(cols, base.response(), null, List.of("a", "b", "c"));
+    int[] foldOfRow = new int[60];
+    for (int i = 0; i < 60; i++) {
+      foldOfRow[i] = i % 3;
+    }
+    SufficientStatistics[] folds = foldStatistics(data, foldOfRow, 3);
+    SufficientStatistics training = all(folds).minus(folds[1]);
+    assertEquals(0.0, training.crossProduct(2, 2));
+    assertEquals(0.1, training.mean(2));
+    RegularizationPath path =
+        StatisticsFit.fitPath(
+            training,
+            data.featureNames(),
+            Settings.defaults(),
+            AlphaGrid.automatic(),
+            Progress.NONE);
+    for (int k = 0; k < path.size(); k++) {
+      assertEquals(0.0, path.coefficients(k)[2]);
+    }
+  }
+
+  @Test
+  void heldOutErrorFromMomentsEqualsTheDirectSum() {
+    Dataset data = RandomProblems.gaussian(50, 4, 9);
+    SufficientStatistics stats = all(foldStatistics(data, new int[50], 1));
+    double[] b = {0.3, -1.2, 0, 2.5};
+    double b0 = 0.7;
+    double direct = 0;
+    for (int i = 0; i < 50; i++) {
+      double r = data.response()[i] - b0;
+      for (int j = 0; j < 4; j++) {
+        r -= b[j] * data.column(j)[i];
+      }
+      direct += r * r;
+    }
+    assertEquals(direct / 50, stats.meanSquaredError(b0, b), 1e-12 * direct / 50);
+  }
+
+  @Test
+  void badInputIsNamed() {
+    SufficientStatistics s = new SufficientStatistics(2);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> s.add(new double[] {1, 2}, 1, -1));
+    assertTrue(e.getMessage().contains("weights"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> s.add(new double[] {1}, 1, 1));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            StatisticsFit.fitPath(
+                s, List.of("a", "b"), Settings.defaults(), AlphaGrid.automatic(), Progress.NONE));
+  }
+}
