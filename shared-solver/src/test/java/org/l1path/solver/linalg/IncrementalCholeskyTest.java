@@ -115,6 +115,30 @@ class IncrementalCholeskyTest {
     assertSolvesAndMultipliesLikeTheBlock(chol, a);
   }
 
+  /** Built again after clear() and after a refused append, as a Newton step's factor is. */
+  @Test
+  void buildsAgainFromScratchAsOftenAsAsked() {
+    double[][] a = randomSpd(P, 11);
+    IncrementalCholesky chol = new IncrementalCholesky(P);
+    for (int round = 0; round < 3; round++) {
+      chol.clear();
+      for (int j = round; j < P; j += 2) {
+        append(chol, a, j);
+      }
+      chol.remove(1);
+      assertSolvesAndMultipliesLikeTheBlock(chol, a);
+    }
+    // A refused append leaves the factor as it was, and the next one still fits.
+    int size = chol.size();
+    int outside = 0;
+    while (chol.contains(outside)) {
+      outside++;
+    }
+    assertFalse(chol.append(outside, new double[size], 0.0));
+    assertEquals(size, chol.size());
+    assertSolvesAndMultipliesLikeTheBlock(chol, a);
+  }
+
   @Test
   void refusesACollinearFeature() {
     // Features 0 and 1 are the same column: the 2x2 block is singular.
