@@ -184,7 +184,6 @@ final class JointNewtonStep {
       support.invalidate();
     } else if (!sameCoordinates()) {
       extendHessian(probs);
-      support.invalidate();
     }
     formGradient(y, probs);
     for (int c = 0; c < coords; c++) {
@@ -348,6 +347,16 @@ final class JointNewtonStep {
       }
     }
     hessian = fresh;
+    // The entries among the coordinates kept are the old ones, so the support factor holds: its
+    // members only take their new places.
+    int[] newPlace = new int[formedCoords];
+    java.util.Arrays.fill(newPlace, -1);
+    for (int c = 0; c < coords; c++) {
+      if (from[c] >= 0) {
+        newPlace[from[c]] = c;
+      }
+    }
+    support.renumber(newPlace, coords);
     remember();
   }
 

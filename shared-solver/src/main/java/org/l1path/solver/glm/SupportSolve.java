@@ -78,6 +78,21 @@ final class SupportSolve {
   }
 
   /**
+   * Keeps the factor for a matrix that grew around the old one (its entries among the old
+   * coordinates unchanged): coordinate c is now {@code newPlace[c]}, or gone where that is -1.
+   */
+  void renumber(int[] newPlace, int newSize) {
+    if (!valid) {
+      return;
+    }
+    if (factor.capacity() < newSize) {
+      valid = false;
+      return;
+    }
+    factor.renumber(newPlace);
+  }
+
+  /**
    * Solves, or moves towards the solution.
    *
    * @param hessian row-major {@code m x m}, without the ridge

@@ -75,6 +75,25 @@ public final class IncrementalCholesky {
     return positions[feature] >= 0;
   }
 
+  /**
+   * Gives the members new feature numbers: feature f becomes {@code newNumber[f]}; a member whose
+   * new number is -1 is removed. The factor itself is unchanged (the block's entries are the same).
+   */
+  public void renumber(int[] newNumber) {
+    for (int r = size - 1; r >= 0; r--) {
+      if (newNumber[members[r]] < 0) {
+        remove(r);
+      }
+    }
+    for (int r = 0; r < size; r++) {
+      positions[members[r]] = -1;
+    }
+    for (int r = 0; r < size; r++) {
+      members[r] = newNumber[members[r]];
+      positions[members[r]] = r;
+    }
+  }
+
   /** Whether enough updates have piled up that the factor should be rebuilt. */
   public boolean stale() {
     return updates > REFRESH_AFTER + 2 * size;

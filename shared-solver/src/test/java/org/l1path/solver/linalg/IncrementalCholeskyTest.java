@@ -139,6 +139,36 @@ class IncrementalCholeskyTest {
     assertSolvesAndMultipliesLikeTheBlock(chol, a);
   }
 
+  /** A joint Newton step's coordinates move when its Hessian grows: the factor follows them. */
+  @Test
+  void renumberedMembersSolveLikeTheRenumberedBlock() {
+    double[][] a = randomSpd(P, 13);
+    IncrementalCholesky chol = new IncrementalCholesky(P);
+    for (int j : new int[] {5, 0, 11, 3, 8}) {
+      append(chol, a, j);
+    }
+    // Feature f becomes (f + 4) mod P, except 11, which goes.
+    int[] newNumber = new int[P];
+    for (int f = 0; f < P; f++) {
+      newNumber[f] = (f + 4) % P;
+    }
+    newNumber[11] = -1;
+    double[][] b = new double[P][P];
+    for (int f = 0; f < P; f++) {
+      for (int g = 0; g < P; g++) {
+        if (newNumber[f] >= 0 && newNumber[g] >= 0) {
+          b[newNumber[f]][newNumber[g]] = a[f][g];
+        }
+      }
+    }
+    chol.renumber(newNumber);
+    assertEquals(4, chol.size());
+    assertFalse(chol.contains(5));
+    assertTrue(chol.contains(9));
+    assertTrue(chol.contains(4));
+    assertSolvesAndMultipliesLikeTheBlock(chol, b);
+  }
+
   @Test
   void refusesACollinearFeature() {
     // Features 0 and 1 are the same column: the 2x2 block is singular.
