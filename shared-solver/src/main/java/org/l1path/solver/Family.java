@@ -1,6 +1,7 @@
 package org.l1path.solver;
 
 import java.util.Locale;
+import org.l1path.solver.glm.Links;
 
 /** The response's distribution, which fixes the loss. */
 public enum Family {
@@ -14,6 +15,15 @@ public enum Family {
   /** The name used in reports: {@code gaussian}, {@code binomial}, {@code multinomial}. */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The class probabilities of a classification family from the linear predictors (one per
+   * coefficient row), overflow-free: binomial {@code [1 - p, p]} with p the logistic of the one
+   * predictor, multinomial the softmax. For front ends that hold predictors and no {@link Model}.
+   */
+  public double[] probabilities(double[] eta) {
+    return Links.probabilities(this, eta);
   }
 
   /** Parses a label, case-insensitively. */

@@ -151,7 +151,7 @@ final class ClassFit {
 
     /** Class probabilities of a model without features. */
     private double[] nullProbabilities(double[] intercepts) {
-      return ClassProbabilities.of(family, intercepts);
+      return family.probabilities(intercepts);
     }
 
     L1PathSummary run() {

@@ -57,7 +57,7 @@ final class WorkingMoments implements Serializable {
         }
         eta[r] = e;
       }
-      double[] probs = ClassProbabilities.of(it.family, eta);
+      double[] probs = it.family.probabilities(eta);
       if (it.column(g) == held) {
         double p = probs[observed];
         heldDeviance[g] -=

@@ -53,29 +53,14 @@ final class LocalSpark {
 
   /** A class CSV: y is the index of the row's class in {@code classes} (sorted labels). */
   static Table classCsv(String name, List<String> classes) {
-    try {
-      List<String> lines = Files.readAllLines(reference().resolve(name + ".csv"));
-      String[] header = lines.get(0).split(",");
-      int n = lines.size() - 1;
-      int p = header.length - 1;
-      double[][] x = new double[p][n];
-      String[] target = new String[n];
-      for (int i = 0; i < n; i++) {
-        String[] f = lines.get(i + 1).split(",");
-        for (int j = 0; j < p; j++) {
-          x[j][i] = Double.parseDouble(f[j]);
-        }
-        target[i] = f[p];
-      }
-      classes.addAll(java.util.Arrays.stream(target).distinct().sorted().toList());
-      double[] y = new double[n];
-      for (int i = 0; i < n; i++) {
-        y[i] = classes.indexOf(target[i]);
-      }
-      return new Table(List.of(header).subList(0, p), x, y);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Read read = read(name);
+    String[] target = read.target();
+    classes.addAll(java.util.Arrays.stream(target).distinct().sorted().toList());
+    double[] y = new double[target.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = classes.indexOf(target[i]);
     }
+    return new Table(read.names(), read.columns(), y);
   }
 
   /** The frame with its label marked as StringIndexer marks class indices. */
@@ -93,21 +78,30 @@ final class LocalSpark {
   }
 
   static Table numericCsv(String name) {
+    Read read = read(name);
+    double[] y = java.util.Arrays.stream(read.target()).mapToDouble(Double::parseDouble).toArray();
+    return new Table(read.names(), read.columns(), y);
+  }
+
+  /** A reference CSV's numeric feature columns and its last column's text. */
+  private record Read(List<String> names, double[][] columns, String[] target) {}
+
+  private static Read read(String name) {
     try {
       List<String> lines = Files.readAllLines(reference().resolve(name + ".csv"));
       String[] header = lines.get(0).split(",");
       int n = lines.size() - 1;
       int p = header.length - 1;
       double[][] x = new double[p][n];
-      double[] y = new double[n];
+      String[] target = new String[n];
       for (int i = 0; i < n; i++) {
         String[] f = lines.get(i + 1).split(",");
         for (int j = 0; j < p; j++) {
           x[j][i] = Double.parseDouble(f[j]);
         }
-        y[i] = Double.parseDouble(f[p]);
+        target[i] = f[p];
       }
-      return new Table(List.of(header).subList(0, p), x, y);
+      return new Read(List.of(header).subList(0, p), x, target);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
