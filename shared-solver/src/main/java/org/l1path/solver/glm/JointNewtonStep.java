@@ -3,7 +3,6 @@ package org.l1path.solver.glm;
 import org.l1path.solver.data.Design;
 import org.l1path.solver.data.FeatureSets;
 import org.l1path.solver.gaussian.GaussianProblem;
-import org.l1path.solver.linalg.WeightedGram;
 
 /**
  * One proximal Newton step on every class of a multinomial fit at once. {@link NewtonStep} steps
@@ -20,11 +19,11 @@ import org.l1path.solver.linalg.WeightedGram;
  * descent on that matrix, at O(coordinates) per update and no pass over the data. Newton steps then
  * converge quadratically.
  *
- * <p>Forming the Hessian takes {@code K (K + 1) / 2} weighted Gram matrices of the strong sets'
- * union, so it is kept from step to step, and from alpha to alpha, while the linear predictors have
- * moved little since (as {@link NewtonStep} keeps its per-class matrices): a slightly stale Hessian
- * still contracts the error by a large factor per step. Features are centred on their overall means
- * {@code m_j}: {@code z_ij = (x_ij - m_j) / s_j}.
+ * <p>Forming the Hessian ({@link JointHessian}) takes {@code K (K + 1) / 2} weighted Gram matrices
+ * of the strong sets' union, so it is kept from step to step, and from alpha to alpha, while the
+ * linear predictors have moved little since (as {@link NewtonStep} keeps its per-class matrices): a
+ * slightly stale Hessian still contracts the error by a large factor per step. Features are centred
+ * on their overall means {@code m_j}: {@code z_ij = (x_ij - m_j) / s_j}.
  */
 final class JointNewtonStep {
   /**
@@ -39,41 +38,18 @@ final class JointNewtonStep {
 
   private static final int MAX_HALVINGS = 30;
 
-  /** The bound on fitted probabilities in the curvature of a class with itself. */
-  private static final double P_MIN = 1e-9;
-
   private final GaussianProblem base;
   private final Design x;
   private final int n;
   private final int classes;
   private final boolean intercept;
-  private final WeightedGram kernel;
 
-  /** Each step coordinate's class, and its feature or -1 for the class's intercept. */
-  private int[] coordClass = new int[0];
-
-  private int[] coordFeature = new int[0];
-  private int coords;
-
-  /** The coordinates the Hessian was formed for. */
-  private int[] formedClass = new int[0];
-
-  private int[] formedFeature = new int[0];
-  private int formedCoords = -1;
-
-  /** Row-major, {@code coords x coords}. */
-  private double[] hessian = new double[0];
+  /** The Hessian over the step's coordinates, and the coordinates themselves. */
+  private final JointHessian hessian;
 
   /** How far the predictors may have moved since the Hessian was formed. */
   private double drift;
 
-  /** The union of the strong sets and each feature's place in it. */
-  private final int[] union;
-
-  private final int[] unionPosition;
-  private final double[] blockWeights;
-  private double[] block = new double[0];
-  private final double[] columnSums;
   private final double[] dots = new double[4];
 
   /** The model's negative gradient at the current step, by coordinate. */
@@ -116,11 +92,7 @@ final class JointNewtonStep {
     this.n = base.n;
     this.classes = classes;
     this.intercept = intercept;
-    kernel = new WeightedGram(x);
-    union = new int[base.p];
-    unionPosition = new int[base.p];
-    blockWeights = new double[n];
-    columnSums = new double[base.p];
+    hessian = new JointHessian(base, intercept, classes);
     classResidual = new double[n];
     delta = new double[classes][n];
     factor = new double[classes][n];
@@ -178,28 +150,30 @@ final class JointNewtonStep {
     passes = 0;
     largestChange = 0;
     moved = false;
-    listCoordinates(sets);
-    if (drift > MAX_DRIFT || formedCoords < 0) {
-      formHessian(probs);
+    hessian.list(sets);
+    ensureRoom(hessian.coords);
+    if (drift > MAX_DRIFT || !hessian.formed()) {
+      hessian.form(probs);
+      drift = 0;
       support.invalidate();
-    } else if (!sameCoordinates()) {
-      extendHessian(probs);
+    } else if (!hessian.holdsListed()) {
+      // The entries among the coordinates kept are the old ones, so the support factor holds:
+      // its members only take their new places.
+      support.renumber(hessian.extend(probs), hessian.coords);
     }
     formGradient(y, probs);
-    for (int c = 0; c < coords; c++) {
-      int j = coordFeature[c];
-      start[c] = j < 0 ? 0.0 : beta[coordClass[c]][j];
+    for (int c = 0; c < hessian.coords; c++) {
+      int j = hessian.coordFeature[c];
+      start[c] = j < 0 ? 0.0 : beta[hessian.coordClass[c]][j];
       change[c] = 0;
     }
     solve(beta, sets, alpha * base.l1Ratio, alpha * (1 - base.l1Ratio), threshold, passBudget);
     finish(y, probs, beta, intercepts, alpha * base.l1Ratio, alpha * (1 - base.l1Ratio));
   }
 
-  private void listCoordinates(FeatureSets[] sets) {
-    int count = (int) coordinates(sets, intercept);
-    if (coordClass.length < count) {
-      coordClass = new int[count];
-      coordFeature = new int[count];
+  /** Sizes the per-coordinate arrays for {@code count} coordinates. */
+  private void ensureRoom(int count) {
+    if (residual.length < count) {
       residual = new double[count];
       change = new double[count];
       start = new double[count];
@@ -209,235 +183,6 @@ final class JointNewtonStep {
       uppers = new double[count];
       held = new boolean[count];
     }
-    coords = 0;
-    for (int r = 0; r < classes; r++) {
-      if (intercept) {
-        coordClass[coords] = r;
-        coordFeature[coords++] = -1;
-      }
-      FeatureSets s = sets[r];
-      for (int t = 0; t < s.strongCount; t++) {
-        coordClass[coords] = r;
-        coordFeature[coords++] = s.strong[t];
-      }
-    }
-  }
-
-  private boolean sameCoordinates() {
-    return formedCoords == coords
-        && java.util.Arrays.equals(coordClass, 0, coords, formedClass, 0, coords)
-        && java.util.Arrays.equals(coordFeature, 0, coords, formedFeature, 0, coords);
-  }
-
-  /**
-   * Forms the Hessian at the current probabilities: for each pair of classes r <= s, the Gram
-   * matrix of the strong sets' union under weights {@code w_i p_ri (d_rs - p_si)}, its column sums
-   * (the intercept's entries against the features) and total (the intercepts' entry).
-   */
-  private void formHessian(ClassProbabilities probs) {
-    int m = 0;
-    java.util.Arrays.fill(unionPosition, -1);
-    for (int c = 0; c < coords; c++) {
-      int j = coordFeature[c];
-      if (j >= 0 && unionPosition[j] < 0) {
-        unionPosition[j] = m;
-        union[m++] = j;
-      }
-    }
-    if (hessian.length < coords * coords) {
-      hessian = new double[coords * coords];
-    }
-    if (block.length < m * m) {
-      block = new double[m * m];
-    }
-    double[][] prob = probabilities(probs);
-    int[] firstOfClass = new int[classes + 1];
-    for (int c = 0, r = 0; r <= classes; r++) {
-      while (c < coords && coordClass[c] < r) {
-        c++;
-      }
-      firstOfClass[r] = c;
-    }
-    for (int r = 0; r < classes; r++) {
-      for (int s = r; s < classes; s++) {
-        double total = pairWeights(prob, r, s);
-        pairBlock(m, total);
-        for (int c = firstOfClass[r]; c < firstOfClass[r + 1]; c++) {
-          for (int d = firstOfClass[s]; d < firstOfClass[s + 1]; d++) {
-            double h = entry(coordFeature[c], coordFeature[d], m, total);
-            hessian[c * coords + d] = h;
-            hessian[d * coords + c] = h;
-          }
-        }
-      }
-    }
-    remember();
-    drift = 0;
-  }
-
-  /**
-   * Takes the Hessian over to new coordinates while the predictors have moved little since it was
-   * formed: the entries of coordinates kept are kept, and only a new coordinate's row is computed,
-   * at {@code O(n)} per entry, where forming it all again costs {@code O(n)} per entry of every
-   * class pair (along a path a feature or two join at a time).
-   */
-  private void extendHessian(ClassProbabilities probs) {
-    int p = base.p;
-    int[] oldIndex = new int[classes * (p + 1)];
-    java.util.Arrays.fill(oldIndex, -1);
-    for (int c = 0; c < formedCoords; c++) {
-      oldIndex[formedClass[c] * (p + 1) + formedFeature[c] + 1] = c;
-    }
-    double[] fresh = new double[coords * coords];
-    int[] from = new int[coords];
-    for (int c = 0; c < coords; c++) {
-      from[c] = oldIndex[coordClass[c] * (p + 1) + coordFeature[c] + 1];
-    }
-    for (int c = 0; c < coords; c++) {
-      if (from[c] < 0) {
-        continue;
-      }
-      int oldRow = from[c] * formedCoords;
-      for (int d = 0; d < coords; d++) {
-        if (from[d] >= 0) {
-          fresh[c * coords + d] = hessian[oldRow + from[d]];
-        }
-      }
-    }
-    double[][] prob = probabilities(probs);
-    double[] weighted = classResidual;
-    for (int c = 0; c < coords; c++) {
-      if (from[c] >= 0) {
-        continue;
-      }
-      int r = coordClass[c];
-      int j = coordFeature[c];
-      for (int d = 0; d < coords; ) {
-        int s = coordClass[d];
-        int first = d;
-        while (d < coords && coordClass[d] == s) {
-          d++;
-        }
-        pairWeights(prob, r, s);
-        double[] col = j < 0 ? null : x.arrays[j];
-        int o = j < 0 ? 0 : x.offsets[j];
-        double centre = j < 0 ? 0.0 : base.mean[j];
-        double inverse = j < 0 ? 1.0 : 1 / base.scale[j];
-        for (int i = 0; i < n; i++) {
-          weighted[i] =
-              col == null ? blockWeights[i] : blockWeights[i] * (col[o + i] - centre) * inverse;
-        }
-        double sum = org.l1path.solver.linalg.Dot.sum(weighted, 0, n);
-        int start = first;
-        if (coordFeature[start] < 0) {
-          fresh[c * coords + start] = sum;
-          fresh[start * coords + c] = sum;
-          start++;
-        }
-        for (int t = start; t < d; t += 4) {
-          int summed = x.dotFour(coordFeature, d, t, weighted, dots);
-          for (int k = 0; k < summed; k++) {
-            int e = t + k;
-            int feature = coordFeature[e];
-            double h = (dots[k] - base.mean[feature] * sum) / base.scale[feature];
-            fresh[c * coords + e] = h;
-            fresh[e * coords + c] = h;
-          }
-        }
-      }
-    }
-    hessian = fresh;
-    // The entries among the coordinates kept are the old ones, so the support factor holds: its
-    // members only take their new places.
-    int[] newPlace = new int[formedCoords];
-    java.util.Arrays.fill(newPlace, -1);
-    for (int c = 0; c < coords; c++) {
-      if (from[c] >= 0) {
-        newPlace[from[c]] = c;
-      }
-    }
-    support.renumber(newPlace, coords);
-    remember();
-  }
-
-  private double[][] probabilities(ClassProbabilities probs) {
-    double[][] prob = new double[classes][n];
-    for (int r = 0; r < classes; r++) {
-      probs.probabilities(r, prob[r]);
-    }
-    return prob;
-  }
-
-  /**
-   * {@code w_i p_ri (d_rs - p_si)} into {@link #blockWeights}; returns their sum. The curvature of
-   * a class with itself uses probabilities clipped as in {@link NewtonStep}, so that a class all
-   * but absent keeps some.
-   */
-  private double pairWeights(double[][] prob, int r, int s) {
-    double total = 0;
-    for (int i = 0; i < n; i++) {
-      double w;
-      if (r == s) {
-        double q = Math.min(Math.max(prob[r][i], P_MIN), 1 - P_MIN);
-        w = base.weight(i) * q * (1 - q);
-      } else {
-        w = -base.weight(i) * prob[r][i] * prob[s][i];
-      }
-      blockWeights[i] = w;
-      total += w;
-    }
-    return total;
-  }
-
-  /** Records the coordinates the Hessian now holds. */
-  private void remember() {
-    if (formedClass.length < coords) {
-      formedClass = new int[coords];
-      formedFeature = new int[coords];
-    }
-    System.arraycopy(coordClass, 0, formedClass, 0, coords);
-    System.arraycopy(coordFeature, 0, formedFeature, 0, coords);
-    formedCoords = coords;
-  }
-
-  /**
-   * The union's Gram matrix under {@link #blockWeights} into {@link #block}, and its column sums
-   * {@code sum_i w_i z_ia} into {@link #columnSums}.
-   */
-  private void pairBlock(int m, double total) {
-    for (int from = 0; from < m; from += 4) {
-      int summed = x.dotFour(union, m, from, blockWeights, dots);
-      for (int t = 0; t < summed; t++) {
-        int j = union[from + t];
-        columnSums[from + t] = (dots[t] - base.mean[j] * total) / base.scale[j];
-      }
-    }
-    if (m == 0) {
-      return;
-    }
-    kernel.compute(union, m, blockWeights, base.mean, base.scale, block);
-    // The kernel's products are of centred weighted columns with raw ones, exact only when the
-    // weighted columns sum to 0; these weights need not: take out the centres' share.
-    for (int a = 0; a < m; a++) {
-      for (int b = a; b < m; b++) {
-        double g = block[a * m + b] - base.mean[union[b]] / base.scale[union[b]] * columnSums[a];
-        block[a * m + b] = g;
-        block[b * m + a] = g;
-      }
-    }
-  }
-
-  private double entry(int a, int b, int m, double total) {
-    if (a < 0 && b < 0) {
-      return total;
-    }
-    if (a < 0) {
-      return columnSums[unionPosition[b]];
-    }
-    if (b < 0) {
-      return columnSums[unionPosition[a]];
-    }
-    return block[unionPosition[a] * m + unionPosition[b]];
   }
 
   /** The loss's negative gradient {@code sum_i w_i z_ij (y_ri - p_ri)} at every coordinate. */
@@ -449,18 +194,18 @@ final class JointNewtonStep {
       }
       double sum = org.l1path.solver.linalg.Dot.sum(classResidual, 0, n);
       int first = c;
-      while (c < coords && coordClass[c] == r) {
+      while (c < hessian.coords && hessian.coordClass[c] == r) {
         c++;
       }
       int from = first;
-      if (from < c && coordFeature[from] < 0) {
+      if (from < c && hessian.coordFeature[from] < 0) {
         residual[from++] = sum;
       }
       int count = c - from;
       for (int t = 0; t < count; t += 4) {
-        int summed = x.dotFour(coordFeature, from + count, from + t, classResidual, dots);
+        int summed = x.dotFour(hessian.coordFeature, from + count, from + t, classResidual, dots);
         for (int k = 0; k < summed; k++) {
-          int j = coordFeature[from + t + k];
+          int j = hessian.coordFeature[from + t + k];
           residual[from + t + k] = (dots[k] - base.mean[j] * sum) / base.scale[j];
         }
       }
@@ -500,25 +245,34 @@ final class JointNewtonStep {
    */
   private boolean solveOnSupport(
       double[][] beta, FeatureSets[] sets, double aScale, double qScale) {
-    for (int c = 0; c < coords; c++) {
-      int j = coordFeature[c];
+    for (int c = 0; c < hessian.coords; c++) {
+      int j = hessian.coordFeature[c];
       boolean isIntercept = j < 0;
-      values[c] = isIntercept ? change[c] : beta[coordClass[c]][j];
+      values[c] = isIntercept ? change[c] : beta[hessian.coordClass[c]][j];
       penalties[c] = isIntercept ? 0.0 : base.penalty[j];
       lowers[c] = isIntercept ? Double.NEGATIVE_INFINITY : base.lower[j];
       uppers[c] = isIntercept ? Double.POSITIVE_INFINITY : base.upper[j];
-      held[c] = isIntercept && coordClass[c] == classes - 1;
+      held[c] = isIntercept && hessian.coordClass[c] == classes - 1;
     }
     boolean solved =
         support.solve(
-            coords, hessian, residual, values, penalties, lowers, uppers, held, aScale, qScale);
-    for (int c = 0; c < coords; c++) {
-      int j = coordFeature[c];
+            hessian.coords,
+            hessian.matrix,
+            residual,
+            values,
+            penalties,
+            lowers,
+            uppers,
+            held,
+            aScale,
+            qScale);
+    for (int c = 0; c < hessian.coords; c++) {
+      int j = hessian.coordFeature[c];
       if (j < 0) {
         change[c] = values[c];
         continue;
       }
-      int r = coordClass[c];
+      int r = hessian.coordClass[c];
       change[c] += values[c] - beta[r][j];
       beta[r][j] = values[c];
       if (values[c] != 0) {
@@ -532,10 +286,10 @@ final class JointNewtonStep {
   private double pass(
       double[][] beta, FeatureSets[] sets, double aScale, double qScale, boolean activeOnly) {
     double largest = 0;
-    for (int c = 0; c < coords; c++) {
-      int j = coordFeature[c];
-      int r = coordClass[c];
-      double h = hessian[c * coords + c];
+    for (int c = 0; c < hessian.coords; c++) {
+      int j = hessian.coordFeature[c];
+      int r = hessian.coordClass[c];
+      double h = hessian.matrix[c * hessian.coords + c];
       double step;
       if (j < 0) {
         if (!(h > 0)) {
@@ -565,9 +319,9 @@ final class JointNewtonStep {
       }
       change[c] += step;
       largest = Math.max(largest, h * step * step);
-      int row = c * coords;
-      for (int d = 0; d < coords; d++) {
-        residual[d] -= step * hessian[row + d];
+      int row = c * hessian.coords;
+      for (int d = 0; d < hessian.coords; d++) {
+        residual[d] -= step * hessian.matrix[row + d];
       }
     }
     return largest;
@@ -589,8 +343,8 @@ final class JointNewtonStep {
     for (int c = 0, r = 0; r < classes; r++) {
       int changes = 0;
       double shift = 0;
-      for (; c < coords && coordClass[c] == r; c++) {
-        int j = coordFeature[c];
+      for (; c < hessian.coords && hessian.coordClass[c] == r; c++) {
+        int j = hessian.coordFeature[c];
         if (change[c] == 0) {
           continue;
         }
@@ -617,8 +371,9 @@ final class JointNewtonStep {
     if (!any) {
       return;
     }
-    for (int c = 0; c < coords; c++) {
-      largestChange = Math.max(largestChange, hessian[c * coords + c] * change[c] * change[c]);
+    for (int c = 0; c < hessian.coords; c++) {
+      largestChange =
+          Math.max(largestChange, hessian.matrix[c * hessian.coords + c] * change[c] * change[c]);
     }
     double step = 1;
     boolean sure = longest + drift <= SURE_STEP;
@@ -633,10 +388,10 @@ final class JointNewtonStep {
       }
       step *= 0.5;
     }
-    for (int c = 0; c < coords; c++) {
-      int j = coordFeature[c];
+    for (int c = 0; c < hessian.coords; c++) {
+      int j = hessian.coordFeature[c];
       if (j >= 0 && step != 1) {
-        beta[coordClass[c]][j] = start[c] + step * change[c];
+        beta[hessian.coordClass[c]][j] = start[c] + step * change[c];
       }
     }
     if (step == 0) {
@@ -655,8 +410,8 @@ final class JointNewtonStep {
   /** How the penalty changes over {@code step} of the step, summed coordinate by coordinate. */
   private double penaltyChange(double[][] beta, double step, double aScale, double qScale) {
     double sum = 0;
-    for (int c = 0; c < coords; c++) {
-      int j = coordFeature[c];
+    for (int c = 0; c < hessian.coords; c++) {
+      int j = hessian.coordFeature[c];
       if (j < 0 || change[c] == 0) {
         continue;
       }

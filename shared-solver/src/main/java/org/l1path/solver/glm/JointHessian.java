@@ -1,0 +1,312 @@
+package org.l1path.solver.glm;
+
+import org.l1path.solver.data.Design;
+import org.l1path.solver.data.FeatureSets;
+import org.l1path.solver.gaussian.GaussianProblem;
+import org.l1path.solver.linalg.WeightedGram;
+
+/**
+ * The Hessian of a multinomial fit's loss over a list of step coordinates (each class's intercept
+ * and strong features), for {@link JointNewtonStep}:
+ *
+ * <pre>
+ *   H_(r,a),(s,b) = sum_i w_i z_ia z_ib p_ri (d_rs - p_si)
+ * </pre>
+ *
+ * formed from {@code K (K + 1) / 2} weighted Gram matrices of the strong sets' union, or, when the
+ * coordinates grew, extended by the new coordinates' rows alone. Features are centred on their
+ * overall means {@code m_j}: {@code z_ij = (x_ij - m_j) / s_j}.
+ */
+final class JointHessian {
+  /** The bound on fitted probabilities in the curvature of a class with itself. */
+  private static final double P_MIN = 1e-9;
+
+  private final GaussianProblem base;
+  private final Design x;
+  private final int n;
+  private final int classes;
+  private final boolean intercept;
+  private final WeightedGram kernel;
+
+  /** Each listed coordinate's class, and its feature or -1 for the class's intercept. */
+  int[] coordClass = new int[0];
+
+  int[] coordFeature = new int[0];
+  int coords;
+
+  /** Row-major, over the coordinates it was formed for ({@code coords x coords} once listed). */
+  double[] matrix = new double[0];
+
+  /** The coordinates the matrix was formed for. */
+  private int[] formedClass = new int[0];
+
+  private int[] formedFeature = new int[0];
+  private int formedCoords = -1;
+
+  /** The union of the strong sets and each feature's place in it. */
+  private final int[] union;
+
+  private final int[] unionPosition;
+  private final double[] blockWeights;
+  private double[] block = new double[0];
+  private final double[] columnSums;
+  private final double[] weighted;
+  private final double[] dots = new double[4];
+
+  JointHessian(GaussianProblem base, boolean intercept, int classes) {
+    this.base = base;
+    this.x = base.x;
+    this.n = base.n;
+    this.classes = classes;
+    this.intercept = intercept;
+    kernel = new WeightedGram(x);
+    union = new int[base.p];
+    unionPosition = new int[base.p];
+    blockWeights = new double[n];
+    columnSums = new double[base.p];
+    weighted = new double[n];
+  }
+
+  /** Whether the matrix was formed at all. */
+  boolean formed() {
+    return formedCoords >= 0;
+  }
+
+  /**
+   * Lists the coordinates of these strong sets: each class's intercept, then its strong features.
+   */
+  void list(FeatureSets[] sets) {
+    int count = (int) JointNewtonStep.coordinates(sets, intercept);
+    if (coordClass.length < count) {
+      coordClass = new int[count];
+      coordFeature = new int[count];
+    }
+    coords = 0;
+    for (int r = 0; r < classes; r++) {
+      if (intercept) {
+        coordClass[coords] = r;
+        coordFeature[coords++] = -1;
+      }
+      FeatureSets s = sets[r];
+      for (int t = 0; t < s.strongCount; t++) {
+        coordClass[coords] = r;
+        coordFeature[coords++] = s.strong[t];
+      }
+    }
+  }
+
+  /** Whether the matrix holds exactly the listed coordinates. */
+  boolean holdsListed() {
+    return formedCoords == coords
+        && java.util.Arrays.equals(coordClass, 0, coords, formedClass, 0, coords)
+        && java.util.Arrays.equals(coordFeature, 0, coords, formedFeature, 0, coords);
+  }
+
+  /**
+   * Forms the Hessian at the current probabilities: for each pair of classes r <= s, the Gram
+   * matrix of the strong sets' union under weights {@code w_i p_ri (d_rs - p_si)}, its column sums
+   * (the intercept's entries against the features) and total (the intercepts' entry).
+   */
+  void form(ClassProbabilities probs) {
+    int m = 0;
+    java.util.Arrays.fill(unionPosition, -1);
+    for (int c = 0; c < coords; c++) {
+      int j = coordFeature[c];
+      if (j >= 0 && unionPosition[j] < 0) {
+        unionPosition[j] = m;
+        union[m++] = j;
+      }
+    }
+    if (matrix.length < coords * coords) {
+      matrix = new double[coords * coords];
+    }
+    if (block.length < m * m) {
+      block = new double[m * m];
+    }
+    double[][] prob = probabilities(probs);
+    int[] firstOfClass = new int[classes + 1];
+    for (int c = 0, r = 0; r <= classes; r++) {
+      while (c < coords && coordClass[c] < r) {
+        c++;
+      }
+      firstOfClass[r] = c;
+    }
+    for (int r = 0; r < classes; r++) {
+      for (int s = r; s < classes; s++) {
+        double total = pairWeights(prob, r, s);
+        pairBlock(m, total);
+        for (int c = firstOfClass[r]; c < firstOfClass[r + 1]; c++) {
+          for (int d = firstOfClass[s]; d < firstOfClass[s + 1]; d++) {
+            double h = entry(coordFeature[c], coordFeature[d], m, total);
+            matrix[c * coords + d] = h;
+            matrix[d * coords + c] = h;
+          }
+        }
+      }
+    }
+    remember();
+  }
+
+  /**
+   * Takes the Hessian over to new coordinates while the predictors have moved little since it was
+   * formed: the entries of coordinates kept are kept, and only a new coordinate's row is computed,
+   * at {@code O(n)} per entry, where forming it all again costs {@code O(n)} per entry of every
+   * class pair (along a path a feature or two join at a time). Returns each old coordinate's new
+   * place, or -1 where it is gone: the entries among the coordinates kept are the old ones.
+   */
+  int[] extend(ClassProbabilities probs) {
+    int p = base.p;
+    int[] oldIndex = new int[classes * (p + 1)];
+    java.util.Arrays.fill(oldIndex, -1);
+    for (int c = 0; c < formedCoords; c++) {
+      oldIndex[formedClass[c] * (p + 1) + formedFeature[c] + 1] = c;
+    }
+    double[] fresh = new double[coords * coords];
+    int[] from = new int[coords];
+    for (int c = 0; c < coords; c++) {
+      from[c] = oldIndex[coordClass[c] * (p + 1) + coordFeature[c] + 1];
+    }
+    for (int c = 0; c < coords; c++) {
+      if (from[c] < 0) {
+        continue;
+      }
+      int oldRow = from[c] * formedCoords;
+      for (int d = 0; d < coords; d++) {
+        if (from[d] >= 0) {
+          fresh[c * coords + d] = matrix[oldRow + from[d]];
+        }
+      }
+    }
+    double[][] prob = probabilities(probs);
+    for (int c = 0; c < coords; c++) {
+      if (from[c] >= 0) {
+        continue;
+      }
+      int r = coordClass[c];
+      int j = coordFeature[c];
+      for (int d = 0; d < coords; ) {
+        int s = coordClass[d];
+        int first = d;
+        while (d < coords && coordClass[d] == s) {
+          d++;
+        }
+        pairWeights(prob, r, s);
+        double[] col = j < 0 ? null : x.arrays[j];
+        int o = j < 0 ? 0 : x.offsets[j];
+        double centre = j < 0 ? 0.0 : base.mean[j];
+        double inverse = j < 0 ? 1.0 : 1 / base.scale[j];
+        for (int i = 0; i < n; i++) {
+          weighted[i] =
+              col == null ? blockWeights[i] : blockWeights[i] * (col[o + i] - centre) * inverse;
+        }
+        double sum = org.l1path.solver.linalg.Dot.sum(weighted, 0, n);
+        int start = first;
+        if (coordFeature[start] < 0) {
+          fresh[c * coords + start] = sum;
+          fresh[start * coords + c] = sum;
+          start++;
+        }
+        for (int t = start; t < d; t += 4) {
+          int summed = x.dotFour(coordFeature, d, t, weighted, dots);
+          for (int k = 0; k < summed; k++) {
+            int e = t + k;
+            int feature = coordFeature[e];
+            double h = (dots[k] - base.mean[feature] * sum) / base.scale[feature];
+            fresh[c * coords + e] = h;
+            fresh[e * coords + c] = h;
+          }
+        }
+      }
+    }
+    matrix = fresh;
+    int[] newPlace = new int[formedCoords];
+    java.util.Arrays.fill(newPlace, -1);
+    for (int c = 0; c < coords; c++) {
+      if (from[c] >= 0) {
+        newPlace[from[c]] = c;
+      }
+    }
+    remember();
+    return newPlace;
+  }
+
+  private double[][] probabilities(ClassProbabilities probs) {
+    double[][] prob = new double[classes][n];
+    for (int r = 0; r < classes; r++) {
+      probs.probabilities(r, prob[r]);
+    }
+    return prob;
+  }
+
+  /**
+   * {@code w_i p_ri (d_rs - p_si)} into {@link #blockWeights}; returns their sum. The curvature of
+   * a class with itself uses probabilities clipped as in {@link NewtonStep}, so that a class all
+   * but absent keeps some.
+   */
+  private double pairWeights(double[][] prob, int r, int s) {
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      double w;
+      if (r == s) {
+        double q = Math.min(Math.max(prob[r][i], P_MIN), 1 - P_MIN);
+        w = base.weight(i) * q * (1 - q);
+      } else {
+        w = -base.weight(i) * prob[r][i] * prob[s][i];
+      }
+      blockWeights[i] = w;
+      total += w;
+    }
+    return total;
+  }
+
+  /** Records the coordinates the Hessian now holds. */
+  private void remember() {
+    if (formedClass.length < coords) {
+      formedClass = new int[coords];
+      formedFeature = new int[coords];
+    }
+    System.arraycopy(coordClass, 0, formedClass, 0, coords);
+    System.arraycopy(coordFeature, 0, formedFeature, 0, coords);
+    formedCoords = coords;
+  }
+
+  /**
+   * The union's Gram matrix under {@link #blockWeights} into {@link #block}, and its column sums
+   * {@code sum_i w_i z_ia} into {@link #columnSums}.
+   */
+  private void pairBlock(int m, double total) {
+    for (int from = 0; from < m; from += 4) {
+      int summed = x.dotFour(union, m, from, blockWeights, dots);
+      for (int t = 0; t < summed; t++) {
+        int j = union[from + t];
+        columnSums[from + t] = (dots[t] - base.mean[j] * total) / base.scale[j];
+      }
+    }
+    if (m == 0) {
+      return;
+    }
+    kernel.compute(union, m, blockWeights, base.mean, base.scale, block);
+    // The kernel's products are of centred weighted columns with raw ones, exact only when the
+    // weighted columns sum to 0; these weights need not: take out the centres' share.
+    for (int a = 0; a < m; a++) {
+      for (int b = a; b < m; b++) {
+        double g = block[a * m + b] - base.mean[union[b]] / base.scale[union[b]] * columnSums[a];
+        block[a * m + b] = g;
+        block[b * m + a] = g;
+      }
+    }
+  }
+
+  private double entry(int a, int b, int m, double total) {
+    if (a < 0 && b < 0) {
+      return total;
+    }
+    if (a < 0) {
+      return columnSums[unionPosition[b]];
+    }
+    if (b < 0) {
+      return columnSums[unionPosition[a]];
+    }
+    return block[unionPosition[a] * m + unionPosition[b]];
+  }
+}
