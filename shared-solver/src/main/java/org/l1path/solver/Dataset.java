@@ -18,6 +18,10 @@ import org.l1path.solver.data.Design;
  */
 public final class Dataset {
   private final Design design;
+
+  /** The non-zeros, when the data is stored sparse; null when dense. */
+  private final SparseFeatures sparse;
+
   private final double[] y;
   private final double[] weights;
   private final List<String> featureNames;
@@ -26,12 +30,14 @@ public final class Dataset {
 
   private Dataset(
       Design design,
+      SparseFeatures sparse,
       double[] y,
       double[] weights,
       List<String> featureNames,
       List<String> classes,
       Family family) {
     this.design = design;
+    this.sparse = sparse;
     this.y = y;
     this.weights = weights;
     this.featureNames = featureNames;
@@ -89,6 +95,7 @@ public final class Dataset {
     }
     return new Dataset(
         Design.ofColumns(columns, n),
+        null,
         y,
         weights,
         List.copyOf(featureNames),
@@ -107,6 +114,124 @@ public final class Dataset {
       List<String> classes,
       double[] weights,
       List<String> featureNames) {
+    double[] y = classIndices(classOfRow, classes);
+    Dataset numeric = of(columns, y, weights, featureNames);
+    return numeric.asClasses(classes);
+  }
+
+  /**
+   * A dataset stored sparse (see {@link #withStorage} to let the density decide): the non-zeros
+   * {@code x}, with weights and feature names.
+   *
+   * @param weights one non-negative weight per row, or null for unit weights
+   */
+  public static Dataset ofSparse(
+      SparseFeatures x, double[] y, double[] weights, List<String> featureNames) {
+    if (x == null || y == null) {
+      throw new IllegalArgumentException("x and y must not be null");
+    }
+    if (featureNames == null || featureNames.size() != x.features()) {
+      throw new IllegalArgumentException(
+          "featureNames must have one name per feature ("
+              + x.features()
+              + "), got "
+              + (featureNames == null ? "null" : featureNames.size()));
+    }
+    int n = y.length;
+    if (n == 0) {
+      throw new IllegalArgumentException("the data has no rows");
+    }
+    if (x.rows() != n) {
+      throw new IllegalArgumentException(
+          "the features have " + x.rows() + " rows but the response has " + n);
+    }
+    double[] values = x.values();
+    int[] rows = x.rowIndices();
+    for (int j = 0; j < x.features(); j++) {
+      requireSparseInRange(x, j, rows, values, "feature '" + featureNames.get(j) + "'");
+    }
+    requireInRange(y, "the response");
+    if (weights != null) {
+      checkWeights(weights, n);
+    }
+    return new Dataset(
+        sparseDesign(x), x, y, weights, List.copyOf(featureNames), List.of(), Family.GAUSSIAN);
+  }
+
+  /**
+   * A classification dataset stored sparse: row i belongs to class {@code
+   * classes.get(classOfRow[i])}.
+   */
+  public static Dataset ofSparseClasses(
+      SparseFeatures x,
+      int[] classOfRow,
+      List<String> classes,
+      double[] weights,
+      List<String> featureNames) {
+    double[] y = classIndices(classOfRow, classes);
+    return ofSparse(x, y, weights, featureNames).asClasses(classes);
+  }
+
+  private Dataset asClasses(List<String> classes) {
+    Family family = classes.size() == 2 ? Family.BINOMIAL : Family.MULTINOMIAL;
+    return new Dataset(design, sparse, y, weights, featureNames, List.copyOf(classes), family);
+  }
+
+  /**
+   * The same data stored as asked: {@link Storage#AUTO} lets the share of non-zeros decide. The
+   * values are copied when the storage changes; otherwise this data itself is returned.
+   */
+  public Dataset withStorage(Storage wanted) {
+    Storage target = wanted.resolve(density());
+    if (target == storage()) {
+      return this;
+    }
+    if (target == Storage.SPARSE) {
+      SparseFeatures x = SparseFeatures.ofColumns(denseColumns(), rows());
+      return new Dataset(sparseDesign(x), x, y, weights, featureNames, classes, family);
+    }
+    return new Dataset(
+        Design.ofColumns(denseColumns(), rows()), null, y, weights, featureNames, classes, family);
+  }
+
+  /** How the feature values are held: {@link Storage#DENSE} or {@link Storage#SPARSE}. */
+  public Storage storage() {
+    return sparse == null ? Storage.DENSE : Storage.SPARSE;
+  }
+
+  /** The share of feature values that are not 0. */
+  public double density() {
+    if (sparse != null) {
+      return sparse.density();
+    }
+    long nonZeros = 0;
+    for (int j = 0; j < features(); j++) {
+      double[] array = design.arrays[j];
+      int offset = design.offsets[j];
+      for (int i = 0; i < design.n; i++) {
+        nonZeros += array[offset + i] != 0 ? 1 : 0;
+      }
+    }
+    return features() == 0 ? 0 : (double) nonZeros / ((double) rows() * features());
+  }
+
+  private double[][] denseColumns() {
+    double[][] columns = new double[features()][];
+    for (int j = 0; j < columns.length; j++) {
+      columns[j] = column(j);
+    }
+    return columns;
+  }
+
+  private static Design sparseDesign(SparseFeatures x) {
+    double[][] columns = new double[x.features()][];
+    for (int j = 0; j < columns.length; j++) {
+      columns[j] = x.column(j);
+    }
+    return Design.ofColumns(columns, x.rows());
+  }
+
+  private static double[] classIndices(int[] classOfRow, List<String> classes) {
     if (classes == null || classes.size() < 2) {
       throw new IllegalArgumentException(
           "a class response needs at least 2 classes, got "
@@ -126,10 +251,7 @@ public final class Dataset {
       }
       y[i] = classOfRow[i];
     }
-    Dataset numeric = of(columns, y, weights, featureNames);
-    Family family = classes.size() == 2 ? Family.BINOMIAL : Family.MULTINOMIAL;
-    return new Dataset(
-        numeric.design, y, weights, numeric.featureNames, List.copyOf(classes), family);
+    return y;
   }
 
   /** The same data with other observation weights (null for unit weights). */
@@ -137,7 +259,7 @@ public final class Dataset {
     if (newWeights != null) {
       checkWeights(newWeights, rows());
     }
-    return new Dataset(design, y, newWeights, featureNames, classes, family);
+    return new Dataset(design, sparse, y, newWeights, featureNames, classes, family);
   }
 
   /**
@@ -154,7 +276,7 @@ public final class Dataset {
               + " does not fit a response with "
               + (numeric ? "numeric values" : classes.size() + " classes"));
     }
-    return new Dataset(design, y, weights, featureNames, classes, newFamily);
+    return new Dataset(design, sparse, y, weights, featureNames, classes, newFamily);
   }
 
   /**
@@ -190,7 +312,7 @@ public final class Dataset {
       }
       sub = Design.ofColumns(cols, m);
     }
-    return new Dataset(sub, ySub, wSub, featureNames, classes, family);
+    return new Dataset(sub, null, ySub, wSub, featureNames, classes, family);
   }
 
   private void copyRows(int j, int[] rows, double[] to, int offset) {
@@ -212,7 +334,9 @@ public final class Dataset {
       return this;
     }
     Design fast = Design.preferContiguous(design.arrays, design.n);
-    return fast == design ? this : new Dataset(fast, y, weights, featureNames, classes, family);
+    return fast == design
+        ? this
+        : new Dataset(fast, sparse, y, weights, featureNames, classes, family);
   }
 
   public Family family() {
@@ -308,6 +432,40 @@ public final class Dataset {
               + " and "
               + (highest + 1)
               + "); values that differ must differ by at least 1e-100 (rescale it)");
+    }
+  }
+
+  /**
+   * {@link #requireInRange} for a sparse column: its non-zeros, and the zeros it has when it has
+   * fewer non-zeros than rows.
+   */
+  private static void requireSparseInRange(
+      SparseFeatures x, int j, int[] rows, double[] values, String what) {
+    int from = x.columnStart(j);
+    int to = x.columnStart(j + 1);
+    double lowest = to - from < x.rows() ? 0 : Double.POSITIVE_INFINITY;
+    double highest = -lowest;
+    for (int t = from; t < to; t++) {
+      double v = values[t];
+      if (Math.abs(v) > MAX_MAGNITUDE) {
+        throw new IllegalArgumentException(
+            what
+                + " has "
+                + v
+                + " at row "
+                + (rows[t] + 1)
+                + "; values must be within +-1e100 (rescale it, for example to other units)");
+      }
+      lowest = Math.min(lowest, v);
+      highest = Math.max(highest, v);
+    }
+    double spread = highest - lowest;
+    if (spread > 0 && spread < 1 / MAX_MAGNITUDE) {
+      throw new IllegalArgumentException(
+          what
+              + " varies only by "
+              + spread
+              + "; values that differ must differ by at least 1e-100 (rescale it)");
     }
   }
 
