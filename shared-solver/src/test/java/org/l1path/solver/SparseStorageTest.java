@@ -149,6 +149,16 @@ class SparseStorageTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"binomial", "multinomial"})
+  void classStepsWithNaiveUpdatesAgree(String family) {
+    Dataset[] data = pair(family, 200, 30, 23, null);
+    Settings settings = Settings.defaults().withTolerance(TIGHT).withUpdateMode(UpdateMode.NAIVE);
+    assertSamePath(
+        ElasticNet.fitPath(data[0], settings, AlphaGrid.automatic()),
+        ElasticNet.fitPath(data[1], settings, AlphaGrid.automatic()));
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"gaussian", "binomial", "multinomial"})
   void withoutInterceptOrStandardizingTheStoragesAgree(String family) {
     Dataset[] data = pair(family, 250, 25, 5, null);

@@ -57,6 +57,11 @@ public abstract sealed class Design permits DenseDesign, SparseDesign {
   /** The stored values: n p when dense, the non-zeros when sparse. */
   public abstract long storedValues();
 
+  /** The bytes the values take: 8 per value, and a row index per non-zero when sparse. */
+  public long bytes() {
+    return storedValues() * (sparse() ? 12 : 8);
+  }
+
   /** {@code sum_i x_ij v_i}. */
   public abstract double dot(int j, double[] v);
 
