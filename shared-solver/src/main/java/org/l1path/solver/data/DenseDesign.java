@@ -161,33 +161,55 @@ public final class DenseDesign extends Design {
   }
 
   /**
-   * Four running sums: a feature's moments are two sweeps of n per feature, on every fit, and one
-   * sum would wait on each addition.
+   * Two running sums of each: a feature's moments are sweeps of n per feature, on every fit and
+   * every Newton step, and one sum would wait on each addition.
    */
   @Override
-  public double centredSquares(int j, double[] w, double uniform, double weightTotal, double m) {
+  public void shiftedMoments(
+      int j, double[] w, double uniform, double weightTotal, double shift, double[] out) {
     double[] a = arrays[j];
     int offset = offsets[j];
     double s0 = 0;
     double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
+    double q0 = 0;
+    double q1 = 0;
     int i = 0;
-    for (; i + 3 < n; i += 4) {
-      double d0 = a[offset + i] - m;
-      double d1 = a[offset + i + 1] - m;
-      double d2 = a[offset + i + 2] - m;
-      double d3 = a[offset + i + 3] - m;
-      s0 += weight(w, uniform, i) * d0 * d0;
-      s1 += weight(w, uniform, i + 1) * d1 * d1;
-      s2 += weight(w, uniform, i + 2) * d2 * d2;
-      s3 += weight(w, uniform, i + 3) * d3 * d3;
+    if (w == null) {
+      for (; i + 1 < n; i += 2) {
+        double d0 = a[offset + i] - shift;
+        double d1 = a[offset + i + 1] - shift;
+        s0 += d0;
+        s1 += d1;
+        q0 += d0 * d0;
+        q1 += d1 * d1;
+      }
+      for (; i < n; i++) {
+        double d = a[offset + i] - shift;
+        s0 += d;
+        q0 += d * d;
+      }
+      out[0] = uniform * (s0 + s1);
+      out[1] = uniform * (q0 + q1);
+      return;
+    }
+    for (; i + 1 < n; i += 2) {
+      double d0 = a[offset + i] - shift;
+      double d1 = a[offset + i + 1] - shift;
+      double wd0 = w[i] * d0;
+      double wd1 = w[i + 1] * d1;
+      s0 += wd0;
+      s1 += wd1;
+      q0 += wd0 * d0;
+      q1 += wd1 * d1;
     }
     for (; i < n; i++) {
-      double d = a[offset + i] - m;
-      s0 += weight(w, uniform, i) * d * d;
+      double d = a[offset + i] - shift;
+      double wd = w[i] * d;
+      s0 += wd;
+      q0 += wd * d;
     }
-    return (s0 + s1) + (s2 + s3);
+    out[0] = s0 + s1;
+    out[1] = q0 + q1;
   }
 
   @Override
@@ -213,9 +235,19 @@ public final class DenseDesign extends Design {
       int j, double[] w, double uniform, double centre, double scale, double[] out, int from) {
     double[] col = arrays[j];
     int o = offsets[j];
+    double inverse = 1 / scale;
     double sum = 0;
+    if (w == null) {
+      double factor = uniform * inverse;
+      for (int i = 0; i < n; i++) {
+        double value = factor * (col[o + i] - centre);
+        out[from + i] = value;
+        sum += value;
+      }
+      return sum;
+    }
     for (int i = 0; i < n; i++) {
-      double value = weight(w, uniform, i) * (col[o + i] - centre) / scale;
+      double value = w[i] * (col[o + i] - centre) * inverse;
       out[from + i] = value;
       sum += value;
     }

@@ -86,11 +86,13 @@ public abstract sealed class Design permits DenseDesign, SparseDesign {
   public abstract double weightedSum(int j, double[] w, double uniform);
 
   /**
-   * {@code sum_i w_i (x_ij - m)^2}, given {@code weightTotal = sum_i w_i}: a sparse column's zeros
-   * add {@code m^2} times their weight without being read.
+   * Sets {@code out[0] = sum_i w_i (x_ij - shift)} and {@code out[1] = sum_i w_i (x_ij - shift)^2},
+   * given {@code weightTotal = sum_i w_i}: a sparse column's zeros add {@code -shift} and {@code
+   * shift^2} times their weight without being read. Sums about a shift near the mean keep a feature
+   * far from 0 from losing its variance to cancellation.
    */
-  public abstract double centredSquares(
-      int j, double[] w, double uniform, double weightTotal, double m);
+  public abstract void shiftedMoments(
+      int j, double[] w, double uniform, double weightTotal, double shift, double[] out);
 
   /**
    * The value every row with weight above 0 has in column j (w null: every row), or NaN when they

@@ -89,17 +89,22 @@ public final class SparseDesign extends Design {
   }
 
   /**
-   * The zeros' share is {@code m^2} times their weight: {@code m^2} times all the weight, less the
-   * non-zero rows' weight, which their own terms add back as {@code (x - m)^2 - m^2}.
+   * The non-zero rows' terms, less what a zero would add there; then what zeros add on every row:
+   * {@code -shift} and {@code shift^2} times all the weight.
    */
   @Override
-  public double centredSquares(int j, double[] w, double uniform, double weightTotal, double m) {
+  public void shiftedMoments(
+      int j, double[] w, double uniform, double weightTotal, double shift, double[] out) {
     double sum = 0;
+    double squares = 0;
     for (int t = starts[j]; t < starts[j + 1]; t++) {
-      double d = values[t] - m;
-      sum += weight(w, uniform, rows[t]) * (d * d - m * m);
+      double weight = weight(w, uniform, rows[t]);
+      double d = values[t] - shift;
+      sum += weight * values[t];
+      squares += weight * (d * d - shift * shift);
     }
-    return m * m * weightTotal + sum;
+    out[0] = sum - shift * weightTotal;
+    out[1] = squares + shift * shift * weightTotal;
   }
 
   @Override
@@ -124,8 +129,9 @@ public final class SparseDesign extends Design {
   @Override
   public double weightedCentred(
       int j, double[] w, double uniform, double centre, double scale, double[] out, int from) {
+    double inverse = 1 / scale;
     double sum = 0;
-    double shifted = -centre / scale;
+    double shifted = -centre * inverse;
     for (int i = 0; i < n; i++) {
       double value = weight(w, uniform, i) * shifted;
       out[from + i] = value;
@@ -133,7 +139,7 @@ public final class SparseDesign extends Design {
     }
     for (int t = starts[j]; t < starts[j + 1]; t++) {
       int i = rows[t];
-      double add = weight(w, uniform, i) * values[t] / scale;
+      double add = weight(w, uniform, i) * values[t] * inverse;
       out[from + i] += add;
       sum += add;
     }

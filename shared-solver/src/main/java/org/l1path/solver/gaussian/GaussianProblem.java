@@ -107,10 +107,12 @@ public final class GaussianProblem {
     for (int i = 0; i < n; i++) {
       rowsTakingPart += weight(i) > 0 ? 1 : 0;
     }
+    double[] moments = new double[2];
     for (int j = 0; j < p; j++) {
       // Normalized weights sum to 1.
       double m = x.weightedSum(j, v, invN);
-      double var = x.centredSquares(j, v, invN, 1.0, m);
+      x.shiftedMoments(j, v, invN, 1.0, m, moments);
+      double var = moments[1];
       double constantValue = x.constantValue(j, v, rowsTakingPart);
       boolean constant = !Double.isNaN(constantValue);
       mean[j] = m;
@@ -184,12 +186,14 @@ public final class GaussianProblem {
     centre = new double[p];
     mean = new double[p];
     diag = new double[p];
+    double[] moments = new double[2];
     for (int j = 0; j < p; j++) {
       if (fixed[j]) {
         continue;
       }
       double m = x.weightedSum(j, v, invN);
-      double var = x.centredSquares(j, v, invN, 1.0, m);
+      x.shiftedMoments(j, v, invN, 1.0, m, moments);
+      double var = moments[1];
       mean[j] = m;
       centre[j] = intercept ? m : 0.0;
       double offset = m - centre[j];

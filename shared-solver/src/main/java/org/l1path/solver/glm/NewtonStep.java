@@ -96,6 +96,8 @@ final class NewtonStep {
    */
   private double residualShift;
 
+  private final double[] moments = new double[2];
+
   /** Coordinate-descent passes of the last step. */
   int passes;
 
@@ -285,11 +287,11 @@ final class NewtonStep {
     // Sums of x less its overall mean: a feature far from 0 would lose its variance to the
     // cancellation in sum v x^2 - (sum v x)^2 / V.
     double shift = intercept ? base.mean[j] : 0.0;
-    double raw = x.weightedSum(j, v, 0.0);
-    double s1 = raw - shift * weightTotal;
-    double s2 = x.centredSquares(j, v, 0.0, weightTotal, shift);
+    x.shiftedMoments(j, v, 0.0, weightTotal, shift, moments);
+    double s1 = moments[0];
+    double s2 = moments[1];
     centre[j] = intercept ? shift + s1 / weightTotal : 0.0;
-    weightedSum[j] = raw;
+    weightedSum[j] = s1 + shift * weightTotal;
     curvature[j] = Math.max(intercept ? s2 - s1 * s1 / weightTotal : s2, 0.0) / (s * s);
   }
 
