@@ -88,7 +88,7 @@ public final class CrossValidation {
         copyFolds != null
             ? copyFolds
             : Folds.roomForCopies(
-                Heap.freeBytes(), data.rows(), data.features(), Math.min(cv.threads(), total));
+                Heap.freeBytes(), data.design().bytes(), Math.min(cv.threads(), total));
     // Least-squares fits share one set of cross-products for their Gram columns. With folds
     // fitted side by side, their sweeps stay on their own threads.
     boolean parallelSweeps = cv.threads() == 1;

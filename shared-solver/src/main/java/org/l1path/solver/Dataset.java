@@ -3,6 +3,7 @@ package org.l1path.solver;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.l1path.solver.data.DenseDesign;
 import org.l1path.solver.data.Design;
 
 /**
@@ -19,9 +20,6 @@ import org.l1path.solver.data.Design;
 public final class Dataset {
   private final Design design;
 
-  /** The non-zeros, when the data is stored sparse; null when dense. */
-  private final SparseFeatures sparse;
-
   private final double[] y;
   private final double[] weights;
   private final List<String> featureNames;
@@ -30,14 +28,12 @@ public final class Dataset {
 
   private Dataset(
       Design design,
-      SparseFeatures sparse,
       double[] y,
       double[] weights,
       List<String> featureNames,
       List<String> classes,
       Family family) {
     this.design = design;
-    this.sparse = sparse;
     this.y = y;
     this.weights = weights;
     this.featureNames = featureNames;
@@ -95,7 +91,6 @@ public final class Dataset {
     }
     return new Dataset(
         Design.ofColumns(columns, n),
-        null,
         y,
         weights,
         List.copyOf(featureNames),
@@ -155,7 +150,7 @@ public final class Dataset {
       checkWeights(weights, n);
     }
     return new Dataset(
-        sparseDesign(x), x, y, weights, List.copyOf(featureNames), List.of(), Family.GAUSSIAN);
+        sparseDesign(x), y, weights, List.copyOf(featureNames), List.of(), Family.GAUSSIAN);
   }
 
   /**
@@ -174,7 +169,7 @@ public final class Dataset {
 
   private Dataset asClasses(List<String> classes) {
     Family family = classes.size() == 2 ? Family.BINOMIAL : Family.MULTINOMIAL;
-    return new Dataset(design, sparse, y, weights, featureNames, List.copyOf(classes), family);
+    return new Dataset(design, y, weights, featureNames, List.copyOf(classes), family);
   }
 
   /**
@@ -186,30 +181,30 @@ public final class Dataset {
     if (target == storage()) {
       return this;
     }
-    if (target == Storage.SPARSE) {
-      SparseFeatures x = SparseFeatures.ofColumns(denseColumns(), rows());
-      return new Dataset(sparseDesign(x), x, y, weights, featureNames, classes, family);
-    }
-    return new Dataset(
-        Design.ofColumns(denseColumns(), rows()), null, y, weights, featureNames, classes, family);
+    Design stored =
+        target == Storage.SPARSE
+            ? sparseDesign(SparseFeatures.ofColumns(denseColumns(), rows()))
+            : Design.ofColumns(denseColumns(), rows());
+    return new Dataset(stored, y, weights, featureNames, classes, family);
   }
 
   /** How the feature values are held: {@link Storage#DENSE} or {@link Storage#SPARSE}. */
   public Storage storage() {
-    return sparse == null ? Storage.DENSE : Storage.SPARSE;
+    return design.sparse() ? Storage.SPARSE : Storage.DENSE;
   }
 
   /** The share of feature values that are not 0. */
   public double density() {
-    if (sparse != null) {
-      return sparse.density();
-    }
     long nonZeros = 0;
-    for (int j = 0; j < features(); j++) {
-      double[] array = design.arrays[j];
-      int offset = design.offsets[j];
-      for (int i = 0; i < design.n; i++) {
-        nonZeros += array[offset + i] != 0 ? 1 : 0;
+    if (design.sparse()) {
+      nonZeros = design.storedValues();
+    } else {
+      double[] column = new double[rows()];
+      for (int j = 0; j < features(); j++) {
+        design.copyColumn(j, column, 0);
+        for (double value : column) {
+          nonZeros += value != 0 ? 1 : 0;
+        }
       }
     }
     return features() == 0 ? 0 : (double) nonZeros / ((double) rows() * features());
@@ -224,11 +219,7 @@ public final class Dataset {
   }
 
   private static Design sparseDesign(SparseFeatures x) {
-    double[][] columns = new double[x.features()][];
-    for (int j = 0; j < columns.length; j++) {
-      columns[j] = x.column(j);
-    }
-    return Design.ofColumns(columns, x.rows());
+    return Design.ofSparse(x.rows(), x.features(), x.columnStarts(), x.rowIndices(), x.values());
   }
 
   private static double[] classIndices(int[] classOfRow, List<String> classes) {
@@ -259,7 +250,7 @@ public final class Dataset {
     if (newWeights != null) {
       checkWeights(newWeights, rows());
     }
-    return new Dataset(design, sparse, y, newWeights, featureNames, classes, family);
+    return new Dataset(design, y, newWeights, featureNames, classes, family);
   }
 
   /**
@@ -276,7 +267,7 @@ public final class Dataset {
               + " does not fit a response with "
               + (numeric ? "numeric values" : classes.size() + " classes"));
     }
-    return new Dataset(design, sparse, y, weights, featureNames, classes, newFamily);
+    return new Dataset(design, y, weights, featureNames, classes, newFamily);
   }
 
   /**
@@ -298,45 +289,19 @@ public final class Dataset {
     if (wSub != null) {
       checkWeights(wSub, m);
     }
-    Design sub;
-    if (Design.fitsOneArray(m, p)) {
-      double[] values = new double[m * p];
-      for (int j = 0; j < p; j++) {
-        copyRows(j, rows, values, j * m);
-      }
-      sub = Design.ofColumnMajor(values, m, p);
-    } else {
-      double[][] cols = new double[p][m];
-      for (int j = 0; j < p; j++) {
-        copyRows(j, rows, cols[j], 0);
-      }
-      sub = Design.ofColumns(cols, m);
-    }
-    return new Dataset(sub, null, ySub, wSub, featureNames, classes, family);
-  }
-
-  private void copyRows(int j, int[] rows, double[] to, int offset) {
-    double[] from = design.arrays[j];
-    int o = design.offsets[j];
-    for (int t = 0; t < rows.length; t++) {
-      to[offset + t] = from[o + rows[t]];
-    }
+    Design sub = design.rows(rows);
+    return new Dataset(sub, ySub, wSub, featureNames, classes, family);
   }
 
   /**
    * This data with a contiguous copy of its columns, for one fit or one cross-validation (every fit
    * of which shares the copy), when the design is large enough for the layout to matter and the
-   * heap has room to spare for the copy (see {@link Design#preferContiguous}); otherwise this data
+   * heap has room to spare for the copy (see {@link Design#forSolving}); otherwise this data
    * itself.
    */
   public Dataset forSolving() {
-    if (design.contiguous()) {
-      return this;
-    }
-    Design fast = Design.preferContiguous(design.arrays, design.n);
-    return fast == design
-        ? this
-        : new Dataset(fast, sparse, y, weights, featureNames, classes, family);
+    Design fast = design.forSolving();
+    return fast == design ? this : new Dataset(fast, y, weights, featureNames, classes, family);
   }
 
   public Family family() {
@@ -361,12 +326,14 @@ public final class Dataset {
    * (shared: do not modify it); a subset's column is copied out.
    */
   public double[] column(int j) {
-    double[] array = design.arrays[j];
-    int offset = design.offsets[j];
-    if (offset == 0 && array.length == design.n) {
-      return array;
+    if (design instanceof DenseDesign dense
+        && dense.offsets[j] == 0
+        && dense.arrays[j].length == design.n) {
+      return dense.arrays[j];
     }
-    return java.util.Arrays.copyOfRange(array, offset, offset + design.n);
+    double[] out = new double[design.n];
+    design.copyColumn(j, out, 0);
+    return out;
   }
 
   /** The response (for a class response, each row's class index). Shared: do not modify it. */

@@ -226,11 +226,7 @@ public final class Model implements Serializable {
     for (int j = 0; j < coef.length; j++) {
       double b = coef[j];
       if (b != 0) {
-        double[] x = design.arrays[j];
-        int o = design.offsets[j];
-        for (int i = 0; i < n; i++) {
-          out[i] += b * x[o + i];
-        }
+        design.addScaled(j, b, null, out);
       }
     }
     return out;

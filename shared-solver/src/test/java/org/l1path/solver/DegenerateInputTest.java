@@ -68,7 +68,7 @@ class DegenerateInputTest {
     java.util.Arrays.fill(y, 2.5);
     RegularizationPath path =
         ElasticNet.fitPath(
-            Dataset.of(data.design().arrays, y), Settings.defaults(), AlphaGrid.automatic());
+            Dataset.of(columns(data), y), Settings.defaults(), AlphaGrid.automatic());
     for (int k = 0; k < path.size(); k++) {
       assertEquals(0, path.nonZero(k));
       assertEquals(2.5, path.intercept(k), 1e-12);
@@ -271,5 +271,13 @@ class DegenerateInputTest {
     int[] order = model.selected();
     assertTrue(text.indexOf("x" + (order[0] + 1)) < text.indexOf("x" + (order[3] + 1)), text);
     assertNotEquals(0, model.nonZeroCount());
+  }
+
+  private static double[][] columns(Dataset data) {
+    double[][] columns = new double[data.features()][];
+    for (int j = 0; j < columns.length; j++) {
+      columns[j] = data.column(j);
+    }
+    return columns;
   }
 }

@@ -44,10 +44,11 @@ class FoldDataTest {
 
   @Test
   void foldsAreCopiedOnlyWhenTheHeapHoldsTwiceTheCopies() {
-    long copies = 2 * 8L * 1000 * 100;
-    assertTrue(Folds.roomForCopies(2 * copies, 1000, 100, 2));
-    assertFalse(Folds.roomForCopies(2 * copies - 1, 1000, 100, 2));
-    assertFalse(Folds.roomForCopies(2 * copies, 1000, 100, 3));
+    long design = 8L * 1000 * 100;
+    long copies = 2 * design;
+    assertTrue(Folds.roomForCopies(2 * copies, design, 2));
+    assertFalse(Folds.roomForCopies(2 * copies - 1, design, 2));
+    assertFalse(Folds.roomForCopies(2 * copies, design, 3));
   }
 
   private static void assertSameCurves(Dataset data, Settings settings, double l1Ratio) {

@@ -88,13 +88,13 @@ public final class Folds {
   }
 
   /**
-   * Whether {@code freeBytes} hold a copy of the design for each fold fitted at once, with as much
-   * again to spare for the fits themselves (Gram columns, factors, paths). Without that room the
-   * folds mask their held-out rows: slower by the held-out share of each sweep, but a fit that runs
-   * out of memory gives nothing.
+   * Whether {@code freeBytes} hold a copy of the design ({@code designBytes}) for each fold fitted
+   * at once, with as much again to spare for the fits themselves (Gram columns, factors, paths).
+   * Without that room the folds mask their held-out rows: slower by the held-out share of each
+   * sweep, but a fit that runs out of memory gives nothing.
    */
-  public static boolean roomForCopies(long freeBytes, long rows, long features, int atOnce) {
-    return freeBytes >= 2 * 8 * rows * features * atOnce;
+  public static boolean roomForCopies(long freeBytes, long designBytes, int atOnce) {
+    return freeBytes >= 2 * designBytes * atOnce;
   }
 
   /** The rows in ({@code inFold}) or out of the fold. */

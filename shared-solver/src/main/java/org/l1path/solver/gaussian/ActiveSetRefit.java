@@ -1,7 +1,7 @@
 package org.l1path.solver.gaussian;
 
 import java.util.Arrays;
-import org.l1path.solver.linalg.Dot;
+import org.l1path.solver.data.Dot;
 import org.l1path.solver.linalg.IncrementalCholesky;
 
 /**

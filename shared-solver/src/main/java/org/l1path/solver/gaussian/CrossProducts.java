@@ -48,13 +48,7 @@ public final class CrossProducts {
     allFeatures = new int[x.p];
     means = new double[x.p];
     for (int j = 0; j < x.p; j++) {
-      double[] col = x.arrays[j];
-      int o = x.offsets[j];
-      double s = 0;
-      for (int i = 0; i < n; i++) {
-        s += weight(i) * col[o + i];
-      }
-      means[j] = s / total;
+      means[j] = x.weightedSum(j, weights, 1.0) / total;
       allFeatures[j] = j;
     }
     columns = new AtomicReferenceArray<>(x.p);
@@ -101,15 +95,7 @@ public final class CrossProducts {
     double[] sums = new double[size];
     for (int b = 0; b < size; b++) {
       int j = missing[b];
-      double[] col = x.arrays[j];
-      int o = x.offsets[j];
-      double sum = 0;
-      for (int i = 0; i < n; i++) {
-        double v = weight(i) * (col[o + i] - means[j]);
-        wy[b * n + i] = v;
-        sum += v;
-      }
-      sums[b] = sum;
+      sums[b] = x.weightedCentred(j, weights, 1.0, means[j], 1.0, wy, b * n);
     }
     double[] products = new double[size * p];
     ColumnProducts.of(wy, size, x, allFeatures, p, products, parallel);

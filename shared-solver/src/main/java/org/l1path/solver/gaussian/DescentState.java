@@ -1,7 +1,5 @@
 package org.l1path.solver.gaussian;
 
-import org.l1path.solver.linalg.Dot;
-
 /**
  * What coordinate descent knows at one moment, shared by the parts that move it: the standardized
  * coefficients, their gradients, the strong set (the features descent visits; it never shrinks
@@ -50,9 +48,7 @@ final class DescentState {
     double sumVy = prob.weightedSum(prob.yc);
     for (int j = 0; j < p; j++) {
       if (!prob.fixed[j]) {
-        zvy[j] =
-            (Dot.of(prob.x.arrays[j], prob.x.offsets[j], vy, n) - prob.centre[j] * sumVy)
-                / prob.scale[j];
+        zvy[j] = (prob.x.dot(j, vy) - prob.centre[j] * sumVy) / prob.scale[j];
       }
     }
     System.arraycopy(zvy, 0, grad, 0, p);

@@ -27,12 +27,13 @@ final class FoldGram {
   private final int outRows;
 
   /**
-   * Held-out rows centred at the full means, column-major: row t of column k at k * outRows + t.
+   * The held-out rows, copied: dense ones centred at the full means, which keeps their products
+   * free of cancellation; sparse ones as they are, to stay sparse.
    */
-  private final double[] heldOut;
-
-  /** {@link #heldOut} as a design of outRows rows. */
   private final Design heldOutDesign;
+
+  /** What {@link #heldOutDesign}'s columns still lack of their centring: the full means, or 0. */
+  private final double[] copyOffCentre;
 
   private final double[] heldOutWeights;
   private final double trainWeight;
@@ -45,21 +46,27 @@ final class FoldGram {
     this.prob = prob;
     int p = prob.p;
     outRows = heldOutRows.length;
-    heldOut = new double[outRows * p];
     heldOutWeights = new double[outRows];
     double outWeight = 0;
     for (int t = 0; t < outRows; t++) {
       heldOutWeights[t] = full.weight(heldOutRows[t]);
       outWeight += heldOutWeights[t];
     }
-    for (int k = 0; k < p; k++) {
-      double[] col = full.x.arrays[k];
-      int o = full.x.offsets[k];
-      for (int t = 0; t < outRows; t++) {
-        heldOut[k * outRows + t] = col[o + heldOutRows[t]] - full.means[k];
+    Design copy = full.x.rows(heldOutRows);
+    if (copy.sparse()) {
+      heldOutDesign = copy;
+      copyOffCentre = full.means;
+    } else {
+      double[] centred = new double[outRows * p];
+      for (int k = 0; k < p; k++) {
+        copy.copyColumn(k, centred, k * outRows);
+        for (int t = 0; t < outRows; t++) {
+          centred[k * outRows + t] -= full.means[k];
+        }
       }
+      heldOutDesign = Design.ofColumnMajor(centred, outRows, p);
+      copyOffCentre = new double[p];
     }
-    heldOutDesign = Design.ofColumnMajor(heldOut, outRows, p);
     trainWeight = full.totalWeight - outWeight;
     offset = new double[p];
     trainSum = new double[p];
@@ -80,9 +87,8 @@ final class FoldGram {
     double[] s = full.column(j);
     double[] out = new double[p];
     double[] wy = new double[outRows];
-    for (int t = 0; t < outRows; t++) {
-      wy[t] = heldOutWeights[t] * heldOut[j * outRows + t];
-    }
+    double sumWy =
+        heldOutDesign.weightedCentred(j, heldOutWeights, 1.0, copyOffCentre[j], 1.0, wy, 0);
     int[] missing = new int[p];
     int count = 0;
     for (int k = 0; k < p; k++) {
@@ -100,18 +106,20 @@ final class FoldGram {
         (count + 3) / 4,
         (long) outRows * count,
         parallel,
-        q -> fourEntries(j, s, wy, missing, missingCount, 4 * q, out));
+        q -> fourEntries(j, s, wy, sumWy, missing, missingCount, 4 * q, out));
     return out;
   }
 
   /** {@code out[k]} for k = list[from .. from + 3], the held-out sums advancing together. */
   private void fourEntries(
-      int j, double[] s, double[] wy, int[] list, int count, int from, double[] out) {
+      int j, double[] s, double[] wy, double sumWy, int[] list, int count, int from, double[] out) {
     double[] dots = new double[4];
     int summed = heldOutDesign.dotFour(list, count, from, wy, dots);
     for (int t = 0; t < summed; t++) {
       int k = list[from + t];
-      out[k] = entry(j, k, s[k] - dots[t]);
+      // The held-out share O_kj, its column k centred at the full mean.
+      double heldOutCross = dots[t] - copyOffCentre[k] * sumWy;
+      out[k] = entry(j, k, s[k] - heldOutCross);
     }
   }
 

@@ -3,8 +3,8 @@ package org.l1path.solver.gaussian;
 import org.l1path.solver.Dataset;
 import org.l1path.solver.Settings;
 import org.l1path.solver.data.Design;
+import org.l1path.solver.data.Dot;
 import org.l1path.solver.data.SparseRow;
-import org.l1path.solver.linalg.Dot;
 import org.l1path.solver.linalg.Sweep;
 
 /**
@@ -103,12 +103,17 @@ public final class GaussianProblem {
       fixed[j] = true;
     }
     boolean intercept = settings.fitIntercept();
+    int rowsTakingPart = 0;
+    for (int i = 0; i < n; i++) {
+      rowsTakingPart += weight(i) > 0 ? 1 : 0;
+    }
+    double[] moments = new double[2];
     for (int j = 0; j < p; j++) {
-      double[] col = x.arrays[j];
-      int o = x.offsets[j];
-      double m = weightedSum(col, o);
-      double var = weightedSquares(col, o, m);
-      double constantValue = constantValue(col, o);
+      // Normalized weights sum to 1.
+      double m = x.weightedSum(j, v, invN);
+      x.shiftedMoments(j, v, invN, 1.0, m, moments);
+      double var = moments[1];
+      double constantValue = x.constantValue(j, v, rowsTakingPart);
       boolean constant = !Double.isNaN(constantValue);
       mean[j] = m;
       sd[j] = constant ? 1.0 : Math.sqrt(var);
@@ -181,14 +186,14 @@ public final class GaussianProblem {
     centre = new double[p];
     mean = new double[p];
     diag = new double[p];
+    double[] moments = new double[2];
     for (int j = 0; j < p; j++) {
       if (fixed[j]) {
         continue;
       }
-      double[] col = x.arrays[j];
-      int o = x.offsets[j];
-      double m = weightedSum(col, o);
-      double var = weightedSquares(col, o, m);
+      double m = x.weightedSum(j, v, invN);
+      x.shiftedMoments(j, v, invN, 1.0, m, moments);
+      double var = moments[1];
       mean[j] = m;
       centre[j] = intercept ? m : 0.0;
       double offset = m - centre[j];
@@ -218,17 +223,7 @@ public final class GaussianProblem {
 
   /** As {@link #weightedStandardized(int, double[])}, into {@code out[from .. from + n)}. */
   double weightedStandardized(int j, double[] out, int from) {
-    double[] col = x.arrays[j];
-    int o = x.offsets[j];
-    double c = centre[j];
-    double s = scale[j];
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      double value = weight(i) * (col[o + i] - c) / s;
-      out[from + i] = value;
-      sum += value;
-    }
-    return sum;
+    return x.weightedCentred(j, v, invN, centre[j], scale[j], out, from);
   }
 
   /**
@@ -241,6 +236,22 @@ public final class GaussianProblem {
    */
   public void storedProducts(
       int[] list, int count, double[] stored, double sumVa, double[] out, boolean parallel) {
+    storedProducts(list, count, stored, 0.0, sumVa, out, parallel);
+  }
+
+  /**
+   * As {@link #storedProducts(int[], int, double[], double, double[], boolean)} for a vector stored
+   * shifted: a is {@code stored + shift} (or V a is {@code stored + shift v} when weighted). A
+   * sparse design's residual is kept so, where subtracting a centred column would touch every row.
+   */
+  void storedProducts(
+      int[] list,
+      int count,
+      double[] stored,
+      double shift,
+      double sumVa,
+      double[] out,
+      boolean parallel) {
     Sweep.run(
         (count + 3) / 4,
         (long) n * count,
@@ -250,7 +261,7 @@ public final class GaussianProblem {
           int summed = x.dotFour(list, count, 4 * q, stored, dots);
           for (int t = 0; t < summed; t++) {
             int j = list[4 * q + t];
-            double weighted = v == null ? dots[t] * invN : dots[t];
+            double weighted = (v == null ? dots[t] * invN : dots[t]) + shift * mean[j];
             out[j] = (weighted - centre[j] * sumVa) / scale[j];
           }
         });
@@ -264,49 +275,6 @@ public final class GaussianProblem {
   /** {@code sum_i v_i a_(offset + i)}. */
   double weightedSum(double[] a, int offset) {
     return v == null ? Dot.sum(a, offset, n) * invN : Dot.of(a, offset, v, n);
-  }
-
-  /**
-   * {@code sum_i v_i (a_(offset + i) - m)^2}, with four running sums: a feature's moments are two
-   * sweeps of n per feature, on every fit, and one sum would wait on each addition.
-   */
-  private double weightedSquares(double[] a, int offset, double m) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int i = 0;
-    for (; i + 3 < n; i += 4) {
-      double d0 = a[offset + i] - m;
-      double d1 = a[offset + i + 1] - m;
-      double d2 = a[offset + i + 2] - m;
-      double d3 = a[offset + i + 3] - m;
-      s0 += weight(i) * d0 * d0;
-      s1 += weight(i + 1) * d1 * d1;
-      s2 += weight(i + 2) * d2 * d2;
-      s3 += weight(i + 3) * d3 * d3;
-    }
-    for (; i < n; i++) {
-      double d = a[offset + i] - m;
-      s0 += weight(i) * d * d;
-    }
-    return (s0 + s1) + (s2 + s3);
-  }
-
-  /** The value every row that takes part (weight > 0) has, or NaN when they differ. */
-  private double constantValue(double[] a, int offset) {
-    double value = Double.NaN;
-    for (int i = 0; i < n; i++) {
-      if (weight(i) > 0) {
-        double x = a[offset + i];
-        if (Double.isNaN(value)) {
-          value = x;
-        } else if (x != value) {
-          return Double.NaN;
-        }
-      }
-    }
-    return value;
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.l1path.solver.gaussian;
 
 import org.l1path.solver.linalg.AndersonHistory;
-import org.l1path.solver.linalg.Dot;
 
 /**
  * Naive updates: the residual is kept, and a visited feature's gradient is computed from it in
@@ -19,6 +18,13 @@ final class NaiveUpdates implements GradientUpdates {
 
   /** {@code sum_i v_i r_i}. */
   private double sumVr;
+
+  /**
+   * The residual is {@code res + shift} (V r is {@code res + shift v} when weighted) until {@link
+   * #settle} adds it in: taking out a centred column {@code x_j - c_j} then reads only x_j's
+   * non-zeros, its centre going to the shift.
+   */
+  private double shift;
 
   /**
    * Incremental residual updates since the residual was last rebuilt, and how many may pile up.
@@ -58,17 +64,29 @@ final class NaiveUpdates implements GradientUpdates {
 
   @Override
   public double gradient(int j) {
-    double dot = Dot.of(prob.x.arrays[j], prob.x.offsets[j], res, prob.n);
+    double dot = prob.x.dot(j, res);
     if (prob.v == null) {
       dot *= prob.invN;
     }
+    dot += shift * prob.mean[j];
     return (dot - prob.centre[j] * sumVr) / prob.scale[j];
   }
 
   @Override
   public void applyChange(int j, double delta) {
     sumVr -= takeOut(res, j, delta);
+    shift += delta / prob.scale[j] * prob.centre[j];
     updatesSinceResidual++;
+  }
+
+  /** Adds the shift into the stored residual, for the sweeps that read it whole. */
+  private void settle() {
+    if (shift != 0) {
+      for (int i = 0; i < prob.n; i++) {
+        res[i] += prob.v == null ? shift : shift * prob.v[i];
+      }
+      shift = 0;
+    }
   }
 
   @Override
@@ -82,26 +100,14 @@ final class NaiveUpdates implements GradientUpdates {
   }
 
   /**
-   * Takes {@code delta} times standardized feature j out of a stored residual (r, or V r when
-   * weighted); returns what that takes out of {@code sum_i v_i r_i}.
+   * Takes {@code delta} times standardized feature j, less its centre, out of a stored residual (r,
+   * or V r when weighted): the caller adds {@code delta c_j / s_j} to the residual's shift. Returns
+   * what the whole change takes out of {@code sum_i v_i r_i}.
    */
   private double takeOut(double[] stored, int j, double delta) {
-    double[] col = prob.x.arrays[j];
-    int o = prob.x.offsets[j];
-    double c = prob.centre[j];
     double step = delta / prob.scale[j];
-    int n = prob.n;
-    if (prob.v == null) {
-      for (int i = 0; i < n; i++) {
-        stored[i] -= step * (col[o + i] - c);
-      }
-    } else {
-      double[] v = prob.v;
-      for (int i = 0; i < n; i++) {
-        stored[i] -= step * v[i] * (col[o + i] - c);
-      }
-    }
-    return step * (prob.mean[j] - c);
+    prob.x.addScaled(j, -step, prob.v, stored);
+    return step * (prob.mean[j] - prob.centre[j]);
   }
 
   /** Recomputes the strong set's gradients from a fresh residual when the old one may drift. */
@@ -110,6 +116,7 @@ final class NaiveUpdates implements GradientUpdates {
     if (coefficientsJumped || updatesSinceResidual > residualDriftLimit) {
       recomputeResidual();
     }
+    settle();
     prob.storedProducts(
         state.strongList, state.strongCount, res, sumVr, state.grad, parallelSweeps);
   }
@@ -123,20 +130,21 @@ final class NaiveUpdates implements GradientUpdates {
     int n = prob.n;
     double[] r = scratch;
     System.arraycopy(prob.yc, 0, r, 0, n);
+    double centres = 0;
     // The strong list holds every non-zero, in ascending order.
     for (int t = 0; t < state.strongCount; t++) {
       int j = state.strongList[t];
       double b = state.beta[j];
       if (b != 0) {
-        double[] col = prob.x.arrays[j];
-        int o = prob.x.offsets[j];
-        double c = prob.centre[j];
         double step = b / prob.scale[j];
-        for (int i = 0; i < n; i++) {
-          r[i] -= step * (col[o + i] - c);
-        }
+        prob.x.addScaled(j, -step, null, r);
+        centres += step * prob.centre[j];
       }
     }
+    for (int i = 0; i < n; i++) {
+      r[i] += centres;
+    }
+    shift = 0;
     double sum = 0;
     for (int i = 0; i < n; i++) {
       double vi = prob.weight(i);
@@ -148,12 +156,14 @@ final class NaiveUpdates implements GradientUpdates {
 
   @Override
   public int kktCandidates(double aScale, double nextStrongThreshold) {
+    settle();
     return screen.screen(res, sumVr, aScale, nextStrongThreshold);
   }
 
   /** Exact, from the stored residual. */
   @Override
   public double[] residualProducts() {
+    settle();
     double s1 = 0;
     double s2 = 0;
     if (prob.v == null) {
@@ -209,8 +219,10 @@ final class NaiveUpdates implements GradientUpdates {
       return 0;
     }
     int n = prob.n;
+    settle();
     double[] trial = scratch;
     System.arraycopy(res, 0, trial, 0, n);
+    double trialShift = 0;
     double trialSumVr = sumVr;
     double penaltyBefore = 0;
     double penaltyAfter = 0;
@@ -223,7 +235,11 @@ final class NaiveUpdates implements GradientUpdates {
       penaltyAfter += pf * (aScale * Math.abs(b) + 0.5 * qScale * b * b);
       if (b != beta[j]) {
         trialSumVr -= takeOut(trial, j, b - beta[j]);
+        trialShift += (b - beta[j]) / prob.scale[j] * prob.centre[j];
       }
+    }
+    for (int i = 0; i < n; i++) {
+      trial[i] += prob.v == null ? trialShift : trialShift * prob.v[i];
     }
     double before = 0.5 * storedResidualSquares(res) + penaltyBefore;
     double after = 0.5 * storedResidualSquares(trial) + penaltyAfter;

@@ -1,6 +1,6 @@
 package org.l1path.solver.gaussian;
 
-import org.l1path.solver.linalg.Dot;
+import org.l1path.solver.data.Dot;
 
 /**
  * Up to two orthonormal directions u_k in row space (V-inner product) along which naive mode's KKT
@@ -165,13 +165,9 @@ final class ScreenBasis {
     double shift = 0;
     for (int t = 0; t < count; t++) {
       int j = features[t];
-      double[] col = prob.x.arrays[j];
-      int o = prob.x.offsets[j];
       double step = 1 / prob.scale[j];
       shift += step * prob.centre[j];
-      for (int i = 0; i < prob.n; i++) {
-        u[i] += step * col[o + i];
-      }
+      prob.x.addScaled(j, step, null, u);
     }
     for (int i = 0; i < prob.n; i++) {
       u[i] -= shift;

@@ -191,15 +191,13 @@ final class JointHessian {
           d++;
         }
         pairWeights(prob, r, s);
-        double[] col = j < 0 ? null : x.arrays[j];
-        int o = j < 0 ? 0 : x.offsets[j];
-        double centre = j < 0 ? 0.0 : base.mean[j];
-        double inverse = j < 0 ? 1.0 : 1 / base.scale[j];
-        for (int i = 0; i < n; i++) {
-          weighted[i] =
-              col == null ? blockWeights[i] : blockWeights[i] * (col[o + i] - centre) * inverse;
+        double sum;
+        if (j < 0) {
+          System.arraycopy(blockWeights, 0, weighted, 0, n);
+          sum = org.l1path.solver.data.Dot.sum(weighted, 0, n);
+        } else {
+          sum = x.weightedCentred(j, blockWeights, 0.0, base.mean[j], base.scale[j], weighted, 0);
         }
-        double sum = org.l1path.solver.linalg.Dot.sum(weighted, 0, n);
         int start = first;
         if (coordFeature[start] < 0) {
           fresh[c * coords + start] = sum;

@@ -192,7 +192,7 @@ final class JointNewtonStep {
       for (int i = 0; i < n; i++) {
         classResidual[i] = base.weight(i) * (y[r][i] - classResidual[i]);
       }
-      double sum = org.l1path.solver.linalg.Dot.sum(classResidual, 0, n);
+      double sum = org.l1path.solver.data.Dot.sum(classResidual, 0, n);
       int first = c;
       while (c < hessian.coords && hessian.coordClass[c] == r) {
         c++;

@@ -2,9 +2,9 @@ package org.l1path.solver.glm;
 
 import org.l1path.solver.UpdateMode;
 import org.l1path.solver.data.Design;
+import org.l1path.solver.data.Dot;
 import org.l1path.solver.data.FeatureSets;
 import org.l1path.solver.gaussian.GaussianProblem;
-import org.l1path.solver.linalg.Dot;
 
 /**
  * One proximal Newton step for one coefficient row of a logistic or multinomial fit, as glmnet's
@@ -89,6 +89,14 @@ final class NewtonStep {
 
   /** The largest {@code curvature * change^2} of the last naive pass. */
   private double lastPassChange;
+
+  /**
+   * Within {@link #naiveSolve} the residual is {@code residual + residualShift v}: a coordinate
+   * update takes out {@code x_j} (its non-zeros, on a sparse design), its centre going here.
+   */
+  private double residualShift;
+
+  private final double[] moments = new double[2];
 
   /** Coordinate-descent passes of the last step. */
   int passes;
@@ -253,6 +261,7 @@ final class NewtonStep {
       double threshold,
       int passBudget,
       double residualSum) {
+    residualShift = 0;
     while (passes < passBudget) {
       residualSum = pass(sets.strong, sets.strongCount, beta, sets, aScale, qScale, residualSum);
       passes++;
@@ -267,26 +276,22 @@ final class NewtonStep {
         }
       }
     }
+    for (int i = 0; i < n; i++) {
+      residual[i] += residualShift * v[i];
+    }
   }
 
   /** Sets the centre and curvature of feature j under the working weights. */
   private void moments(int j, double weightTotal) {
-    double[] col = x.arrays[j];
-    int o = x.offsets[j];
     double s = base.scale[j];
     // Sums of x less its overall mean: a feature far from 0 would lose its variance to the
     // cancellation in sum v x^2 - (sum v x)^2 / V.
     double shift = intercept ? base.mean[j] : 0.0;
-    double s1 = 0;
-    double s2 = 0;
-    for (int i = 0; i < n; i++) {
-      double d = col[o + i] - shift;
-      double vd = v[i] * d;
-      s1 += vd;
-      s2 += vd * d;
-    }
+    x.shiftedMoments(j, v, 0.0, weightTotal, shift, moments);
+    double s1 = moments[0];
+    double s2 = moments[1];
     centre[j] = intercept ? shift + s1 / weightTotal : 0.0;
-    weightedSum[j] = s1;
+    weightedSum[j] = s1 + shift * weightTotal;
     curvature[j] = Math.max(intercept ? s2 - s1 * s1 / weightTotal : s2, 0.0) / (s * s);
   }
 
@@ -308,11 +313,10 @@ final class NewtonStep {
       if (!(denominator > 0)) {
         continue;
       }
-      double[] col = x.arrays[j];
-      int o = x.offsets[j];
       double s = base.scale[j];
       double m = centre[j];
-      double gradient = (Dot.of(col, o, residual, n) - m * residualSum) / s;
+      double dot = x.dot(j, residual) + residualShift * weightedSum[j];
+      double gradient = (dot - m * residualSum) / s;
       double old = beta[j];
       double u = gradient + h * old;
       double a = aScale * pf;
@@ -325,9 +329,8 @@ final class NewtonStep {
       largest = Math.max(largest, h * d * d);
       sets.addActive(j);
       double f = d / s;
-      for (int i = 0; i < n; i++) {
-        residual[i] -= f * v[i] * (col[o + i] - m);
-      }
+      x.addScaled(j, -f, v, residual);
+      residualShift += f * m;
       if (!intercept) {
         residualSum -= f * weightedSum[j];
       }

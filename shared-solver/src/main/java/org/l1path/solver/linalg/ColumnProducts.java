@@ -1,6 +1,8 @@
 package org.l1path.solver.linalg;
 
+import org.l1path.solver.data.DenseDesign;
 import org.l1path.solver.data.Design;
+import org.l1path.solver.data.SparseDesign;
 
 /**
  * Products of dense vectors with design columns, {@code out[r][k] = sum_i a_r(i) x_(i, list[k])}:
@@ -102,6 +104,11 @@ public final class ColumnProducts {
     if (rows == 0 || count == 0) {
       return;
     }
+    if (x instanceof SparseDesign sparse) {
+      sparseProducts(a, rows, sparse, list, count, out, upper, parallel);
+      return;
+    }
+    DenseDesign dense = (DenseDesign) x;
     int tiles = (count + COLUMNS - 1) / COLUMNS;
     long work = (long) x.n * rows * count / (upper ? 2 : 1);
     int tasks =
@@ -109,8 +116,45 @@ public final class ColumnProducts {
             ? Math.min(tiles, 4 * Runtime.getRuntime().availableProcessors())
             : 1;
     int[] bounds = taskBounds(tiles, tasks, rows, upper);
-    Tiles product = new Tiles(kernel, a, rows, x, list, count, out, upper);
+    Tiles product = new Tiles(kernel, a, rows, dense, list, count, out, upper);
     Sweep.run(tasks, work, tasks > 1, task -> product.columnTiles(bounds[task], bounds[task + 1]));
+  }
+
+  /**
+   * A sparse design's products: each column's non-zeros read once per vector, a cost of the
+   * non-zeros rather than n. The columns split over the common fork-join pool when {@code
+   * parallel}; each entry is summed the same way whatever the split.
+   */
+  private static void sparseProducts(
+      double[] a,
+      int vectors,
+      SparseDesign x,
+      int[] list,
+      int count,
+      double[] out,
+      boolean upper,
+      boolean parallel) {
+    int n = x.n;
+    int[] starts = x.starts;
+    int[] rowOf = x.rows;
+    double[] values = x.values;
+    long work = (long) vectors * count * (starts[x.p] / Math.max(1, x.p));
+    Sweep.run(
+        count,
+        work,
+        parallel,
+        k -> {
+          int j = list[k];
+          int lastVector = upper ? Math.min(vectors - 1, k) : vectors - 1;
+          for (int r = 0; r <= lastVector; r++) {
+            int base = r * n;
+            double sum = 0;
+            for (int t = starts[j]; t < starts[j + 1]; t++) {
+              sum += a[base + rowOf[t]] * values[t];
+            }
+            out[r * count + k] = sum;
+          }
+        });
   }
 
   /**
@@ -141,7 +185,7 @@ public final class ColumnProducts {
     private final MicroKernel kernel;
     private final double[] a;
     private final int rows;
-    private final Design x;
+    private final DenseDesign x;
     private final int[] list;
     private final int count;
     private final double[] out;
@@ -154,7 +198,7 @@ public final class ColumnProducts {
         MicroKernel kernel,
         double[] a,
         int rows,
-        Design x,
+        DenseDesign x,
         int[] list,
         int count,
         double[] out,

@@ -33,14 +33,7 @@ public final class WeightedGram {
     }
     for (int a = 0; a < count; a++) {
       int j = list[a];
-      double[] col = x.arrays[j];
-      int o = x.offsets[j];
-      double centre = c[j];
-      double inverse = 1 / s[j];
-      int base = a * n;
-      for (int i = 0; i < n; i++) {
-        weighted[base + i] = v[i] * (col[o + i] - centre) * inverse;
-      }
+      x.weightedCentred(j, v, 0.0, c[j], s[j], weighted, a * n);
     }
     // Serial: a logistic fit's folds already run side by side.
     ColumnProducts.smallUpperTriangle(weighted, x, list, count, out, false);

@@ -121,7 +121,9 @@ class ScreenBasisTest {
   }
 
   private static double z(GaussianProblem prob, int j, int i) {
-    return (prob.x.arrays[j][prob.x.offsets[j] + i] - prob.centre[j]) / prob.scale[j];
+    double[] column = new double[prob.n];
+    prob.x.copyColumn(j, column, 0);
+    return (column[i] - prob.centre[j]) / prob.scale[j];
   }
 
   private static double inner(GaussianProblem prob, double[] a, double[] b) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.l1path.solver.RandomProblems;
+import org.l1path.solver.data.DenseDesign;
 import org.l1path.solver.data.Design;
 
 /**
@@ -53,7 +54,7 @@ class ColumnProductsTest {
             double expected = 0;
             double size = 0;
             for (int i = 0; i < n; i++) {
-              double term = a[r * n + i] * x.arrays[list[k]][i];
+              double term = a[r * n + i] * ((DenseDesign) x).arrays[list[k]][i];
               expected += term;
               size += Math.abs(term);
             }

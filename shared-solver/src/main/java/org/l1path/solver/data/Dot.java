@@ -1,4 +1,4 @@
-package org.l1path.solver.linalg;
+package org.l1path.solver.data;
 
 /** The dot product (and sum) every short sweep of the solver uses. */
 public final class Dot {
