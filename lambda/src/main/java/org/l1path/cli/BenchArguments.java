@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.l1path.bench.BenchConfig;
 
 /**
@@ -15,7 +17,9 @@ import org.l1path.bench.BenchConfig;
  *
  * @param simulate n, p and rho, or null when reading a file
  * @param seed the simulation's seed
- * @param input the CSV to read, or null when simulating
+ * @param input the CSV or svmlight file to read, or null when simulating
+ * @param readOptions how to read {@code input}: the fit options {@code format} and {@code storage}
+ *     by name, when given
  * @param writeCsv where to write the data as CSV, or null
  * @param coefficientsOut where to write the last fit's coefficients, or null
  * @param repeat how many timed fits; 0 only writes the CSV
@@ -25,6 +29,7 @@ record BenchArguments(
     double[] simulate,
     long seed,
     String input,
+    Map<String, String> readOptions,
     Path writeCsv,
     Path coefficientsOut,
     int repeat,
@@ -36,6 +41,7 @@ record BenchArguments(
     double[] simulate = null;
     long seed = 1;
     String input = null;
+    Map<String, String> readOptions = new LinkedHashMap<>();
     Path writeCsv = null;
     Path coefficientsOut = null;
     double l1Ratio = d.l1Ratio();
@@ -50,7 +56,7 @@ record BenchArguments(
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (arg.equals("--help") || arg.equals("-h")) {
-        return new BenchArguments(null, 0, null, null, null, 0, null, true);
+        return new BenchArguments(null, 0, null, Map.of(), null, null, 0, null, true);
       }
       if (!arg.startsWith("--")) {
         throw new UsageException("unexpected argument '" + arg + "' (see l1path bench --help)");
@@ -87,6 +93,7 @@ record BenchArguments(
       switch (name) {
         case "seed" -> seed = (long) wholeNumber("seed", value, Long.MIN_VALUE);
         case "input" -> input = value;
+        case "format", "storage" -> readOptions.put(name, value);
         case "write-csv" -> writeCsv = Path.of(value);
         case "coefficients-out" -> coefficientsOut = Path.of(value);
         case "l1-ratio" -> l1Ratio = number("l1-ratio", value);
@@ -104,6 +111,10 @@ record BenchArguments(
     if ((simulate == null) == (input == null)) {
       throw new UsageException("give exactly one of --simulate N P RHO and --input FILE.csv");
     }
+    if (input == null && !readOptions.isEmpty()) {
+      throw new UsageException(
+          "--" + readOptions.keySet().iterator().next() + " applies to --input, not --simulate");
+    }
     if (repeat == 0 && writeCsv == null) {
       throw new UsageException("--repeat 0 only writes data: it needs --write-csv FILE");
     }
@@ -116,7 +127,15 @@ record BenchArguments(
       throw new UsageException(e.getMessage());
     }
     return new BenchArguments(
-        simulate, seed, input, writeCsv, coefficientsOut, repeat, config, false);
+        simulate,
+        seed,
+        input,
+        Map.copyOf(readOptions),
+        writeCsv,
+        coefficientsOut,
+        repeat,
+        config,
+        false);
   }
 
   private static double number(String option, String value) {

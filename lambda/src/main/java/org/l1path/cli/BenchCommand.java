@@ -11,6 +11,7 @@ import org.l1path.bench.Benchmark;
 import org.l1path.bench.Simulation;
 import org.l1path.job.DataTooLargeException;
 import org.l1path.job.DatasetFiles;
+import org.l1path.job.FitRequest;
 import org.l1path.job.InputException;
 import org.l1path.solver.Dataset;
 
@@ -45,7 +46,7 @@ final class BenchCommand {
       Path input = Path.of(a.input());
       try (InputStream in = Files.newInputStream(input)) {
         long start = System.nanoTime();
-        data = DatasetFiles.read(in, a.input());
+        data = DatasetFiles.read(in, a.input(), FitRequest.fromOptions(a.readOptions()));
         double seconds = (System.nanoTime() - start) / 1e9;
         readMbPerS = Files.size(input) / 1e6 / seconds;
       } catch (IOException e) {

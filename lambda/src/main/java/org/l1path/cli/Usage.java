@@ -10,7 +10,8 @@ final class Usage {
       cross-validation.
 
       Usage:
-        l1path fit FILE.csv [options]   fit a CSV (or .csv.gz) and write model.json and friends
+        l1path fit FILE.csv [options]   fit a CSV (or .csv.gz; or an svmlight file, .svm) and
+                                        write model.json and friends
         l1path fit --help               the fit command's options
         l1path predict --model DIR/model.json --input NEW.csv [--out FILE]
                                         predict (and score) new rows with a fitted model
@@ -28,7 +29,8 @@ final class Usage {
 
       Predicts every row of NEW.csv (or .csv.gz) with a model that l1path fit wrote. Columns
       are found by name, and extra ones are ignored; categorical columns, missing values and
-      classes are encoded exactly as at fit time. Writes CSV: row (1 for the first data row),
+      classes are encoded exactly as at fit time. An svmlight file (.svm, .svmlight, .libsvm,
+      also .gz) gives feature f<k> by index k and its labels as the target. Writes CSV: row (1 for the first data row),
       then prediction (numeric target), or class and probability:<class> for every class.
       When NEW.csv holds the target column, the score follows on one line: mse and r2, or
       deviance, accuracy and (two classes) auc.
@@ -78,7 +80,8 @@ final class Usage {
         cv.svg                  the CV error curve (with cross-validation)
 
       Input and output:
-        --input FILE            the CSV file (.csv or .csv.gz); or give it as the first argument
+        --input FILE            the CSV file (.csv or .csv.gz) or svmlight file (.svm,
+                                .svmlight, .libsvm, also .gz); or the first argument
         --out DIR               where results go (default ./NAME-l1path for NAME.csv)
         --target NAME           the target column (default: the last column)
         --weights NAME          a column of observation weights (>= 0)
@@ -86,6 +89,11 @@ final class Usage {
                                 categorical columns), drop (the row) or error
         --encoding NAME         the file's character encoding (default UTF-8; bytes that are
                                 not valid in it are an error), for example windows-1252
+        --format F              auto (default: svmlight for .svm, .svmlight, .libsvm, each
+                                also .gz; else CSV), csv or svmlight (label index:value ...;
+                                features f1, f2, ... by index; the label is the target)
+        --storage S             the design in memory: auto (default: sparse when at most a
+                                third of its values are non-zero), dense or sparse
       Model:
         --family F              auto (default: numeric target gaussian, text target binomial
                                 for 2 classes, multinomial for more), gaussian, binomial or
@@ -145,8 +153,11 @@ final class Usage {
         --simulate N P RHO      glmnet's simulated design (Friedman, Hastie & Tibshirani
                                 2010, section 5.1): N rows, P features, correlation RHO
         --seed S                the simulation's seed (default 1)
-        --input FILE            a CSV (.csv or .csv.gz) read as fit reads it; the last
-                                column is the target; read_mb_s reports the reading speed
+        --input FILE            a CSV (.csv or .csv.gz) or svmlight file read as fit reads
+                                it; the last column (svmlight: the label) is the target;
+                                read_mb_s reports the reading speed
+        --format F              auto (default; by the file's extension), csv or svmlight
+        --storage S             auto (default), dense or sparse, as for fit
         --write-csv FILE        write the data as CSV (header x1..xP,y)
       Fit:
         --l1-ratio R            1 = lasso (default)

@@ -11,11 +11,11 @@ import org.l1path.solver.FitSpec;
 import org.l1path.solver.RegularizationPath;
 
 /**
- * Reads a CSV, fits the elastic-net path, cross-validates when asked, and writes the result files.
- * With cross-validation the model is the full-data fit at the alpha and l1 ratio it chose. With
- * {@code folds = 0} there is nothing to choose by, so the model is the least penalized fit: the
- * smallest alpha solved (the given alpha when a single one is given); the whole path is reported
- * either way.
+ * Reads a CSV or svmlight file, fits the elastic-net path, cross-validates when asked, and writes
+ * the result files. With cross-validation the model is the full-data fit at the alpha and l1 ratio
+ * it chose. With {@code folds = 0} there is nothing to choose by, so the model is the least
+ * penalized fit: the smallest alpha solved (the given alpha when a single one is given); the whole
+ * path is reported either way.
  */
 public final class FitJob {
   /** The name of the model file, written last. */
@@ -57,7 +57,7 @@ public final class FitJob {
    * cross-validation), {@code path.svg}, {@code cv.svg} (with cross-validation) and, last, {@code
    * model.json}. Nothing is written unless the fit succeeds.
    *
-   * @param csv the CSV text, plain or gzip; not closed
+   * @param csv the CSV or svmlight text, plain or gzip; not closed
    * @param input the input's name, for messages and the report
    * @throws InputException when the data cannot be fitted as given
    * @throws IOException when reading the input or writing a result fails
@@ -88,9 +88,7 @@ public final class FitJob {
   public FitResult fit(InputStream csv, String input, FitRequest request, JobProgress progress)
       throws IOException {
     long start = System.nanoTime();
-    TrainingData data =
-        TrainingData.prepare(
-            CsvTableReader.read(csv, input, request.encoding(), progress), request);
+    TrainingData data = TrainingReader.read(csv, input, request, progress);
     long read = System.nanoTime();
     int rows = data.dataset().rows();
     if (request.crossValidate() && data.foldIds() == null && request.folds() > rows) {
@@ -140,7 +138,9 @@ public final class FitJob {
         fit.gamma(),
         foldWarnings,
         TimeUnit.NANOSECONDS.toMillis(read - start),
-        TimeUnit.NANOSECONDS.toMillis(fitted - read));
+        TimeUnit.NANOSECONDS.toMillis(fitted - read),
+        InputFormat.of(input, request.format()),
+        data.dataset().storage());
   }
 
   private CvSettings cvSettings(FitRequest request, TrainingData data) {

@@ -13,6 +13,7 @@ import org.l1path.solver.FitSpec;
 import org.l1path.solver.FoldAssignment;
 import org.l1path.solver.SelectionRule;
 import org.l1path.solver.Settings;
+import org.l1path.solver.Storage;
 
 /**
  * Turns option text, by name (the command line's, the Lambda's settings), into a {@link
@@ -65,7 +66,9 @@ final class FitOptionsParser {
             columnValues(o, FeatureControls.LOWER),
             columnValues(o, FeatureControls.UPPER)),
         o.containsKey("encoding") ? TextInput.charset(o.get("encoding")) : null,
-        gammas(o));
+        gammas(o),
+        o.containsKey("format") ? InputFormat.parse(o.get("format")) : null,
+        o.containsKey("storage") ? storage(o.get("storage")) : Storage.AUTO);
   }
 
   private static String name(Map<String, String> o, String option) {
@@ -196,6 +199,15 @@ final class FitOptionsParser {
       case "drop" -> MissingPolicy.DROP;
       case "mean" -> MissingPolicy.MEAN;
       default -> throw OptionException.invalid("missing", value, "must be error, drop or mean");
+    };
+  }
+
+  private static Storage storage(String value) {
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "auto" -> Storage.AUTO;
+      case "dense" -> Storage.DENSE;
+      case "sparse" -> Storage.SPARSE;
+      default -> throw OptionException.invalid("storage", value, "must be auto, dense or sparse");
     };
   }
 

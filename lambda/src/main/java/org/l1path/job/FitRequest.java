@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.l1path.solver.AlphaGrid;
@@ -13,6 +14,7 @@ import org.l1path.solver.FoldAssignment;
 import org.l1path.solver.OptionRange;
 import org.l1path.solver.SelectionRule;
 import org.l1path.solver.Settings;
+import org.l1path.solver.Storage;
 
 /**
  * Everything a fit needs besides the data. Immutable; every value is checked at construction.
@@ -47,6 +49,9 @@ import org.l1path.solver.Settings;
  *     lower.limits}, {@code upper.limits})
  * @param encoding the input file's character encoding
  * @param gammas the relaxed lasso's gammas ({@code --relax}), or null for the plain lasso path
+ * @param format the input's layout, or null to tell it by the file's name ({@link InputFormat#of})
+ * @param storage how the design is held: dense, sparse, or (auto) sparse when at most a third of
+ *     its values are non-zero
  */
 public record FitRequest(
     String target,
@@ -71,7 +76,9 @@ public record FitRequest(
     boolean positive,
     FeatureControls controls,
     Charset encoding,
-    double[] gammas) {
+    double[] gammas,
+    InputFormat format,
+    Storage storage) {
 
   /** The option names {@link #fromOptions} understands, in the order the usage text lists them. */
   public static final List<String> OPTION_NAMES =
@@ -100,6 +107,8 @@ public record FitRequest(
           "max-iter",
           "missing",
           "encoding",
+          "format",
+          "storage",
           "family",
           "measure");
 
@@ -113,6 +122,7 @@ public record FitRequest(
     }
     controls = controls == null ? FeatureControls.NONE : controls;
     encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
+    storage = storage == null ? Storage.AUTO : storage;
     gammas = gammas == null ? null : gammas.clone();
     if (gammas != null) {
       if (gammas.length == 0) {
@@ -296,7 +306,9 @@ public record FitRequest(
         && positive == r.positive
         && controls.equals(r.controls)
         && encoding.equals(r.encoding)
-        && Arrays.equals(gammas, r.gammas);
+        && Arrays.equals(gammas, r.gammas)
+        && format == r.format
+        && storage == r.storage;
   }
 
   @Override
@@ -321,7 +333,9 @@ public record FitRequest(
             unpenalized,
             positive,
             controls,
-            encoding)
+            encoding,
+            format,
+            storage)
         + 31 * Arrays.hashCode(l1Ratios)
         + 961 * Arrays.hashCode(alphas)
         + 29791 * Arrays.hashCode(gammas);
@@ -375,7 +389,16 @@ public record FitRequest(
         + encoding.name()
         + ", gammas="
         + Arrays.toString(gammas)
+        + ", format="
+        + (format == null ? "auto" : format.label())
+        + ", storage="
+        + storageLabel(storage)
         + "]";
+  }
+
+  /** The storage option's spelling: {@code auto}, {@code dense} or {@code sparse}. */
+  public static String storageLabel(Storage storage) {
+    return storage.name().toLowerCase(Locale.ROOT);
   }
 
   /** Throws naming the option and its value when the value is out of the option's range. */

@@ -6,6 +6,7 @@ import org.l1path.solver.CvResult;
 import org.l1path.solver.Model;
 import org.l1path.solver.RegularizationPath;
 import org.l1path.solver.RelaxedPath;
+import org.l1path.solver.Storage;
 
 /**
  * What a fit produced: the path of the chosen l1 ratio, the model at the chosen alpha, the
@@ -29,6 +30,9 @@ import org.l1path.solver.RelaxedPath;
  *     CvResult#foldNotConverged()}; each was also logged as a warning; 0 without cross-validation)
  * @param readMillis time spent reading and preparing the data
  * @param fitMillis time spent fitting, cross-validation included
+ * @param format the input file's format, or null when the data did not come from a file the job
+ *     read (a front end that fits by other means)
+ * @param storage how the fitted design was held: {@link Storage#DENSE} or {@link Storage#SPARSE}
  */
 public record FitResult(
     String input,
@@ -46,10 +50,55 @@ public record FitResult(
     double gamma,
     int foldWarnings,
     long readMillis,
-    long fitMillis) {
+    long fitMillis,
+    InputFormat format,
+    Storage storage) {
 
   public FitResult {
     features = List.copyOf(features);
+    storage = storage == null ? Storage.DENSE : storage;
+  }
+
+  /**
+   * A result of data that no file reader of the job produced, held dense: for front ends that read
+   * and fit by their own means (the Spark application).
+   */
+  public FitResult(
+      String input,
+      FitRequest request,
+      String target,
+      List<String> features,
+      Encoding encoding,
+      int columns,
+      int rows,
+      int rowsDropped,
+      RegularizationPath path,
+      int chosenIndex,
+      CvResult cv,
+      RelaxedPath relaxed,
+      double gamma,
+      int foldWarnings,
+      long readMillis,
+      long fitMillis) {
+    this(
+        input,
+        request,
+        target,
+        features,
+        encoding,
+        columns,
+        rows,
+        rowsDropped,
+        path,
+        chosenIndex,
+        cv,
+        relaxed,
+        gamma,
+        foldWarnings,
+        readMillis,
+        fitMillis,
+        null,
+        Storage.DENSE);
   }
 
   /** The model at the chosen alpha and l1 ratio (and gamma, relaxed). */

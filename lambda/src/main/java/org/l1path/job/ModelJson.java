@@ -77,6 +77,8 @@ final class ModelJson {
       g.writeNumberField("rows", r.rows());
       g.writeNumberField("columns", r.columns());
       g.writeNumberField("rows_dropped", r.rowsDropped());
+      nullableString("format", r.format() == null ? null : r.format().label());
+      g.writeStringField("storage", FitRequest.storageLabel(r.storage()));
       g.writeEndObject();
       g.writeStringField("target", r.target());
       g.writeFieldName("features");
@@ -232,6 +234,8 @@ final class ModelJson {
       nullableString("weights", q.weights());
       g.writeStringField("missing", q.missing().label());
       g.writeStringField("encoding", q.encoding().name());
+      g.writeStringField("format", q.format() == null ? "auto" : q.format().label());
+      g.writeStringField("storage", FitRequest.storageLabel(q.storage()));
       g.writeEndObject();
     }
 

@@ -21,7 +21,8 @@ import org.l1path.solver.Scores;
 
 /**
  * Predicts every row of a CSV with a saved model and, when the file holds the model's target
- * column, scores the predictions against it. Rows stream through: the file is never held whole.
+ * column, scores the predictions against it. Rows stream through: the file is never held whole. An
+ * svmlight file (told by its name, {@link InputFormat#of}) goes to {@link SvmlightPredictions}.
  *
  * <p>Output CSV: {@code row} (the data row's number, 1 for the first row after the header), then
  * {@code prediction} (gaussian), or {@code class} and one {@code probability:<class>} column per
@@ -50,6 +51,9 @@ public final class PredictJob {
       OutputStream out,
       PredictChoice choice)
       throws IOException {
+    if (InputFormat.of(source, null) == InputFormat.SVMLIGHT) {
+      return SvmlightPredictions.run(saved, model, csv, source, out, choice.encoding());
+    }
     try (CsvReader<CsvRecord> reader =
             CsvReader.builder()
                 .skipEmptyLines(true)
@@ -108,7 +112,7 @@ public final class PredictJob {
     }
   }
 
-  private static List<String> outputHeader(Model model) {
+  static List<String> outputHeader(Model model) {
     List<String> header = new ArrayList<>();
     header.add("row");
     if (model.family() == Family.GAUSSIAN) {
@@ -122,7 +126,7 @@ public final class PredictJob {
     return header;
   }
 
-  private static List<String> predict(Model model, double[] x, long row) {
+  static List<String> predict(Model model, double[] x, long row) {
     List<String> fields = new ArrayList<>();
     fields.add(Long.toString(row));
     boolean gaussian = model.family() == Family.GAUSSIAN;
@@ -144,7 +148,7 @@ public final class PredictJob {
   }
 
   /** Collects observed values and predictions of the rows that have a usable target. */
-  private static final class Scoring {
+  static final class Scoring {
     private final String source;
     private final String target;
     private final boolean gaussian;

@@ -5,9 +5,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.l1path.solver.CvMeasure;
 import org.l1path.solver.Dataset;
 import org.l1path.solver.Family;
+import org.l1path.solver.SparseFeatures;
 
 /**
  * Turns the target column into the solver's response and settles the family: a numeric target is
@@ -56,15 +59,63 @@ final class Response {
       double[][] design,
       double[] weights,
       List<String> names) {
+    return dataset(
+        source,
+        target,
+        request,
+        keep,
+        kept,
+        y -> Dataset.of(design, y, weights, names),
+        (ofRow, labels) -> Dataset.ofClasses(design, ofRow, labels, weights, names));
+  }
+
+  /**
+   * The dataset of an svmlight file's rows, stored sparse, with the family the request asks for or
+   * the labels imply (numbers, so gaussian unless a classification family is asked for, as for a
+   * numeric CSV target).
+   *
+   * @param target the labels, every one present
+   * @throws InputException when the family or measure does not fit the labels
+   */
+  static Dataset sparseDataset(
+      String source,
+      Column.Numeric target,
+      FitRequest request,
+      SparseFeatures x,
+      List<String> names) {
+    boolean[] keep = new boolean[target.values().length];
+    Arrays.fill(keep, true);
+    return dataset(
+        source,
+        target,
+        request,
+        keep,
+        keep.length,
+        y -> Dataset.ofSparse(x, y, null, names),
+        (ofRow, labels) -> Dataset.ofSparseClasses(x, ofRow, labels, null, names));
+  }
+
+  /**
+   * The dataset of the kept rows, made from the design at hand (dense or sparse) by {@code numeric}
+   * for a numeric response, or by {@code classes} from each row's class and the class labels.
+   */
+  private static Dataset dataset(
+      String source,
+      Column target,
+      FitRequest request,
+      boolean[] keep,
+      int kept,
+      Function<double[], Dataset> numeric,
+      BiFunction<int[], List<String>, Dataset> classes) {
     Family family = request.family();
     Dataset dataset;
     try {
-      if (target instanceof Column.Numeric numeric
+      if (target instanceof Column.Numeric values
           && (family == null || family == Family.GAUSSIAN)) {
-        dataset = Dataset.of(design, compact(numeric.values(), keep, kept), weights, names);
+        dataset = numeric.apply(compact(values.values(), keep, kept));
       } else {
-        Classes classes = classes(source, target, family, keep, kept);
-        dataset = Dataset.ofClasses(design, classes.ofRow, classes.labels, weights, names);
+        Classes labels = classes(source, target, family, keep, kept);
+        dataset = classes.apply(labels.ofRow, labels.labels);
         if (family == Family.MULTINOMIAL) {
           dataset = dataset.withFamily(Family.MULTINOMIAL);
         }

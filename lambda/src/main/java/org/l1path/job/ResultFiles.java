@@ -44,7 +44,9 @@ final class ResultFiles {
   /**
    * {@code feature, coefficient, standardized_coefficient}, one row per feature, design order. For
    * classification the coefficient columns are named for the class each row models (binomial: the
-   * second class), then {@code standardized:CLASS} columns in the same order.
+   * second class), then {@code standardized:CLASS} columns in the same order. For svmlight input
+   * only the features with a non-zero coefficient (in any class) have a row: such files can have a
+   * hundred thousand features, of which the lasso keeps a few.
    */
   static byte[] coefficientsCsv(FitResult result) throws IOException {
     Model model = result.model();
@@ -69,7 +71,11 @@ final class ResultFiles {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (CsvWriter csv = writer(bytes)) {
       csv.writeRecord(header);
+      boolean nonZeroOnly = result.format() == InputFormat.SVMLIGHT;
       for (int j = 0; j < features.size(); j++) {
+        if (nonZeroOnly && allZero(columns, j)) {
+          continue;
+        }
         List<String> record = new ArrayList<>(List.of(features.get(j)));
         for (double[] column : columns) {
           record.add(number(column[j]));
@@ -78,6 +84,19 @@ final class ResultFiles {
       }
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * Whether feature j's coefficients are all 0; a standardized coefficient is 0 exactly when its
+   * coefficient is, so the coefficient columns alone are looked at.
+   */
+  private static boolean allZero(List<double[]> columns, int j) {
+    for (int c = 0; c < columns.size() / 2; c++) {
+      if (columns.get(c)[j] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The class each coefficient row models: the second class for binomial, else each class. */

@@ -42,6 +42,22 @@ record TrainingData(
   /** More levels than this in one categorical column is taken for a mistake (an identifier). */
   static final int MAX_LEVELS = 10_000;
 
+  /** The same data with the design held as {@code other} holds it. */
+  TrainingData withDataset(Dataset other) {
+    return new TrainingData(
+        other,
+        foldIds,
+        target,
+        columns,
+        rowsRead,
+        droppedMissingTarget,
+        droppedMissingFeature,
+        penaltyFactors,
+        lowerBounds,
+        upperBounds,
+        encoding);
+  }
+
   int rowsDropped() {
     return droppedMissingTarget + droppedMissingFeature;
   }

@@ -142,7 +142,9 @@ class FitCommandTest {
             "alpha_min_ratio",
             "weights",
             "missing",
-            "encoding"),
+            "encoding",
+            "format",
+            "storage"),
         names(m.get("settings")));
     assertTrue(m.get("settings").get("alpha_min_ratio").isNull(), "NaN (the default) is null");
     assertEquals(6, m.get("coefficients").size());
