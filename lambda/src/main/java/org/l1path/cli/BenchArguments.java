@@ -18,8 +18,8 @@ import org.l1path.bench.BenchConfig;
  * @param simulate n, p and rho, or null when reading a file
  * @param seed the simulation's seed
  * @param input the CSV or svmlight file to read, or null when simulating
- * @param readOptions how to read {@code input}: the fit options {@code format} and {@code storage}
- *     by name, when given
+ * @param readOptions how to read {@code input}: the fit options {@code format}, {@code storage} and
+ *     {@code family} by name, when given
  * @param writeCsv where to write the data as CSV, or null
  * @param coefficientsOut where to write the last fit's coefficients, or null
  * @param repeat how many timed fits; 0 only writes the CSV
@@ -93,7 +93,7 @@ record BenchArguments(
       switch (name) {
         case "seed" -> seed = (long) wholeNumber("seed", value, Long.MIN_VALUE);
         case "input" -> input = value;
-        case "format", "storage" -> readOptions.put(name, value);
+        case "format", "storage", "family" -> readOptions.put(name, value);
         case "write-csv" -> writeCsv = Path.of(value);
         case "coefficients-out" -> coefficientsOut = Path.of(value);
         case "l1-ratio" -> l1Ratio = number("l1-ratio", value);

@@ -30,8 +30,9 @@ final class Usage {
       Predicts every row of NEW.csv (or .csv.gz) with a model that l1path fit wrote. Columns
       are found by name, and extra ones are ignored; categorical columns, missing values and
       classes are encoded exactly as at fit time. An svmlight file (.svm, .svmlight, .libsvm,
-      also .gz) gives feature f<k> by index k and its labels as the target. Writes CSV: row (1 for the first data row),
-      then prediction (numeric target), or class and probability:<class> for every class.
+      also .gz, or --format svmlight) gives feature f<k> by index k and its labels as the
+      target. Writes CSV: row (1 for the first data row), then prediction (numeric target),
+      or class and probability:<class> for every class.
       When NEW.csv holds the target column, the score follows on one line: mse and r2, or
       deviance, accuracy and (two classes) auc.
 
@@ -48,6 +49,8 @@ final class Usage {
         --unseen error|zero     a category never seen at fit time: an error naming its line
                                 and column (default), or encoded as all zeros
         --encoding NAME         the input's character encoding (default UTF-8)
+        --format F              auto (default: svmlight for .svm, .svmlight, .libsvm, each
+                                also .gz; else CSV), csv or svmlight
       """;
 
   static final String SHOW =
@@ -158,6 +161,9 @@ final class Usage {
                                 read_mb_s reports the reading speed
         --format F              auto (default; by the file's extension), csv or svmlight
         --storage S             auto (default), dense or sparse, as for fit
+        --family F              auto (default), gaussian, binomial or multinomial, as
+                                for fit (svmlight labels are numbers: gaussian unless
+                                told otherwise)
         --write-csv FILE        write the data as CSV (header x1..xP,y)
       Fit:
         --l1-ratio R            1 = lasso (default)
