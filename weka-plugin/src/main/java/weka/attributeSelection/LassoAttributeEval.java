@@ -117,7 +117,7 @@ public class LassoAttributeEval extends ASEvaluation
     merits = null;
     summary = null;
     getCapabilities().testWithFail(data);
-    TrainingSet training = TrainingSet.of(data);
+    TrainingSet training = TrainingSet.of(data, options.getStorage());
     WarningCount warnings = new WarningCount();
     PathFit fit = PathFit.of(training, options, warnings);
     double[] perPredictor =
@@ -471,6 +471,18 @@ public class LassoAttributeEval extends ASEvaluation
 
   public void setMaxIterations(int value) {
     options.setMaxIterations(value);
+  }
+
+  public String storageTipText() {
+    return PathOptionTexts.STORAGE_TIP;
+  }
+
+  public SelectedTag getStorage() {
+    return options.getStorageTag();
+  }
+
+  public void setStorage(SelectedTag value) {
+    options.setStorageTag(value);
   }
 
   @Override

@@ -15,8 +15,12 @@ public enum Storage {
   /** Below this share of non-zeros {@link #AUTO} stores sparse. */
   static final double SPARSE_BELOW_DENSITY = 1.0 / 3;
 
-  /** The storage that {@code this} asks for, for data of the given density. */
-  Storage resolve(double density) {
+  /**
+   * The storage that {@code this} asks for, for data whose share of non-zeros is {@code density}:
+   * DENSE or SPARSE. Front ends that build the data ask first, so that sparse data is never built
+   * dense.
+   */
+  public Storage resolve(double density) {
     if (this != AUTO) {
       return this;
     }

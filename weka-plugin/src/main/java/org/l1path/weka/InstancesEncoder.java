@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.l1path.solver.SparseFeatures;
+import org.l1path.solver.Storage;
 import weka.core.Attribute;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -13,6 +15,10 @@ import weka.core.Instances;
  * numeric or date attribute is one feature; a nominal attribute with k values is k indicator
  * features, one per value; a missing value is replaced by the attribute's weighted mean (numeric)
  * or weighted mode (nominal) in the training data. The class attribute is never a feature.
+ *
+ * <p>Encoding walks the values each instance stores ({@link StoredValues}), so sparse instances
+ * (from sparse ARFF or {@code StringToWordVector}) cost their non-zeros, and can be encoded sparse
+ * without a dense matrix ever being built.
  */
 public final class InstancesEncoder implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -24,6 +30,12 @@ public final class InstancesEncoder implements Serializable {
   private final boolean[] nominal;
   private final double[] fill;
   private final List<String> featureNames;
+
+  /**
+   * Derived from the fields above on first use, also after a saved model is read, so it is not
+   * saved and leaves the encoder's saved form as it was.
+   */
+  private transient StoredValues storedValues;
 
   private InstancesEncoder(
       Instances header,
@@ -71,7 +83,6 @@ public final class InstancesEncoder implements Serializable {
     int[] first = new int[m];
     int[] count = new int[m];
     boolean[] nominal = new boolean[m];
-    double[] fill = new double[m];
     List<String> names = new ArrayList<>();
     for (int k = 0; k < m; k++) {
       int a = attributes.get(k);
@@ -84,13 +95,12 @@ public final class InstancesEncoder implements Serializable {
         for (int v = 0; v < att.numValues(); v++) {
           names.add(att.name() + "=" + att.value(v));
         }
-        fill[k] = weightedMode(train, a);
       } else {
         count[k] = 1;
         names.add(att.name());
-        fill[k] = weightedMean(train, a);
       }
     }
+    double[] fill = FillValues.of(train, source, nominal);
     return new InstancesEncoder(
         new Instances(train, 0), source, first, count, nominal, fill, List.copyOf(names));
   }
@@ -140,35 +150,41 @@ public final class InstancesEncoder implements Serializable {
     return fill[k];
   }
 
-  /** The features of every instance, one array per feature. */
-  public double[][] columns(Instances data) {
-    int n = data.numInstances();
-    double[][] columns = new double[features()][n];
-    for (int k = 0; k < sourceAttribute.length; k++) {
-      for (int i = 0; i < n; i++) {
-        double v = value(data.instance(i), k);
-        if (!nominal[k]) {
-          columns[firstFeature[k]][i] = v;
-        } else if (v >= 0) {
-          columns[firstFeature[k] + (int) v][i] = 1.0;
-        }
-      }
+  /**
+   * Whether {@code data} is to be encoded sparse ({@link #sparseFeatures}) rather than dense
+   * ({@link #columns}): as {@code storage} says when it is forced; under {@link Storage#AUTO} as
+   * the solver's own rule says for the encoded values' density ({@link Storage#resolve}). The
+   * non-zeros are counted from the values the instances store, so that finding out builds no dense
+   * matrix. Without features there is nothing to store, and the data is dense.
+   */
+  public boolean encodesSparse(Instances data, Storage storage) {
+    if (features() == 0 || storage == Storage.DENSE) {
+      return false;
     }
-    return columns;
+    if (storage == Storage.SPARSE) {
+      return true;
+    }
+    long cells = (long) data.numInstances() * features();
+    // The same expression as the solver's density, so that both decide alike at the boundary.
+    double density = cells == 0 ? 0 : (double) storedValues().nonZeros(data) / (double) cells;
+    return storage.resolve(density) == Storage.SPARSE;
   }
 
-  /** The features of one instance. */
+  /** The features of every instance, one array per feature. */
+  public double[][] columns(Instances data) {
+    return storedValues().columns(data);
+  }
+
+  /** The features of every instance, their non-zeros only: no dense matrix is built. */
+  public SparseFeatures sparseFeatures(Instances data) {
+    return storedValues().sparse(data);
+  }
+
+  /**
+   * The features of one instance; a sparse instance costs its stored values (and the dense row).
+   */
   public double[] row(Instance instance) {
-    double[] out = new double[features()];
-    for (int k = 0; k < sourceAttribute.length; k++) {
-      double v = value(instance, k);
-      if (!nominal[k]) {
-        out[firstFeature[k]] = v;
-      } else if (v >= 0) {
-        out[firstFeature[k] + (int) v] = 1.0;
-      }
-    }
-    return out;
+    return storedValues().row(instance);
   }
 
   /** The class values, in instance order. */
@@ -191,45 +207,15 @@ public final class InstancesEncoder implements Serializable {
     return allOne ? null : w;
   }
 
-  /** Predictor {@code k}'s value in {@code instance}, with a missing value replaced. */
-  private double value(Instance instance, int k) {
-    int a = sourceAttribute[k];
-    return instance.isMissing(a) ? fill[k] : instance.value(a);
-  }
-
-  /** The weighted mean of the observed values; 0 when none are observed. */
-  private static double weightedMean(Instances data, int a) {
-    double sum = 0;
-    double weight = 0;
-    for (int i = 0; i < data.numInstances(); i++) {
-      Instance inst = data.instance(i);
-      if (!inst.isMissing(a)) {
-        sum += inst.weight() * inst.value(a);
-        weight += inst.weight();
-      }
+  /** The encoding of stored values; built on first use, also after a saved model is read. */
+  private StoredValues storedValues() {
+    StoredValues out = storedValues;
+    if (out == null) {
+      // Immutable, so a race only builds it twice.
+      out = new StoredValues(this);
+      storedValues = out;
     }
-    return weight > 0 ? sum / weight : 0.0;
-  }
-
-  /**
-   * The index of the value with the largest total weight (the first on ties); -1 when none is
-   * observed, which leaves every indicator at 0.
-   */
-  private static double weightedMode(Instances data, int a) {
-    double[] counts = new double[data.attribute(a).numValues()];
-    for (int i = 0; i < data.numInstances(); i++) {
-      Instance inst = data.instance(i);
-      if (!inst.isMissing(a)) {
-        counts[(int) inst.value(a)] += inst.weight();
-      }
-    }
-    int best = -1;
-    for (int v = 0; v < counts.length; v++) {
-      if (counts[v] > 0 && (best < 0 || counts[v] > counts[best])) {
-        best = v;
-      }
-    }
-    return best;
+    return out;
   }
 
   @Override

@@ -8,6 +8,7 @@ import org.l1path.solver.CvSettings;
 import org.l1path.solver.FitSpec;
 import org.l1path.solver.SelectionRule;
 import org.l1path.solver.Settings;
+import org.l1path.solver.Storage;
 import weka.core.Option;
 import weka.core.Tag;
 
@@ -29,6 +30,13 @@ public final class PathOptionTexts {
     new Tag(CvMeasure.DEVIANCE.ordinal(), "deviance", "deviance: -2 log-likelihood", false),
     new Tag(CvMeasure.CLASS.ordinal(), "class", "class: misclassification rate", false),
     new Tag(CvMeasure.AUC.ordinal(), "auc", "auc: area under the ROC curve (2 classes)", false)
+  };
+
+  /** How the encoded attributes are stored, for the GUI's drop-down; the default first. */
+  public static final Tag[] STORAGES = {
+    new Tag(Storage.AUTO.ordinal(), "auto", "auto: sparse when mostly zeros", false),
+    new Tag(Storage.DENSE.ordinal(), "dense", "dense: every value", false),
+    new Tag(Storage.SPARSE.ordinal(), "sparse", "sparse: the non-zeros only", false)
   };
 
   // Tip texts: what the Explorer shows for each property of both learners.
@@ -111,6 +119,13 @@ public final class PathOptionTexts {
   public static final String MAX_ITERATIONS_TIP =
       "The most coordinate-descent passes at one alpha; an alpha that needs more is reported"
           + " as not converged.";
+
+  public static final String STORAGE_TIP =
+      "How the encoded attributes are stored for the solver: auto (the default) stores them"
+          + " sparse, their non-zeros only, when at most a third of the values are non-zero (text"
+          + " from StringToWordVector, sparse ARFF, many nominal values) and dense otherwise;"
+          + " dense and sparse force either. The model is the same either way; sparse data fits"
+          + " in less memory and time.";
 
   /** glmnet's default gammas as {@code -gamma} takes them: 0,0.25,0.5,0.75,1. */
   static String gammaList() {
@@ -258,6 +273,14 @@ public final class PathOptionTexts {
             "max-iter",
             1,
             "-max-iter <N>"));
+    out.add(
+        new Option(
+            "\tHow the encoded attributes are stored for the solver: auto (sparse\n"
+                + "\twhen at most a third of the values are non-zero), dense or sparse.\n"
+                + "\tThe model is the same either way. (default auto)",
+            PathOptions.STORAGE,
+            1,
+            "-" + PathOptions.STORAGE + " <auto|dense|sparse>"));
     return out;
   }
 }

@@ -13,6 +13,7 @@ import org.l1path.solver.FitSpec;
 import org.l1path.solver.OptionRange;
 import org.l1path.solver.SelectionRule;
 import org.l1path.solver.Settings;
+import org.l1path.solver.Storage;
 import weka.core.Option;
 import weka.core.Range;
 import weka.core.SelectedTag;
@@ -38,6 +39,7 @@ public final class PathOptions implements Serializable {
   static final String UPPER = "upper";
   static final String RELAX = "relax";
   static final String GAMMA = "gamma";
+  static final String STORAGE = "storage";
 
   private final SelectionRule defaultRule;
   private final boolean offersRelax;
@@ -59,6 +61,7 @@ public final class PathOptions implements Serializable {
   private int maxIterations = Settings.DEFAULT_MAX_ITERATIONS;
   private boolean relax;
   private String gammas = "";
+  private Storage storage = Storage.AUTO;
 
   /**
    * Defaults, with {@code defaultRule} picking alpha from the CV curve, without the relaxed lasso's
@@ -127,6 +130,8 @@ public final class PathOptions implements Serializable {
     value = Utils.getOption("max-iter", options);
     setMaxIterations(
         value.isEmpty() ? Settings.DEFAULT_MAX_ITERATIONS : parseInt("-max-iter", value));
+    value = Utils.getOption(STORAGE, options);
+    setStorage(value.isEmpty() ? Storage.AUTO : parseStorage(value));
   }
 
   /** The current values as options; ones left at "automatic" or "none" are omitted. */
@@ -185,6 +190,12 @@ public final class PathOptions implements Serializable {
     out.add(format(tolerance));
     out.add("-max-iter");
     out.add(Integer.toString(maxIterations));
+    // Automatic storage is left out, so that the scheme lines of earlier versions stay as they
+    // were.
+    if (storage != Storage.AUTO) {
+      out.add("-" + STORAGE);
+      out.add(storageLabel(storage));
+    }
     return out;
   }
 
@@ -609,6 +620,30 @@ public final class PathOptions implements Serializable {
     gammas = value == null ? "" : value.trim();
   }
 
+  /**
+   * How the encoded features are stored for the solver ({@code -storage}): {@link Storage#AUTO}
+   * (sparse when at most a third of the values are non-zero), or forced dense or sparse.
+   */
+  public Storage getStorage() {
+    return storage;
+  }
+
+  public void setStorage(Storage value) {
+    storage = value;
+  }
+
+  /** The storage as a GUI tag. */
+  public SelectedTag getStorageTag() {
+    return new SelectedTag(storage.ordinal(), PathOptionTexts.STORAGES);
+  }
+
+  /** Sets the storage from a GUI tag; a tag of another list is ignored, as Weka's schemes do. */
+  public void setStorageTag(SelectedTag value) {
+    if (value.getTags() == PathOptionTexts.STORAGES) {
+      storage = Storage.values()[value.getSelectedTag().getID()];
+    }
+  }
+
   /** Formats a double so that it parses back to the same value. */
   static String format(double value) {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
@@ -646,6 +681,20 @@ public final class PathOptions implements Serializable {
     }
     throw new IllegalArgumentException(
         "-measure must be deviance, class or auc, got '" + text + "'");
+  }
+
+  private static Storage parseStorage(String text) {
+    for (Tag tag : PathOptionTexts.STORAGES) {
+      if (tag.getIDStr().equalsIgnoreCase(text.trim())) {
+        return Storage.values()[tag.getID()];
+      }
+    }
+    throw new IllegalArgumentException(
+        "-" + STORAGE + " must be auto, dense or sparse, got '" + text + "'");
+  }
+
+  private static String storageLabel(Storage value) {
+    return new SelectedTag(value.ordinal(), PathOptionTexts.STORAGES).getSelectedTag().getIDStr();
   }
 
   private static SelectionRule parseRule(String text) {

@@ -3,6 +3,8 @@ package org.l1path.weka;
 import java.util.ArrayList;
 import java.util.List;
 import org.l1path.solver.Dataset;
+import org.l1path.solver.SparseFeatures;
+import org.l1path.solver.Storage;
 import weka.core.Attribute;
 import weka.core.Instances;
 
@@ -18,11 +20,18 @@ import weka.core.Instances;
  */
 public record TrainingSet(Instances instances, InstancesEncoder encoder, Dataset dataset) {
 
+  /** Prepares {@code data} for fitting, stored as its density decides ({@link Storage#AUTO}). */
+  public static TrainingSet of(Instances data) {
+    return of(data, Storage.AUTO);
+  }
+
   /**
    * Prepares {@code data} for fitting. Instances with a missing class or weight 0 carry no
-   * information for the fit and are left out; {@code data} itself is not modified.
+   * information for the fit and are left out; {@code data} itself is not modified. The features are
+   * stored as {@code storage} asks ({@link InstancesEncoder#encodesSparse}); sparse, they go from
+   * the instances' stored values to the solver's sparse storage without a dense matrix between.
    */
-  public static TrainingSet of(Instances data) {
+  public static TrainingSet of(Instances data, Storage storage) {
     Instances used = new Instances(data, data.numInstances());
     for (int i = 0; i < data.numInstances(); i++) {
       if (!data.instance(i).classIsMissing() && data.instance(i).weight() > 0) {
@@ -34,14 +43,25 @@ public record TrainingSet(Instances instances, InstancesEncoder encoder, Dataset
           "no training instance has a class value and a weight above 0");
     }
     InstancesEncoder encoder = InstancesEncoder.learn(used);
-    double[][] columns = encoder.columns(used);
     double[] weights = InstancesEncoder.weights(used);
+    List<String> names = encoder.featureNames();
     Attribute classAttribute = used.classAttribute();
-    Dataset dataset =
-        classAttribute.isNominal()
-            ? Dataset.ofClasses(
-                columns, classOfRow(used), classes(classAttribute), weights, encoder.featureNames())
-            : Dataset.of(columns, InstancesEncoder.response(used), weights, encoder.featureNames());
+    Dataset dataset;
+    if (encoder.encodesSparse(used, storage)) {
+      SparseFeatures x = encoder.sparseFeatures(used);
+      dataset =
+          classAttribute.isNominal()
+              ? Dataset.ofSparseClasses(
+                  x, classOfRow(used), classes(classAttribute), weights, names)
+              : Dataset.ofSparse(x, InstancesEncoder.response(used), weights, names);
+    } else {
+      double[][] columns = encoder.columns(used);
+      dataset =
+          classAttribute.isNominal()
+              ? Dataset.ofClasses(
+                  columns, classOfRow(used), classes(classAttribute), weights, names)
+              : Dataset.of(columns, InstancesEncoder.response(used), weights, names);
+    }
     return new TrainingSet(used, encoder, dataset);
   }
 

@@ -66,9 +66,9 @@ public class Lasso extends AbstractClassifier
    * before forms were numbered (the fields written by Java's default mechanism); form 2 added
    * {@link PathOptions}' per-attribute penalty factors and limits; form 3 the relaxed lasso's
    * {@code -relax} and {@code -gamma} in {@link PathOptions}, and its gammas in {@link
-   * LassoSummary}.
+   * LassoSummary}; form 4 the {@code -storage} option in {@link PathOptions}.
    */
-  public static final int SAVED_FORM = 3;
+  public static final int SAVED_FORM = 4;
 
   /** The l1path package version, recorded in every saved model; Description.props has the same. */
   private static final String PACKAGE_VERSION = "0.1.0";
@@ -126,7 +126,8 @@ public class Lasso extends AbstractClassifier
         + " probabilities; the logistic model is for the class's second value, the multinomial"
         + " model has one coefficient per attribute and class. Nominal attributes become one"
         + " indicator per value; missing values are replaced by the"
-        + " weighted mean or mode of the training data; instance weights are used. Attributes are"
+        + " weighted mean or mode of the training data; instance weights are used. Sparse data"
+        + " (sparse ARFF, StringToWordVector) is encoded and stored sparse. Attributes are"
         + " standardized for the penalty unless -no-standardize is given; coefficients are"
         + " reported on the original scale. With -relax, the relaxed lasso: the model blends the"
         + " lasso with its unpenalized refit on the selected attributes, the blend gamma chosen"
@@ -160,7 +161,7 @@ public class Lasso extends AbstractClassifier
     model = null;
     summary = null;
     getCapabilities().testWithFail(data);
-    TrainingSet training = TrainingSet.of(data);
+    TrainingSet training = TrainingSet.of(data, options.getStorage());
     WarningCount warnings = new WarningCount();
     PathFit fit = PathFit.of(training, options, warnings);
     warnings.report("Lasso");
@@ -202,8 +203,12 @@ public class Lasso extends AbstractClassifier
     if (n == 0) {
       return new double[0][];
     }
+    // Sparse instances (StringToWordVector's) stay sparse: the batch is never a dense matrix.
+    double[] unused = new double[n];
     Dataset features =
-        Dataset.of(encoder.columns(batch), new double[n], null, encoder.featureNames());
+        encoder.encodesSparse(batch, options.getStorage())
+            ? Dataset.ofSparse(encoder.sparseFeatures(batch), unused, null, encoder.featureNames())
+            : Dataset.of(encoder.columns(batch), unused, null, encoder.featureNames());
     if (model.family() != Family.GAUSSIAN) {
       return model.probabilities(features);
     }
@@ -545,6 +550,18 @@ public class Lasso extends AbstractClassifier
 
   public void setMaxIterations(int value) {
     options.setMaxIterations(value);
+  }
+
+  public String storageTipText() {
+    return PathOptionTexts.STORAGE_TIP;
+  }
+
+  public SelectedTag getStorage() {
+    return options.getStorageTag();
+  }
+
+  public void setStorage(SelectedTag value) {
+    options.setStorageTag(value);
   }
 
   @Override

@@ -52,7 +52,9 @@ class LassoClassifierTest {
       "-tol",
       "1.0e-8",
       "-max-iter",
-      "5000"
+      "5000",
+      "-storage",
+      "sparse"
     };
     Lasso lasso = new Lasso();
     lasso.setOptions(given.clone());
@@ -68,6 +70,7 @@ class LassoClassifierTest {
     assertTrue(lasso.getPositive());
     assertEquals(1e-8, lasso.getTolerance());
     assertEquals(5000, lasso.getMaxIterations());
+    assertEquals("sparse", lasso.getStorage().getSelectedTag().getIDStr());
 
     Lasso copy = new Lasso();
     copy.setOptions(lasso.getOptions());

@@ -280,31 +280,52 @@ class SavedModelTest {
 
   /**
    * A model of saved form 2, the form before the relaxed lasso (PathOptions without -relax and
-   * -gamma), is refused: its PathOptions would load with relax off whatever it was.
+   * -gamma), is refused: its PathOptions would load with relax off whatever it was. So is one of
+   * form 3, before -storage, whose PathOptions would load with no storage at all.
    */
   @Test
-  void aModelOfSavedFormTwoIsRefused() throws Exception {
+  void modelsOfSavedFormsTwoAndThreeAreRefused() throws Exception {
+    assertEquals(4, Lasso.SAVED_FORM);
     Lasso lasso = new Lasso();
     lasso.setOptions(new String[] {"-alpha", "2"});
     lasso.buildClassifier(TestData.cpu());
-    byte[] stream = write(lasso);
-    byte[] formAndVersion = {0, 0, 0, 3, 0x74 /* TC_STRING */, 0, 5, '0', '.', '1', '.', '0'};
-    int at = indexOf(stream, formAndVersion, 0);
-    assertTrue(at > 0, "savedForm 3, savedBy 0.1.0");
-    stream[at + 3] = 2;
-    InvalidObjectException e = assertThrows(InvalidObjectException.class, () -> read(stream));
-    assertTrue(
-        e.getMessage()
-            .contains(
-                "it was saved by l1path 0.1.0 (saved form 2), and this package, l1path 0.1.0,"
-                    + " reads saved form 3 only."),
-        e.getMessage());
+    for (byte older : new byte[] {2, 3}) {
+      byte[] stream = write(lasso);
+      byte[] formAndVersion = {0, 0, 0, 4, 0x74 /* TC_STRING */, 0, 5, '0', '.', '1', '.', '0'};
+      int at = indexOf(stream, formAndVersion, 0);
+      assertTrue(at > 0, "savedForm 4, savedBy 0.1.0");
+      stream[at + 3] = older;
+      InvalidObjectException e = assertThrows(InvalidObjectException.class, () -> read(stream));
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  "it was saved by l1path 0.1.0 (saved form "
+                      + older
+                      + "), and this package, l1path 0.1.0, reads saved form 4 only."),
+          e.getMessage());
+    }
   }
 
-  /** Form 3 is the first with the relaxed lasso's options: a relaxed model reads back relaxed. */
+  /** Form 4 keeps -storage: a model trained sparse reads back with it and predicts the same. */
+  @Test
+  void theStorageOptionReadsBack() throws Exception {
+    Lasso lasso = new Lasso();
+    lasso.setOptions(new String[] {"-alpha", "2", "-storage", "sparse"});
+    lasso.buildClassifier(TestData.cpu());
+    Lasso back = (Lasso) read(write(lasso));
+    assertEquals("sparse", back.getStorage().getSelectedTag().getIDStr());
+    assertEquals(Utils.joinOptions(lasso.getOptions()), Utils.joinOptions(back.getOptions()));
+    for (int i = 0; i < TestData.cpu().numInstances(); i++) {
+      assertEquals(
+          lasso.classifyInstance(TestData.cpu().instance(i)),
+          back.classifyInstance(TestData.cpu().instance(i)));
+    }
+  }
+
+  /** Form 3 was the first with the relaxed lasso's options: a relaxed model reads back relaxed. */
   @Test
   void aRelaxedModelReadsBackWithItsGammaAndOptions() throws Exception {
-    assertEquals(3, Lasso.SAVED_FORM);
+    assertTrue(Lasso.SAVED_FORM >= 3);
     Lasso lasso = new Lasso();
     lasso.setOptions(new String[] {"-relax", "-gamma", "0,0.5,1", "-num-alphas", "30"});
     lasso.buildClassifier(TestData.cpu());

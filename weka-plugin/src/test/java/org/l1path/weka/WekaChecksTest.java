@@ -52,7 +52,9 @@ class WekaChecksTest {
     "-tol",
     "1.0e-8",
     "-max-iter",
-    "5000"
+    "5000",
+    "-storage",
+    "sparse"
   };
 
   /** The classifier's own options (the relaxed lasso), for its round-trip checks. */
