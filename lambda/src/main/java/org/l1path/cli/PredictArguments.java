@@ -10,7 +10,7 @@ import org.l1path.job.PredictChoice;
  * The arguments of {@code predict}, parsed by hand as {@link FitArguments} parses fit's.
  *
  * @param model the model.json
- * @param input the CSV to predict
+ * @param input the CSV or svmlight file to predict
  * @param out the output CSV, or null for standard output
  * @param choice the model of the path to predict with, and the unseen-category policy
  * @param help whether usage was asked for
@@ -47,7 +47,7 @@ record PredictArguments(Path model, String input, Path out, PredictChoice choice
         case "model" -> model = once("--model", model, value);
         case "input" -> input = once("input file", input, value);
         case "out" -> out = once("--out", out, value);
-        case "alpha", "rule", "gamma", "unseen", "encoding" -> choices.put(name, value);
+        case "alpha", "rule", "gamma", "unseen", "encoding", "format" -> choices.put(name, value);
         default ->
             throw new UsageException("unknown option --" + name + " (see l1path predict --help)");
       }

@@ -9,21 +9,27 @@ import org.l1path.solver.SelectionRule;
 
 /**
  * Which model of a saved fit to predict with, how to read the rows and what to do with an unseen
- * category: the choices that {@code predict --alpha/--rule/--unseen/--encoding} and the Lambda
- * scoring route share.
+ * category: the choices that {@code predict --alpha/--rule/--unseen/--encoding/--format} and the
+ * Lambda scoring route share.
  *
  * @param alpha the alpha to predict at, or NaN for none
  * @param rule the cross-validation rule to pick alpha by, or null for none
  * @param unseenAsZero whether a category never seen at fit time is encoded as all zeros
  * @param encoding the rows' character encoding
  * @param gamma the relaxed lasso's gamma to predict at, or NaN for the fit's own
+ * @param format the rows' layout, or null to tell it by the input's name ({@link InputFormat#of})
  */
 public record PredictChoice(
-    double alpha, SelectionRule rule, boolean unseenAsZero, Charset encoding, double gamma) {
+    double alpha,
+    SelectionRule rule,
+    boolean unseenAsZero,
+    Charset encoding,
+    double gamma,
+    InputFormat format) {
 
-  /** The fit's own choice, UTF-8, and an error on an unseen category. */
+  /** The fit's own choice, UTF-8, an error on an unseen category, and the format by name. */
   public static final PredictChoice DEFAULT =
-      new PredictChoice(Double.NaN, null, false, StandardCharsets.UTF_8, Double.NaN);
+      new PredictChoice(Double.NaN, null, false, StandardCharsets.UTF_8, Double.NaN, null);
 
   public PredictChoice {
     encoding = encoding == null ? StandardCharsets.UTF_8 : encoding;
@@ -35,9 +41,15 @@ public record PredictChoice(
     }
   }
 
+  /** A choice that tells the rows' format by the input's name. */
+  public PredictChoice(
+      double alpha, SelectionRule rule, boolean unseenAsZero, Charset encoding, double gamma) {
+    this(alpha, rule, unseenAsZero, encoding, gamma, null);
+  }
+
   /**
-   * Reads {@code alpha}, {@code rule} and {@code unseen} from options by name; absent ones keep the
-   * default.
+   * Reads {@code alpha}, {@code rule}, {@code unseen}, {@code encoding}, {@code gamma} and {@code
+   * format} from options by name; absent ones keep the default.
    *
    * @throws OptionException naming the option and value that is bad
    */
@@ -47,12 +59,19 @@ public record PredictChoice(
     String unseen = options.get("unseen");
     String encoding = options.get("encoding");
     String gamma = options.get("gamma");
+    String format = options.get("format");
     return new PredictChoice(
         alpha == null ? Double.NaN : alpha(alpha),
         rule == null ? null : rule(rule),
         unseen != null && unseenAsZero(unseen),
         encoding == null ? null : TextInput.charset(encoding),
-        gamma == null ? Double.NaN : gamma(gamma));
+        gamma == null ? Double.NaN : gamma(gamma),
+        format == null ? null : InputFormat.parse(format));
+  }
+
+  /** The layout of the rows in {@code source}: the {@code format} chosen, else told by the name. */
+  public InputFormat formatOf(String source) {
+    return InputFormat.of(source, format);
   }
 
   /** A positive, finite alpha. */

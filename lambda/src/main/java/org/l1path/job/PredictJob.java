@@ -22,7 +22,8 @@ import org.l1path.solver.Scores;
 /**
  * Predicts every row of a CSV with a saved model and, when the file holds the model's target
  * column, scores the predictions against it. Rows stream through: the file is never held whole. An
- * svmlight file (told by its name, {@link InputFormat#of}) goes to {@link SvmlightPredictions}.
+ * svmlight file (told by its name, {@link InputFormat#of}, unless {@link PredictChoice#format}
+ * names the format) goes to {@link SvmlightPredictions}.
  *
  * <p>Output CSV: {@code row} (the data row's number, 1 for the first row after the header), then
  * {@code prediction} (gaussian), or {@code class} and one {@code probability:<class>} column per
@@ -39,8 +40,8 @@ public final class PredictJob {
    * @param model the model to predict with, one of {@code saved}'s
    * @param csv the rows, plain or gzip; not closed
    * @param source the input's name, for messages
-   * @param choice the rows' character encoding, and whether a category never seen at fit time is
-   *     encoded as all-zero indicators
+   * @param choice the rows' character encoding and format, and whether a category never seen at fit
+   *     time is encoded as all-zero indicators
    * @throws InputException when a row cannot be encoded; the message names its line and column
    */
   public static PredictionScore run(
@@ -51,7 +52,7 @@ public final class PredictJob {
       OutputStream out,
       PredictChoice choice)
       throws IOException {
-    if (InputFormat.of(source, null) == InputFormat.SVMLIGHT) {
+    if (choice.formatOf(source) == InputFormat.SVMLIGHT) {
       return SvmlightPredictions.run(saved, model, csv, source, out, choice.encoding());
     }
     try (CsvReader<CsvRecord> reader =

@@ -33,7 +33,8 @@ public record FunctionConfig(
   static final String DEFAULT_INPUT_PREFIX = "input/";
   static final String DEFAULT_OUTPUT_PREFIX = "output/";
   static final String DEFAULT_PREDICT_PREFIX = "predict/";
-  static final String DEFAULT_SUFFIXES = ".csv,.csv.gz";
+  static final String DEFAULT_SUFFIXES =
+      ".csv,.csv.gz,.svm,.svm.gz,.svmlight,.svmlight.gz,.libsvm,.libsvm.gz";
 
   /** The ending that marks a sidecar: {@code <csv key>.l1path.json}. */
   public static final String SIDECAR_SUFFIX = ".l1path.json";
@@ -153,7 +154,7 @@ public record FunctionConfig(
           + "'";
     }
     if (inputSuffixes.stream().noneMatch(key::endsWith)) {
-      return "the key does not end with " + String.join(" or ", inputSuffixes);
+      return "the key does not end with " + oneOf(inputSuffixes);
     }
     if (key.endsWith("/")) {
       return "the key is a folder marker";
@@ -182,6 +183,14 @@ public record FunctionConfig(
               + predictPrefix
               + "'");
     }
+  }
+
+  /** {@code a}, {@code a or b}, {@code a, b or c}. */
+  private static String oneOf(List<String> suffixes) {
+    int last = suffixes.size() - 1;
+    return last == 0
+        ? suffixes.get(0)
+        : String.join(", ", suffixes.subList(0, last)) + " or " + suffixes.get(last);
   }
 
   private static boolean overlaps(String inputPrefix, String outputPrefix) {

@@ -22,15 +22,16 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * The scoring route: a CSV under the prediction prefix is predicted with the {@code model.json}
- * that its sidecar or metadata names ({@code model}: a key in the output bucket, or {@code
- * s3://bucket/key}), and {@code predictions.csv} and then {@code prediction.json} are written to
- * its output folder. {@code prediction.json} is written last, so it exists only when the
- * predictions do.
+ * The scoring route: a CSV or svmlight file (told by its key, or by the {@code format} setting)
+ * under the prediction prefix is predicted with the {@code model.json} that its sidecar or metadata
+ * names ({@code model}: a key in the output bucket, or {@code s3://bucket/key}), and {@code
+ * predictions.csv} and then {@code prediction.json} are written to its output folder. {@code
+ * prediction.json} is written last, so it exists only when the predictions do.
  */
 final class ScoringRoute {
   /** The per-file settings of a prediction, in sidecars and metadata. */
-  static final List<String> OPTION_NAMES = List.of("model", "alpha", "rule", "unseen", "encoding");
+  static final List<String> OPTION_NAMES =
+      List.of("model", "alpha", "rule", "unseen", "encoding", "format");
 
   static final String PREDICTIONS_CSV = "predictions.csv";
   static final String PREDICTION_JSON = "prediction.json";
@@ -60,7 +61,8 @@ final class ScoringRoute {
    *
    * @param outputBucket the bucket a bare model key is in
    * @throws SettingsException when no model is named, or not as s3://bucket/key
-   * @throws org.l1path.job.OptionException when alpha, rule or unseen is malformed
+   * @throws org.l1path.job.OptionException when alpha, rule, unseen, encoding or format is
+   *     malformed
    * @throws InputException when the model cannot be read or has no such alpha
    */
   Request request(ResolvedSettings settings, String outputBucket) throws IOException {
@@ -99,7 +101,8 @@ final class ScoringRoute {
   }
 
   /**
-   * Predicts the CSV and renders both files: {@code predictions.csv}, then {@code prediction.json}.
+   * Predicts the CSV (or svmlight file) and renders both files: {@code predictions.csv}, then
+   * {@code prediction.json}.
    *
    * @throws InputException when a row cannot be encoded
    */

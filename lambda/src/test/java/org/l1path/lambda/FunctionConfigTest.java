@@ -20,7 +20,17 @@ class FunctionConfigTest {
     FunctionConfig config = FunctionConfig.fromEnvironment(Map.of(), OPTIONS);
 
     assertEquals("input/", config.inputPrefix());
-    assertEquals(List.of(".csv", ".csv.gz"), config.inputSuffixes());
+    assertEquals(
+        List.of(
+            ".csv",
+            ".csv.gz",
+            ".svm",
+            ".svm.gz",
+            ".svmlight",
+            ".svmlight.gz",
+            ".libsvm",
+            ".libsvm.gz"),
+        config.inputSuffixes());
     assertEquals("data", config.outputBucketFor("data"));
     assertEquals("output/input/a b.csv/abc123/", config.outputFolder("input/a b.csv", "abc123"));
     assertTrue(config.fitOptions().isEmpty());
@@ -77,11 +87,40 @@ class FunctionConfigTest {
     assertTrue(config.ignoreReason("b", "output/input/x.csv/e/model.json").contains("output"));
     assertTrue(config.ignoreReason("b", "input/x.csv.l1path.json").contains("sidecar"));
     assertTrue(config.ignoreReason("b", "elsewhere/x.csv").contains("input prefix"));
-    assertTrue(config.ignoreReason("b", "input/x.txt").contains(".csv or .csv.gz"));
+    assertEquals(
+        "the key does not end with .csv, .csv.gz, .svm, .svm.gz, .svmlight, .svmlight.gz,"
+            + " .libsvm or .libsvm.gz",
+        config.ignoreReason("b", "input/x.txt"));
     assertNull(config.ignoreReason("b", "predict/new.csv"));
     assertTrue(config.isPrediction("predict/new.csv"));
     assertTrue(!config.isPrediction("input/x.csv"));
     assertTrue(config.ignoreReason("b", "predict/new.csv.l1path.json").contains("sidecar"));
+  }
+
+  @Test
+  void svmlightInputsAreFittedAndPredictedByDefaultLikeCsv() {
+    FunctionConfig config = FunctionConfig.fromEnvironment(Map.of(), OPTIONS);
+
+    for (String name :
+        List.of("x.svm", "x.svm.gz", "x.svmlight", "x.svmlight.gz", "x.libsvm", "x.libsvm.gz")) {
+      assertNull(config.ignoreReason("b", "input/deep/" + name), name);
+      assertNull(config.ignoreReason("b", "predict/" + name), name);
+      assertTrue(config.isPrediction("predict/" + name), name);
+      assertTrue(!config.isPrediction("input/" + name), name);
+      assertTrue(
+          config.ignoreReason("b", "input/" + name + ".l1path.json").contains("sidecar"), name);
+      assertTrue(config.ignoreReason("b", "output/input/" + name).contains("output"), name);
+    }
+    // Suffixes are matched as given: near misses are not inputs.
+    for (String name : List.of("x.svm.bz2", "x.svmx", "x.txt.gz", "x.gz")) {
+      assertTrue(
+          config.ignoreReason("b", "input/" + name).startsWith("the key does not end with"), name);
+    }
+
+    FunctionConfig csvOnly =
+        FunctionConfig.fromEnvironment(Map.of("L1PATH_INPUT_SUFFIXES", " .csv "), OPTIONS);
+    assertEquals("the key does not end with .csv", csvOnly.ignoreReason("b", "input/x.svm"));
+    assertNull(csvOnly.ignoreReason("b", "input/x.csv"));
   }
 
   @Test

@@ -38,6 +38,9 @@ class LambdaFunctionIT {
   static final Path DIABETES = Path.of(System.getProperty("l1path.reference"), "diabetes.csv");
   static final Path JAR = Path.of(System.getProperty("l1path.jar"));
 
+  /** 150 word-count rows over 40 features, labelled +1 or -1 (docs/fit.md). */
+  static final Path SPARSE = Path.of("..", "examples", "sparse.svm");
+
   private static Path work;
   private static LocalS3 s3;
   private static LambdaContainer function;
@@ -181,6 +184,116 @@ class LambdaFunctionIT {
     Map<String, Instant> before = objectsUnder("output/");
     function.invoke(sqsFor(key, csv.length, etag));
     assertEquals(before, objectsUnder("output/"), "a duplicate event writes nothing new");
+  }
+
+  @Test
+  @Order(4)
+  void anUploadedSvmlightFileIsFittedByDefaultAndMatchesTheFitCommand() throws Exception {
+    byte[] svm = Files.readAllBytes(SPARSE);
+    String key = "input/sparse/sparse.svm";
+    // The labels are numbers: binomial only when asked, here by metadata.
+    String etag = put(key, svm, Map.of("l1path-family", "binomial"));
+
+    RuntimeApi.Result result = function.invoke(sqsFor(key, svm.length, etag));
+
+    assertEquals(List.of(), failures(result));
+    String folder = "output/" + key + "/" + etag + "/";
+    assertEquals(
+        List.of("coefficients.csv", "cv.csv", "cv.svg", "model.json", "path.svg"),
+        List.copyOf(objectsUnder(folder).keySet()).stream()
+            .map(k -> k.substring(folder.length()))
+            .toList());
+    JsonNode model = json(folder + "model.json");
+    assertEquals("svmlight", model.at("/input/format").asText());
+    assertEquals("auto", model.at("/settings/format").asText(), "told by the key's suffix");
+    assertEquals(150, model.at("/input/rows").asInt());
+    assertEquals("label", model.get("target").asText());
+    assertEquals("binomial", model.get("family").asText());
+    assertEquals("[\"-1\",\"1\"]", model.get("classes").toString());
+    assertEquals("metadata", model.at("/settings_origin/family").asText());
+    assertEquals(key, model.at("/source/key").asText());
+    String coefficients =
+        s3.client()
+            .getObjectAsBytes(g -> g.bucket(BUCKET).key(folder + "coefficients.csv"))
+            .asUtf8String();
+    assertTrue(coefficients.startsWith("feature,1,standardized:1\nf"), coefficients);
+    // Same jar, same file, same options: the coefficients equal the fit command's (tolerance 0).
+    assertEquals(
+        fitCommand(SPARSE, List.of("--family", "binomial")).get("coefficients"),
+        model.get("coefficients"));
+  }
+
+  @Test
+  @Order(5)
+  void anSvmlightFileUnderThePredictionPrefixIsPredictedAsByThePredictCommand() throws Exception {
+    String modelEtag =
+        SourceObject.unquote(
+            s3.client().headObject(h -> h.bucket(BUCKET).key("input/sparse/sparse.svm")).eTag());
+    String modelKey = "output/input/sparse/sparse.svm/" + modelEtag + "/model.json";
+    byte[] svm = Files.readAllBytes(SPARSE);
+    String key = "predict/sparse-new.svm";
+    String etag = put(key, svm, Map.of("l1path-model", modelKey));
+    // The format setting overrides the key's suffix, both ways, and a bad one is the file's error.
+    String lines = "predict/sparse-lines.csv";
+    String linesEtag =
+        put(lines, svm, Map.of("l1path-model", modelKey, "l1path-format", "svmlight"));
+    String asCsv = "predict/sparse-as-csv.svm";
+    String asCsvEtag = put(asCsv, svm, Map.of("l1path-model", modelKey, "l1path-format", "csv"));
+    String bad = "predict/sparse-bad-format.svm";
+    String badEtag = put(bad, svm, Map.of("l1path-model", modelKey, "l1path-format", "arff"));
+
+    RuntimeApi.Result result =
+        function.invoke(
+            Events.sqs(
+                List.of(
+                    Events.s3Put(BUCKET, key, svm.length, etag),
+                    Events.s3Put(BUCKET, lines, svm.length, linesEtag),
+                    Events.s3Put(BUCKET, asCsv, svm.length, asCsvEtag),
+                    Events.s3Put(BUCKET, bad, svm.length, badEtag)),
+                List.of("svm-1", "lines-2", "ascsv-3", "bad-4")));
+
+    assertEquals(List.of(), failures(result));
+    Path local = Files.createTempDirectory(work, "predict-svm");
+    Files.write(
+        local.resolve("model.json"),
+        s3.client().getObjectAsBytes(g -> g.bucket(BUCKET).key(modelKey)).asByteArray());
+    Path expected = local.resolve("predictions.csv");
+    run(
+        "predict",
+        "--model",
+        local.resolve("model.json").toString(),
+        SPARSE.toString(),
+        "--out",
+        expected.toString());
+    for (String[] predicted : new String[][] {{key, etag}, {lines, linesEtag}}) {
+      String folder = "output/" + predicted[0] + "/" + predicted[1] + "/";
+      assertEquals(
+          List.of(folder + "prediction.json", folder + "predictions.csv"),
+          List.copyOf(objectsUnder(folder).keySet()));
+      byte[] predictions =
+          s3.client()
+              .getObjectAsBytes(g -> g.bucket(BUCKET).key(folder + "predictions.csv"))
+              .asByteArray();
+      assertEquals(
+          Files.readString(expected),
+          new String(predictions, StandardCharsets.UTF_8),
+          predicted[0]);
+      JsonNode prediction = json(folder + "prediction.json");
+      assertEquals("s3://data/" + modelKey, prediction.get("model").asText());
+      assertEquals(150, prediction.get("rows").asInt(), predicted[0]);
+      assertEquals(150, prediction.get("scored").asInt(), "the labels are the target");
+      assertTrue(prediction.at("/scores/auc").asDouble() > 0.5, prediction.toString());
+    }
+    JsonNode asCsvError = json("output/" + asCsv + "/" + asCsvEtag + "/error.json");
+    assertEquals("input", asCsvError.get("kind").asText(), asCsvError.toString());
+    JsonNode badError = json("output/" + bad + "/" + badEtag + "/error.json");
+    assertEquals("settings", badError.get("kind").asText());
+    assertTrue(
+        badError
+            .get("error")
+            .asText()
+            .contains("invalid format 'arff': must be auto, csv or svmlight"),
+        badError.toString());
   }
 
   @Test

@@ -17,10 +17,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The SAM templates against what the function needs: the runtime, handlers that exist in the shaded
  * jar with the right event types, recursion stopped, partial batch failures, a dead-letter queue,
- * and policies without wildcard actions.
+ * policies without wildcard actions, and S3 notifications for every input suffix.
  */
 class TemplateIT {
   private static final Path JAR = Path.of(System.getProperty("l1path.jar"));
+
+  /** The keys the function takes: CSV and svmlight, each plain or gzip. */
+  private static final String[] INPUT_SUFFIXES = {
+    ".csv", ".csv.gz", ".svm", ".svm.gz", ".svmlight", ".svmlight.gz", ".libsvm", ".libsvm.gz"
+  };
 
   @Test
   void theSqsTemplateDeploysTheSqsHandlerWithBatchFailuresAndADeadLetterQueue() throws Exception {
@@ -49,13 +54,7 @@ class TemplateIT {
         list(
             map(properties(template, "DataBucket"), "NotificationConfiguration"),
             "QueueConfigurations");
-    assertEquals(
-        List.of(
-            "InputPrefix *.csv",
-            "InputPrefix *.csv.gz",
-            "PredictPrefix *.csv",
-            "PredictPrefix *.csv.gz"),
-        filters(notifications));
+    assertNotificationsMatchTheSuffixes(function, filters(notifications));
   }
 
   @Test
@@ -108,13 +107,7 @@ class TemplateIT {
       assertEquals("S3", cast(event).get("Type"));
       notifications.add(map(cast(event), "Properties"));
     }
-    assertEquals(
-        List.of(
-            "InputPrefix *.csv",
-            "InputPrefix *.csv.gz",
-            "PredictPrefix *.csv",
-            "PredictPrefix *.csv.gz"),
-        filters(notifications));
+    assertNotificationsMatchTheSuffixes(function, filters(notifications));
   }
 
   @Test
@@ -200,6 +193,33 @@ class TemplateIT {
       assertTrue(found, className + " is not a RequestHandler");
       // Lambda builds the handler with its public no-argument constructor.
       assertTrue(java.lang.reflect.Modifier.isPublic(handler.getConstructor().getModifiers()));
+    }
+  }
+
+  /**
+   * The notifications cover every input suffix under both prefixes, one per prefix and suffix, and
+   * the function's {@code L1PATH_INPUT_SUFFIXES} names the same suffixes as its default: S3 then
+   * announces exactly the keys the function fits or predicts. No two suffixes overlap (one ending
+   * with the other), since S3 refuses overlapping configurations for the same prefix.
+   */
+  private static void assertNotificationsMatchTheSuffixes(
+      Map<String, Object> function, List<String> filters) {
+    List<String> suffixes = List.of(INPUT_SUFFIXES);
+    List<String> expected = new ArrayList<>();
+    for (String prefix : List.of("InputPrefix", "PredictPrefix")) {
+      for (String suffix : suffixes) {
+        expected.add(prefix + " *" + suffix);
+      }
+    }
+    expected.sort(null);
+    assertEquals(expected, filters);
+    Map<String, Object> env = map(map(function, "Environment"), "Variables");
+    assertEquals(String.join(",", suffixes), env.get(FunctionConfig.INPUT_SUFFIXES));
+    assertEquals(FunctionConfig.DEFAULT_SUFFIXES, env.get(FunctionConfig.INPUT_SUFFIXES));
+    for (String a : suffixes) {
+      for (String b : suffixes) {
+        assertTrue(a.equals(b) || !a.endsWith(b), a + " overlaps " + b);
+      }
     }
   }
 
