@@ -189,6 +189,30 @@ class SparseStorageTest {
     }
   }
 
+  /**
+   * A wide, near-separable text-like fit, where held-out deviance is sensitive to coefficients
+   * along flat directions: at a tight tolerance both storages give the same CV curve.
+   */
+  @Test
+  void wideClassificationCrossValidatesAlikeAtATightTolerance() {
+    Dataset[] data = pair("binomial", 120, 400, 29, null);
+    Settings settings = Settings.defaults().withTolerance(1e-12);
+    CvSettings cv = CvSettings.defaults().withFolds(5).withSeed(3).withThreads(1);
+    double[] a =
+        CrossValidation.run(
+                data[0], settings, new double[] {1.0}, AlphaGrid.automatic(), cv, Progress.NONE)
+            .bestCurve()
+            .meanError();
+    double[] b =
+        CrossValidation.run(
+                data[1], settings, new double[] {1.0}, AlphaGrid.automatic(), cv, Progress.NONE)
+            .bestCurve()
+            .meanError();
+    for (int k = 0; k < a.length; k++) {
+      assertEquals(a[k], b[k], 1e-6 * Math.abs(a[k]), "CV error at alpha " + k);
+    }
+  }
+
   @Test
   void predictionsOnSparseDataMatchDense() {
     Dataset[] data = pair("multinomial", 200, 20, 17, null);
