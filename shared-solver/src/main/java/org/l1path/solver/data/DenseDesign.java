@@ -230,28 +230,28 @@ public final class DenseDesign extends Design {
     return value;
   }
 
+  /**
+   * The column is filled first and summed after ({@link Dot#sum}'s independent running sums): one
+   * running sum in the filling loop would wait on each addition, and the joint Hessian forms such a
+   * column for every coordinate and class pair.
+   */
   @Override
   public double weightedCentred(
       int j, double[] w, double uniform, double centre, double scale, double[] out, int from) {
     double[] col = arrays[j];
     int o = offsets[j];
     double inverse = 1 / scale;
-    double sum = 0;
     if (w == null) {
       double factor = uniform * inverse;
       for (int i = 0; i < n; i++) {
-        double value = factor * (col[o + i] - centre);
-        out[from + i] = value;
-        sum += value;
+        out[from + i] = factor * (col[o + i] - centre);
       }
-      return sum;
+    } else {
+      for (int i = 0; i < n; i++) {
+        out[from + i] = w[i] * (col[o + i] - centre) * inverse;
+      }
     }
-    for (int i = 0; i < n; i++) {
-      double value = w[i] * (col[o + i] - centre) * inverse;
-      out[from + i] = value;
-      sum += value;
-    }
-    return sum;
+    return Dot.sum(out, from, n);
   }
 
   @Override
