@@ -26,8 +26,14 @@ public final class DirectorySink implements ResultSink {
 
   @Override
   public void write(String name, byte[] bytes) throws IOException {
+    write(name, out -> out.write(bytes));
+  }
+
+  /** Streams into the file's temporary sibling, which then replaces it. */
+  @Override
+  public void write(String name, AtomicFile.Content content) throws IOException {
     Files.createDirectories(directory);
-    AtomicFile.write(directory.resolve(name), out -> out.write(bytes));
+    AtomicFile.write(directory.resolve(name), content);
     written.add(name);
   }
 

@@ -3,8 +3,8 @@ package org.l1path.job;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,19 +29,21 @@ final class ModelJson {
   private ModelJson() {}
 
   /**
+   * Writes {@code model.json} to {@code out} (left open).
+   *
    * @param companions the files written with model.json, by name: each is named with its size and
    *     SHA-256 under {@code files}
    */
-  static byte[] render(FitResult result, ModelJsonExtras extras, Map<String, byte[]> companions)
+  static void write(
+      FitResult result, ModelJsonExtras extras, Map<String, byte[]> companions, OutputStream out)
       throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JsonGenerator g = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       ModelPrettyPrinter printer = new ModelPrettyPrinter();
       g.setPrettyPrinter(printer);
       new ModelJson.Body(g, printer, result, extras, companions).write();
     }
-    bytes.write('\n');
-    return bytes.toByteArray();
+    out.write('\n');
   }
 
   /** The writing of one result; a class so the generator need not be passed to every helper. */

@@ -34,11 +34,11 @@ final class ResultFiles {
     if (result.cv() != null) {
       companions.put(FitJob.CV_SVG, ReportPlots.cvSvg(result));
     }
-    byte[] model = ModelJson.render(result, extras, companions);
     for (Map.Entry<String, byte[]> file : companions.entrySet()) {
       sink.write(file.getKey(), file.getValue());
     }
-    sink.write(FitJob.MODEL_JSON, model);
+    // Streamed: with a hundred thousand features the path's coefficients make it tens of megabytes.
+    sink.write(FitJob.MODEL_JSON, out -> ModelJson.write(result, extras, companions, out));
   }
 
   /**

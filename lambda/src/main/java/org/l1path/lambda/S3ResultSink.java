@@ -1,9 +1,14 @@
 package org.l1path.lambda;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.l1path.job.AtomicFile;
 import org.l1path.job.ResultSink;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -46,6 +51,27 @@ final class S3ResultSink implements ResultSink {
 
   @Override
   public void write(String name, byte[] bytes) {
+    put(name, RequestBody.fromBytes(bytes));
+  }
+
+  /**
+   * Streams the content into a temporary file (S3 needs its length before the upload starts) and
+   * uploads that: a {@code model.json} of tens of megabytes never sits in the heap whole.
+   */
+  @Override
+  public void write(String name, AtomicFile.Content content) throws IOException {
+    Path temporary = Files.createTempFile("l1path-", "-" + name);
+    try {
+      try (OutputStream out = Files.newOutputStream(temporary)) {
+        content.writeTo(out);
+      }
+      put(name, RequestBody.fromFile(temporary));
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  private void put(String name, RequestBody body) {
     PutObjectRequest put =
         PutObjectRequest.builder()
             .bucket(bucket)
@@ -55,7 +81,7 @@ final class S3ResultSink implements ResultSink {
             .metadata(Map.of(WRITER_METADATA, writer))
             .build();
     try {
-      s3.putObject(put, RequestBody.fromBytes(bytes));
+      s3.putObject(put, body);
     } catch (S3Exception e) {
       if (e.statusCode() != PRECONDITION_FAILED && e.statusCode() != CONFLICT) {
         throw e;

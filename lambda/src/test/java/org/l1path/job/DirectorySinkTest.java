@@ -30,6 +30,28 @@ class DirectorySinkTest {
   }
 
   @Test
+  void streamedContentReplacesTheFileOnlyOnceItIsWhole() throws IOException {
+    Path dir = tmp.resolve("streamed");
+    DirectorySink sink = new DirectorySink(dir);
+    sink.write("model.json", out -> out.write("{\"old\": 1}".getBytes(StandardCharsets.UTF_8)));
+    IOException failure =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IOException.class,
+            () ->
+                sink.write(
+                    "model.json",
+                    out -> {
+                      out.write("{\"new\": ".getBytes(StandardCharsets.UTF_8));
+                      throw new IOException("disk full");
+                    }));
+    assertEquals("disk full", failure.getMessage());
+    assertEquals("{\"old\": 1}", Files.readString(dir.resolve("model.json")));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of("model.json"), files.map(p -> p.getFileName().toString()).toList());
+    }
+  }
+
+  @Test
   void filesGetThePermissionsOfAnyNewFileThere() throws IOException {
     // A temporary file from Files.createTempFile is owner-only (0600); moved into place, results
     // were unreadable by the user's group and others whatever their umask.

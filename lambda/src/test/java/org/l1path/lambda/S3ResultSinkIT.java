@@ -51,6 +51,23 @@ class S3ResultSinkIT {
     assertEquals("alpha,feature,value\n", read("retried/coefficients.csv"));
   }
 
+  @Test
+  void streamedContentLandsWholeAndAnotherDeliverysFileIsStillKept() throws Exception {
+    S3ResultSink sink = new S3ResultSink(s3.client(), BUCKET, "streamed/");
+    StringBuilder large = new StringBuilder("{\"coefficients\": [");
+    for (int j = 0; j < 200_000; j++) {
+      large.append(j == 0 ? "" : ", ").append(j % 7 == 0 ? "0.5" : "0");
+    }
+    String json = large.append("]}\n").toString();
+    sink.write("model.json", out -> out.write(bytes(json)));
+    assertEquals(json, read("streamed/model.json"));
+
+    S3ResultSink later = new S3ResultSink(s3.client(), BUCKET, "streamed/");
+    later.write("model.json", out -> out.write(bytes("{}")));
+    assertEquals(List.of("model.json (412)"), later.alreadyThere());
+    assertEquals(json, read("streamed/model.json"));
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
