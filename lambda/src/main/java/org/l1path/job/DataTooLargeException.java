@@ -15,7 +15,7 @@ public final class DataTooLargeException extends InputException {
    */
   public static final String MEMORY_NEEDED =
       "reading and fitting need about twice the data's 8 bytes per numeric cell (svmlight: about"
-          + " five times its 12 bytes per non-zero, while it is read)";
+          + " four times its 12 bytes per non-zero, while it is read)";
 
   /**
    * The most bytes a design may take before a fit is refused: half the heap, since reading and

@@ -101,25 +101,19 @@ final class SvmlightReader {
       rowEnds[count++] = size;
     }
 
+    /**
+     * The rows as columns, straight from the arrays they were read into (no second copy of the
+     * rows); the file's 1-based indices become the solver's 0-based columns in place.
+     */
     SvmlightData build(String source) {
-      SparseFeatures.Builder builder = SparseFeatures.builder(maxIndex);
-      int widest = 0;
-      for (int i = 0, from = 0; i < count; from = rowEnds[i++]) {
-        widest = Math.max(widest, rowEnds[i] - from);
-      }
-      int[] rowIndices = new int[widest];
-      double[] rowValues = new double[widest];
-      for (int i = 0, from = 0; i < count; from = rowEnds[i++]) {
-        int n = rowEnds[i] - from;
-        for (int t = 0; t < n; t++) {
-          // The file's indices are 1-based; the solver's columns 0-based.
-          rowIndices[t] = indices[from + t] - 1;
-          rowValues[t] = values[from + t];
-        }
-        builder.addRow(rowIndices, rowValues, n);
+      for (int t = 0; t < size; t++) {
+        indices[t]--;
       }
       return new SvmlightData(
-          source, Arrays.copyOf(labels, count), Arrays.copyOf(lines, count), builder.build());
+          source,
+          Arrays.copyOf(labels, count),
+          Arrays.copyOf(lines, count),
+          SparseFeatures.ofRows(maxIndex, count, rowEnds, indices, values));
     }
   }
 }

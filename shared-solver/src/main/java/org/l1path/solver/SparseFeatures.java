@@ -57,6 +57,73 @@ public final class SparseFeatures {
     return new SparseFeatures(rows, columns.length, starts, rowIndices, values);
   }
 
+  /**
+   * Rows given end to end, turned into columns without another copy of the rows: row i's entries
+   * are {@code indices[t]} and {@code values[t]} for {@code rowEnds[i - 1] <= t < rowEnds[i]} (from
+   * 0 for the first row), feature indices strictly ascending within [0, features) in each row,
+   * values finite; zeros are dropped. A reader that collected a file's rows hands them over so,
+   * where a {@link Builder} would hold them a second time.
+   *
+   * @throws IllegalArgumentException naming the row (1-based) and the offending entry
+   */
+  public static SparseFeatures ofRows(
+      int features, int rows, int[] rowEnds, int[] indices, double[] values) {
+    int[] starts = new int[features + 1];
+    for (int i = 0, from = 0; i < rows; from = rowEnds[i++]) {
+      checkRow(i + 1, indices, values, from, rowEnds[i], features);
+      for (int t = from; t < rowEnds[i]; t++) {
+        starts[indices[t] + 1] += values[t] != 0 ? 1 : 0;
+      }
+    }
+    for (int j = 0; j < features; j++) {
+      starts[j + 1] += starts[j];
+    }
+    int[] next = Arrays.copyOf(starts, features);
+    int[] rowIndices = new int[starts[features]];
+    double[] columnValues = new double[starts[features]];
+    for (int i = 0, from = 0; i < rows; from = rowEnds[i++]) {
+      for (int t = from; t < rowEnds[i]; t++) {
+        if (values[t] != 0) {
+          int at = next[indices[t]]++;
+          rowIndices[at] = i;
+          columnValues[at] = values[t];
+        }
+      }
+    }
+    return new SparseFeatures(rows, features, starts, rowIndices, columnValues);
+  }
+
+  /**
+   * Row {@code row}'s entries {@code [from, to)}: indices ascending within range, values finite.
+   */
+  private static void checkRow(
+      int row, int[] indices, double[] values, int from, int to, int features) {
+    int previous = -1;
+    for (int t = from; t < to; t++) {
+      int j = indices[t];
+      double value = values[t];
+      if (j < 0 || j >= features) {
+        throw new IllegalArgumentException(
+            "row " + row + " has feature index " + j + " outside [0, " + features + ")");
+      }
+      if (j <= previous) {
+        throw new IllegalArgumentException(
+            "row "
+                + row
+                + " has feature index "
+                + j
+                + " after "
+                + previous
+                + "; indices must be strictly ascending");
+      }
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException(
+            "row " + row + " has " + value + " at feature index " + j + "; values must be finite");
+      }
+      previous = j;
+    }
+  }
+
   public int rows() {
     return rows;
   }
@@ -114,14 +181,12 @@ public final class SparseFeatures {
     private int[] rowFeatures = new int[1024];
     private double[] rowValues = new double[1024];
     private int size;
-    private final int[] counts;
 
     /** Where each row's entries end in {@link #rowFeatures}. */
     private int[] rowEnds = new int[256];
 
     private Builder(int features) {
       this.features = features;
-      this.counts = new int[features];
     }
 
     /**
@@ -131,37 +196,9 @@ public final class SparseFeatures {
      * @throws IllegalArgumentException naming the row (1-based) and the offending entry
      */
     public Builder addRow(int[] indices, double[] rowValuesIn, int count) {
-      int row = rows + 1;
-      int previous = -1;
+      checkRow(rows + 1, indices, rowValuesIn, 0, count, features);
       for (int t = 0; t < count; t++) {
-        int j = indices[t];
-        double value = rowValuesIn[t];
-        if (j < 0 || j >= features) {
-          throw new IllegalArgumentException(
-              "row " + row + " has feature index " + j + " outside [0, " + features + ")");
-        }
-        if (j <= previous) {
-          throw new IllegalArgumentException(
-              "row "
-                  + row
-                  + " has feature index "
-                  + j
-                  + " after "
-                  + previous
-                  + "; indices must be strictly ascending");
-        }
-        if (!Double.isFinite(value)) {
-          throw new IllegalArgumentException(
-              "row "
-                  + row
-                  + " has "
-                  + value
-                  + " at feature index "
-                  + j
-                  + "; values must be finite");
-        }
-        previous = j;
-        if (value != 0) {
+        if (rowValuesIn[t] != 0) {
           if (size == rowFeatures.length) {
             int grown = Math.toIntExact(Math.min((long) size * 2, Integer.MAX_VALUE - 8));
             if (grown == size) {
@@ -171,9 +208,8 @@ public final class SparseFeatures {
             rowFeatures = Arrays.copyOf(rowFeatures, grown);
             rowValues = Arrays.copyOf(rowValues, grown);
           }
-          rowFeatures[size] = j;
-          rowValues[size++] = value;
-          counts[j]++;
+          rowFeatures[size] = indices[t];
+          rowValues[size++] = rowValuesIn[t];
         }
       }
       if (rows == rowEnds.length) {
@@ -189,23 +225,7 @@ public final class SparseFeatures {
 
     /** The rows added so far, as columns; the builder may go on adding rows afterwards. */
     public SparseFeatures build() {
-      int[] starts = new int[features + 1];
-      for (int j = 0; j < features; j++) {
-        starts[j + 1] = starts[j] + counts[j];
-      }
-      int[] next = Arrays.copyOf(starts, features);
-      int[] rowIndices = new int[size];
-      double[] values = new double[size];
-      int from = 0;
-      for (int i = 0; i < rows; i++) {
-        for (int t = from; t < rowEnds[i]; t++) {
-          int at = next[rowFeatures[t]]++;
-          rowIndices[at] = i;
-          values[at] = rowValues[t];
-        }
-        from = rowEnds[i];
-      }
-      return new SparseFeatures(rows, features, starts, rowIndices, values);
+      return ofRows(features, rows, rowEnds, rowFeatures, rowValues);
     }
   }
 }

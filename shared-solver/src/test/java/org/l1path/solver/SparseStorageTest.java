@@ -241,6 +241,37 @@ class SparseStorageTest {
   }
 
   @Test
+  void rowsGivenEndToEndMakeTheSameColumnsAsTheBuilder() {
+    double[][] x = sparseColumns(50, 12, 31);
+    SparseFeatures built = byRows(x, 50);
+    int[] rowEnds = new int[50];
+    int[] indices = new int[50 * 12];
+    double[] values = new double[50 * 12];
+    int size = 0;
+    for (int i = 0; i < 50; i++) {
+      for (int j = 0; j < 12; j++) {
+        // Every cell, zeros too: ofRows drops them.
+        indices[size] = j;
+        values[size++] = x[j][i];
+      }
+      rowEnds[i] = size;
+    }
+    SparseFeatures given = SparseFeatures.ofRows(12, 50, rowEnds, indices, values);
+    assertEquals(built.nonZeros(), given.nonZeros());
+    for (int j = 0; j < 12; j++) {
+      assertTrue(java.util.Arrays.equals(built.column(j), given.column(j)), "column " + j);
+    }
+    indices[rowEnds[2] + 1] = indices[rowEnds[2]];
+    IllegalArgumentException repeated =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SparseFeatures.ofRows(12, 50, rowEnds, indices, values));
+    assertTrue(
+        repeated.getMessage().startsWith("row 4 has feature index 0 after 0"),
+        repeated.getMessage());
+  }
+
+  @Test
   void badRowsAreNamed() {
     SparseFeatures.Builder builder = SparseFeatures.builder(5);
     builder.addRow(new int[] {0, 3}, new double[] {1, 2}, 2);
