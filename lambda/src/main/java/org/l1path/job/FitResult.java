@@ -59,48 +59,6 @@ public record FitResult(
     storage = storage == null ? Storage.DENSE : storage;
   }
 
-  /**
-   * A result of data that no file reader of the job produced, held dense: for front ends that read
-   * and fit by their own means (the Spark application).
-   */
-  public FitResult(
-      String input,
-      FitRequest request,
-      String target,
-      List<String> features,
-      Encoding encoding,
-      int columns,
-      int rows,
-      int rowsDropped,
-      RegularizationPath path,
-      int chosenIndex,
-      CvResult cv,
-      RelaxedPath relaxed,
-      double gamma,
-      int foldWarnings,
-      long readMillis,
-      long fitMillis) {
-    this(
-        input,
-        request,
-        target,
-        features,
-        encoding,
-        columns,
-        rows,
-        rowsDropped,
-        path,
-        chosenIndex,
-        cv,
-        relaxed,
-        gamma,
-        foldWarnings,
-        readMillis,
-        fitMillis,
-        null,
-        Storage.DENSE);
-  }
-
   /** The model at the chosen alpha and l1 ratio (and gamma, relaxed). */
   public Model model() {
     return relaxed == null ? path.model(chosenIndex) : relaxed.model(chosenIndex, gamma);

@@ -41,12 +41,6 @@ public record PredictChoice(
     }
   }
 
-  /** A choice that tells the rows' format by the input's name. */
-  public PredictChoice(
-      double alpha, SelectionRule rule, boolean unseenAsZero, Charset encoding, double gamma) {
-    this(alpha, rule, unseenAsZero, encoding, gamma, null);
-  }
-
   /**
    * Reads {@code alpha}, {@code rule}, {@code unseen}, {@code encoding}, {@code gamma} and {@code
    * format} from options by name; absent ones keep the default.

@@ -61,7 +61,8 @@ class PredictJobTest {
             stream(csv),
             "new.csv",
             out,
-            new PredictChoice(Double.NaN, null, unseenAsZero, StandardCharsets.UTF_8, Double.NaN));
+            new PredictChoice(
+                Double.NaN, null, unseenAsZero, StandardCharsets.UTF_8, Double.NaN, null));
     if (score != null) {
       score[0] = s;
     }
@@ -273,7 +274,7 @@ class PredictJobTest {
         new ByteArrayInputStream(latin1),
         "new.csv",
         out,
-        new PredictChoice(Double.NaN, null, false, StandardCharsets.ISO_8859_1, Double.NaN));
+        new PredictChoice(Double.NaN, null, false, StandardCharsets.ISO_8859_1, Double.NaN, null));
     assertEquals(
         String.join("\n", predict(saved, model, csv, false, null)) + "\n",
         out.toString(StandardCharsets.UTF_8));

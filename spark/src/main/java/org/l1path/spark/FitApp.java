@@ -13,6 +13,7 @@ import org.l1path.job.FitRequest;
 import org.l1path.job.FitResult;
 import org.l1path.job.MissingPolicy;
 import org.l1path.solver.FoldAssignment;
+import org.l1path.solver.Storage;
 
 /**
  * {@code fit} on Spark: {@code l1path-spark fit --input PATH [--out DIR] [--master URL] [fit's
@@ -124,7 +125,9 @@ public final class FitApp {
             Double.NaN,
             summary.cvResult().foldNotConverged(),
             (read - start) / 1_000_000,
-            (fitted - read) / 1_000_000);
+            (fitted - read) / 1_000_000,
+            null,
+            Storage.DENSE);
     FitJob.write(result, new HadoopSink(args.out(), spark.sparkContext().hadoopConfiguration()));
     return result;
   }
