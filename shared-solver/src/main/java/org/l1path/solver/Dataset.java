@@ -140,10 +140,8 @@ public final class Dataset {
       throw new IllegalArgumentException(
           "the features have " + x.rows() + " rows but the response has " + n);
     }
-    double[] values = x.values();
-    int[] rows = x.rowIndices();
     for (int j = 0; j < x.features(); j++) {
-      requireSparseInRange(x, j, rows, values, "feature '" + featureNames.get(j) + "'");
+      requireSparseInRange(x, j, "feature '" + featureNames.get(j) + "'");
     }
     requireInRange(y, "the response");
     if (weights != null) {
@@ -406,8 +404,9 @@ public final class Dataset {
    * {@link #requireInRange} for a sparse column: its non-zeros, and the zeros it has when it has
    * fewer non-zeros than rows.
    */
-  private static void requireSparseInRange(
-      SparseFeatures x, int j, int[] rows, double[] values, String what) {
+  private static void requireSparseInRange(SparseFeatures x, int j, String what) {
+    int[] rows = x.rowIndices();
+    double[] values = x.values();
     int from = x.columnStart(j);
     int to = x.columnStart(j + 1);
     double lowest = to - from < x.rows() ? 0 : Double.POSITIVE_INFINITY;

@@ -236,22 +236,6 @@ public final class GaussianProblem {
    */
   public void storedProducts(
       int[] list, int count, double[] stored, double sumVa, double[] out, boolean parallel) {
-    storedProducts(list, count, stored, 0.0, sumVa, out, parallel);
-  }
-
-  /**
-   * As {@link #storedProducts(int[], int, double[], double, double[], boolean)} for a vector stored
-   * shifted: a is {@code stored + shift} (or V a is {@code stored + shift v} when weighted). A
-   * sparse design's residual is kept so, where subtracting a centred column would touch every row.
-   */
-  void storedProducts(
-      int[] list,
-      int count,
-      double[] stored,
-      double shift,
-      double sumVa,
-      double[] out,
-      boolean parallel) {
     Sweep.run(
         (count + 3) / 4,
         (long) n * count,
@@ -261,7 +245,7 @@ public final class GaussianProblem {
           int summed = x.dotFour(list, count, 4 * q, stored, dots);
           for (int t = 0; t < summed; t++) {
             int j = list[4 * q + t];
-            double weighted = (v == null ? dots[t] * invN : dots[t]) + shift * mean[j];
+            double weighted = v == null ? dots[t] * invN : dots[t];
             out[j] = (weighted - centre[j] * sumVa) / scale[j];
           }
         });
