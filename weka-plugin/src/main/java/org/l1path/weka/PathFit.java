@@ -68,9 +68,9 @@ public record PathFit(
    */
   public static PathFit of(TrainingSet data, PathOptions options, Progress progress) {
     double[] ratios = options.l1RatioValues();
-    double[] factors = options.penaltyFactors(data.encoder());
-    double[] lower = options.lowerBounds(data.encoder());
-    double[] upper = options.upperBounds(data.encoder());
+    double[] factors = FeatureControls.penaltyFactors(options, data.encoder());
+    double[] lower = FeatureControls.lowerBounds(options, data.encoder());
+    double[] upper = FeatureControls.upperBounds(options, data.encoder());
     Settings settings = options.settings().withL1Ratio(ratios[0]);
     AlphaGrid grid = options.grid();
     int rows = data.dataset().rows();

@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.l1path.solver.AlphaGrid;
 import org.l1path.solver.CvMeasure;
 import org.l1path.solver.CvSettings;
@@ -15,7 +14,6 @@ import org.l1path.solver.SelectionRule;
 import org.l1path.solver.Settings;
 import org.l1path.solver.Storage;
 import weka.core.Option;
-import weka.core.Range;
 import weka.core.SelectedTag;
 import weka.core.Tag;
 import weka.core.Utils;
@@ -364,89 +362,6 @@ public final class PathOptions implements Serializable {
     return cv.withMeasure(measure);
   }
 
-  /**
-   * Penalty factors for the encoded features: 0 for features of attributes in the unpenalized
-   * range, the {@code -penalty-factor} of the attribute a feature encodes, 1 otherwise; null when
-   * neither option is given. The solver rescales them to sum to the number of features, as glmnet
-   * does.
-   *
-   * @throws IllegalArgumentException naming the option when an attribute it names is not a
-   *     predictor of the data, or is both unpenalized and given a factor
-   */
-  public double[] penaltyFactors(InstancesEncoder encoder) {
-    Map<Integer, Double> factorOf =
-        AttributeValues.byPredictor(PENALTY_FACTOR, penaltyFactors, encoder);
-    // Without features (only the class) there is nothing to weigh.
-    if ((unpenalized.isEmpty() && factorOf.isEmpty()) || encoder.features() == 0) {
-      return null;
-    }
-    boolean[] free = new boolean[encoder.predictors()];
-    if (!unpenalized.isEmpty()) {
-      Range range = new Range(unpenalized);
-      try {
-        range.setUpper(encoder.header().numAttributes() - 1);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "-unpenalized '" + unpenalized + "' is not a valid range: " + e.getMessage(), e);
-      }
-      for (int k = 0; k < free.length; k++) {
-        free[k] = range.isInRange(encoder.attributeIndex(k));
-      }
-    }
-    for (int k : factorOf.keySet()) {
-      if (free[k]) {
-        throw new IllegalArgumentException(
-            "-"
-                + PENALTY_FACTOR
-                + ": attribute '"
-                + encoder.header().attribute(encoder.attributeIndex(k)).name()
-                + "' is also in -unpenalized (penalty factor 0); give it once");
-      }
-    }
-    double[] factors = new double[encoder.features()];
-    for (int k = 0; k < encoder.predictors(); k++) {
-      double factor = free[k] ? 0.0 : factorOf.getOrDefault(k, 1.0);
-      AttributeValues.fill(factors, encoder, k, factor);
-    }
-    return factors;
-  }
-
-  /**
-   * The lower bound of every encoded feature on the original scale: the {@code -lower} limit of the
-   * attribute it encodes, else 0 under {@code -positive}, else minus infinity; null when neither
-   * {@code -lower} nor {@code -upper} is given (then {@link #settings} carries {@code -positive}).
-   *
-   * @throws IllegalArgumentException naming the option when an attribute it names is not a
-   *     predictor of the data
-   */
-  public double[] lowerBounds(InstancesEncoder encoder) {
-    return bounds(LOWER, lowerLimits, positive ? 0.0 : Double.NEGATIVE_INFINITY, encoder);
-  }
-
-  /**
-   * The upper bound of every encoded feature on the original scale: the {@code -upper} limit of the
-   * attribute it encodes, else infinity; null when neither {@code -lower} nor {@code -upper} is
-   * given.
-   *
-   * @throws IllegalArgumentException naming the option when an attribute it names is not a
-   *     predictor of the data
-   */
-  public double[] upperBounds(InstancesEncoder encoder) {
-    return bounds(UPPER, upperLimits, Double.POSITIVE_INFINITY, encoder);
-  }
-
-  private double[] bounds(String option, String text, double otherwise, InstancesEncoder encoder) {
-    Map<Integer, Double> limitOf = AttributeValues.byPredictor(option, text, encoder);
-    if ((lowerLimits.isEmpty() && upperLimits.isEmpty()) || encoder.features() == 0) {
-      return null;
-    }
-    double[] out = new double[encoder.features()];
-    for (int k = 0; k < encoder.predictors(); k++) {
-      AttributeValues.fill(out, encoder, k, limitOf.getOrDefault(k, otherwise));
-    }
-    return out;
-  }
-
   public String getL1Ratios() {
     return l1Ratios;
   }
@@ -674,23 +589,31 @@ public final class PathOptions implements Serializable {
   }
 
   private static CvMeasure parseMeasure(String text) {
-    for (Tag tag : PathOptionTexts.MEASURES) {
-      if (tag.getIDStr().equalsIgnoreCase(text.trim())) {
-        return CvMeasure.values()[tag.getID()];
-      }
+    int id = tagId(PathOptionTexts.MEASURES, text);
+    if (id < 0) {
+      throw new IllegalArgumentException(
+          "-measure must be deviance, class or auc, got '" + text + "'");
     }
-    throw new IllegalArgumentException(
-        "-measure must be deviance, class or auc, got '" + text + "'");
+    return CvMeasure.values()[id];
   }
 
   private static Storage parseStorage(String text) {
-    for (Tag tag : PathOptionTexts.STORAGES) {
+    int id = tagId(PathOptionTexts.STORAGES, text);
+    if (id < 0) {
+      throw new IllegalArgumentException(
+          "-" + STORAGE + " must be auto, dense or sparse, got '" + text + "'");
+    }
+    return Storage.values()[id];
+  }
+
+  /** The id of the tag named {@code text} (case and surrounding blanks ignored), or -1. */
+  private static int tagId(Tag[] tags, String text) {
+    for (Tag tag : tags) {
       if (tag.getIDStr().equalsIgnoreCase(text.trim())) {
-        return Storage.values()[tag.getID()];
+        return tag.getID();
       }
     }
-    throw new IllegalArgumentException(
-        "-" + STORAGE + " must be auto, dense or sparse, got '" + text + "'");
+    return -1;
   }
 
   private static String storageLabel(Storage value) {

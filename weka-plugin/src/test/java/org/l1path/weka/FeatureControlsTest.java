@@ -185,9 +185,9 @@ class FeatureControlsTest {
     Arrays.fill(upper, Double.POSITIVE_INFINITY);
     Arrays.fill(upper, 0, VENDORS, 3);
     upper[VENDORS + 3] = 1;
-    assertArrayEquals(factors, options.penaltyFactors(encoder));
-    assertArrayEquals(lower, options.lowerBounds(encoder));
-    assertArrayEquals(upper, options.upperBounds(encoder));
+    assertArrayEquals(factors, FeatureControls.penaltyFactors(options, encoder));
+    assertArrayEquals(lower, FeatureControls.lowerBounds(options, encoder));
+    assertArrayEquals(upper, FeatureControls.upperBounds(options, encoder));
 
     // Unbounded, at this alpha vendor=microdata is about -80 and vendor=sperry about 39: both
     // bounds are active, on indicators the option did not name one by one.
@@ -212,14 +212,14 @@ class FeatureControlsTest {
     options.setOptions(new String[] {"-positive", "-lower", "vendor=-5"});
     double[] lower = new double[VENDORS + 6];
     Arrays.fill(lower, 0, VENDORS, -5);
-    assertArrayEquals(lower, options.lowerBounds(encoder));
+    assertArrayEquals(lower, FeatureControls.lowerBounds(options, encoder));
     double[] upper = new double[VENDORS + 6];
     Arrays.fill(upper, Double.POSITIVE_INFINITY);
-    assertArrayEquals(upper, options.upperBounds(encoder));
+    assertArrayEquals(upper, FeatureControls.upperBounds(options, encoder));
     // -positive alone leaves the bounds to the settings (every lower bound 0).
     options.setOptions(new String[] {"-positive"});
-    assertNull(options.lowerBounds(encoder));
-    assertNull(options.upperBounds(encoder));
+    assertNull(FeatureControls.lowerBounds(options, encoder));
+    assertNull(FeatureControls.upperBounds(options, encoder));
     assertArrayEquals(new double[] {0.0}, options.settings().lowerBounds());
 
     Lasso lasso = new Lasso();
