@@ -39,38 +39,9 @@ WORK=$(cd "$WORK" && pwd)
 log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
 [ -f "$ZIP" ] || { echo "no package zip at $ZIP (build it, or set ZIP)" >&2; exit 1; }
 
-# Weka's class path, resolved offline from a throwaway pom, as bench/weka-vs-logistic.sh does.
-if [ -z "${WEKA_CP:-}" ]; then
-  weka_version=$(sed -n 's:.*<weka.version>\(.*\)</weka.version>.*:\1:p' "$root/pom.xml")
-  mkdir -p "$WORK/cp"
-  cat >"$WORK/cp/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>local</groupId><artifactId>weka-cp</artifactId><version>1</version>
-  <dependencies><dependency><groupId>nz.ac.waikato.cms.weka</groupId>
-    <artifactId>weka-stable</artifactId><version>$weka_version</version></dependency></dependencies>
-</project>
-POM
-  mvn -B -o -q -f "$WORK/cp/pom.xml" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-    -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/cp/classpath.txt" >"$WORK/logs/mvn.log" 2>&1 \
-    || { cat "$WORK/logs/mvn.log" >&2; exit 1; }
-  WEKA_CP=$(tr ':' '\n' <"$WORK/cp/classpath.txt" | grep '\.jar$' | paste -sd:)
-fi
-
-# An empty working directory (Weka reads props files from it), offline, a Weka home of its own,
-# java.lang opened: see bench/weka-vs-logistic.sh.
-export WEKA_HOME=$WORK/wekahome
-cd "$WORK/cwd"
-read -ra java_opts <<<"$JAVA_OPTS"
+# shellcheck source=bench/weka-env.sh
+. "$here/weka-env.sh"
 read -ra lasso_opts <<<"$LASSO_OPTS"
-jvm=(java "${java_opts[@]}" --add-opens java.base/java.lang=ALL-UNNAMED
-  -Dweka.packageManager.offline=true -cp "$WEKA_CP")
-
-log "installing $ZIP into $WEKA_HOME"
-"${jvm[@]}" weka.core.WekaPackageManager -offline -install-package "$ZIP" >"$WORK/logs/install.log" 2>&1
-"${jvm[@]}" weka.core.WekaPackageManager -offline -list-packages installed >>"$WORK/logs/install.log" 2>&1
-grep -q 'l1path' "$WORK/logs/install.log" && [ -f "$WEKA_HOME/packages/l1path/l1path.jar" ] \
-  || { echo "l1path did not install; see $WORK/logs/install.log" >&2; exit 1; }
 
 data=$WORK/data
 log "writing $TRAIN + $TEST documents, vocabulary $VOCABULARY, about $WORDS words each, to $data"
