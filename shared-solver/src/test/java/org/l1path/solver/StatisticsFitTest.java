@@ -160,4 +160,62 @@ class StatisticsFitTest {
             StatisticsFit.fitPath(
                 s, List.of("a", "b"), Settings.defaults(), AlphaGrid.automatic(), Progress.NONE));
   }
+
+  /**
+   * Blocks added through the Gram kernel equal the same rows added one by one: odd sizes that cross
+   * the kernel's tiles, weights with zeros, a block of one row, an empty block and one of weight 0,
+   * and an offset far from 0 that a raw sum of squares would lose.
+   */
+  @Test
+  void blocksEqualRowByRowAdds() {
+    java.util.Random random = new java.util.Random(7);
+    for (int p : new int[] {1, 3, 7, 14}) {
+      SufficientStatistics rows = new SufficientStatistics(p);
+      SufficientStatistics blocks = new SufficientStatistics(p);
+      for (int count : new int[] {1, 0, 5, 1, 1030, 17}) {
+        double[] x = new double[count * p];
+        double[] y = new double[count];
+        double[] w = new double[count];
+        for (int i = 0; i < count; i++) {
+          double[] row = new double[p];
+          for (int j = 0; j < p; j++) {
+            row[j] = 1e6 + random.nextGaussian() * (j + 1);
+            x[j * count + i] = row[j];
+          }
+          y[i] = random.nextGaussian() - 3;
+          w[i] = i % 4 == 3 ? 0.0 : random.nextDouble() * 2;
+          rows.add(row, y[i], w[i]);
+        }
+        blocks.addBlock(x, y, w, count);
+      }
+      blocks.addBlock(new double[2 * p], new double[2], new double[2], 2);
+      rows.add(new double[p], 0, 0);
+      rows.add(new double[p], 0, 0);
+      assertEquals(rows.rows(), blocks.rows());
+      assertEquals(rows.weight(), blocks.weight(), 1e-12 * rows.weight());
+      for (int j = 0; j <= p; j++) {
+        assertEquals(rows.mean(j), blocks.mean(j), 1e-9 * Math.abs(rows.mean(j)) + 1e-12);
+        for (int k = j; k <= p; k++) {
+          double scale = Math.sqrt(rows.crossProduct(j, j) * rows.crossProduct(k, k));
+          assertEquals(rows.crossProduct(j, k), blocks.crossProduct(j, k), 1e-9 * scale);
+        }
+      }
+    }
+  }
+
+  @Test
+  void badBlocksAreNamed() {
+    SufficientStatistics s = new SufficientStatistics(2);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> s.addBlock(new double[4], new double[2], new double[] {1, Double.NaN}, 2));
+    assertTrue(e.getMessage().contains("weights"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> s.addBlock(new double[3], new double[2], new double[2], 2));
+    assertTrue(e.getMessage().contains("rows of 2"), e.getMessage());
+    assertEquals(0, s.rows());
+  }
 }

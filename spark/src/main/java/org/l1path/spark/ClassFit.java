@@ -167,7 +167,7 @@ final class ClassFit {
                             while (it.hasNext()) {
                               m.add(it.next());
                             }
-                            return List.of(m).iterator();
+                            return List.of(m.flush()).iterator();
                           })
                       .treeReduce(ClassMoments::merge, depth));
       SufficientStatistics[] folds = first.folds();
@@ -268,7 +268,7 @@ final class ClassFit {
                               while (part.hasNext()) {
                                 m.add(part.next(), shipped);
                               }
-                              return List.of(m).iterator();
+                              return List.of(m.flush()).iterator();
                             })
                         .treeReduce(WorkingMoments::merge, depth));
         for (int g = 0; g < it.fits(); g++) {

@@ -33,6 +33,12 @@ final class ClassMoments implements Serializable {
     }
   }
 
+  /** Adds the rows still waiting in part-filled blocks to the fold statistics; returns this. */
+  ClassMoments flush() {
+    moments.flush();
+    return this;
+  }
+
   ClassMoments merge(ClassMoments o) {
     moments.merge(o.moments);
     for (Map.Entry<Integer, double[]> e : o.classWeight.entrySet()) {

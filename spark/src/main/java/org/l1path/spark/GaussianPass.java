@@ -35,7 +35,7 @@ final class GaussianPass {
                 int fold = random == null ? reader.fold(row) : random.nextInt(folds);
                 moments.add(fold, reader.features(row), reader.label(row), reader.weight(row));
               }
-              return List.of(moments).iterator();
+              return List.of(moments.flush()).iterator();
             },
             false);
     return SparkErrors.unwrap(() -> perPartition.treeReduce(FoldMoments::merge, depth));

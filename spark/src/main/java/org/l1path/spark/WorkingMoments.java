@@ -9,6 +9,8 @@ import org.l1path.solver.SufficientStatistics;
  * response row, the weighted least-squares statistics of its Newton step (standardized features,
  * working response z = eta + (y - p) / v at weights w v, v = p (1 - p)), the log-likelihood of its
  * training rows, and, for a fold's fit, the deviance and misclassifications of its held-out rows.
+ * Each fit's training rows wait in a {@link RowBlock} and go into its statistics a block at a time;
+ * {@link #flush} adds the last part-blocks, before these are merged or shipped.
  */
 final class WorkingMoments implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -24,6 +26,12 @@ final class WorkingMoments implements Serializable {
   final double[] heldDeviance;
   final double[] heldWrong;
   final double[] heldWeight;
+
+  /** The most doubles the blocks of one partition's fits hold together (32 MB). */
+  private static final int BLOCK_DOUBLES = 1 << 22;
+
+  /** Each fit's rows not yet in its statistics; none once flushed or shipped. */
+  private transient RowBlock[] pending;
 
   WorkingMoments(int fits, int responses) {
     stats = new SufficientStatistics[fits][responses];
@@ -45,6 +53,8 @@ final class WorkingMoments implements Serializable {
     boolean binomial = it.family == Family.BINOMIAL;
     double[] eta = new double[responses];
     double[] scaled = new double[x.length];
+    double[] z = new double[responses];
+    double[] zWeight = new double[responses];
     for (int g = 0; g < it.fits(); g++) {
       if (!it.active[g]) {
         continue;
@@ -78,12 +88,47 @@ final class WorkingMoments implements Serializable {
         double y = binomial ? observed : (observed == r ? 1 : 0);
         double p = binomial ? probs[1] : probs[r];
         double v = Math.max(p * (1 - p), V_MIN);
-        if (stats[g][r] == null) {
-          stats[g][r] = new SufficientStatistics(x.length);
-        }
-        stats[g][r].add(scaled, eta[r] + (y - p) / v, w * v);
+        z[r] = eta[r] + (y - p) / v;
+        zWeight[r] = w * v;
       }
+      block(g, x.length).add(scaled, z, zWeight, stats[g]);
     }
+  }
+
+  /** Fit g's block (and its statistics), made when its first training row comes. */
+  private RowBlock block(int g, int features) {
+    if (pending == null) {
+      pending = new RowBlock[stats.length];
+    }
+    if (pending[g] == null) {
+      int responses = stats[g].length;
+      for (int r = 0; r < responses; r++) {
+        stats[g][r] = new SufficientStatistics(features);
+      }
+      long perRow = (long) stats.length * (features + 2L * responses);
+      int rows = (int) Math.max(32, Math.min(RowBlock.ROWS, BLOCK_DOUBLES / perRow));
+      pending[g] = new RowBlock(features, responses, rows);
+    }
+    return pending[g];
+  }
+
+  /** Adds the rows still waiting in part-filled blocks; returns this. */
+  WorkingMoments flush() {
+    if (pending != null) {
+      for (int g = 0; g < pending.length; g++) {
+        if (pending[g] != null) {
+          pending[g].flush(stats[g]);
+        }
+      }
+      pending = null;
+    }
+    return this;
+  }
+
+  /** Whatever ships these (a task's result) ships every row: the waiting ones are added first. */
+  private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    flush();
+    out.defaultWriteObject();
   }
 
   /** log p(observed class), overflow-free. */
@@ -116,6 +161,8 @@ final class WorkingMoments implements Serializable {
   }
 
   WorkingMoments merge(WorkingMoments o) {
+    flush();
+    o.flush();
     for (int g = 0; g < stats.length; g++) {
       for (int r = 0; r < stats[g].length; r++) {
         if (o.stats[g][r] != null) {

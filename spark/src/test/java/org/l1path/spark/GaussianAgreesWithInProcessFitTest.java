@@ -141,4 +141,51 @@ class GaussianAgreesWithInProcessFitTest {
     assertSameFit(expected, model);
     assertEquals(5, model.summary().folds());
   }
+
+  /**
+   * Rows enough that each partition fills whole {@link RowBlock}s per fold (1500 rows of each fold
+   * in each of 2 partitions: one block of 1024 and a part-block), with an offset far from 0 and
+   * uneven weights: the blocked statistics give the in-process fit.
+   */
+  @Test
+  void fullRowBlocksGiveTheSameFit() {
+    int n = 6000;
+    int p = 6;
+    java.util.Random random = new java.util.Random(11);
+    double[][] columns = new double[p][n];
+    double[] y = new double[n];
+    double[] weights = new double[n];
+    int[] folds = new int[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        columns[j][i] = 1e4 + random.nextGaussian() * (j + 1);
+        y[i] += (j % 2 == 0 ? 1 : -0.5) * columns[j][i] / (j + 1);
+      }
+      y[i] += random.nextGaussian();
+      weights[i] = 0.5 + random.nextDouble();
+      folds[i] = i % 2;
+    }
+    List<String> names = new java.util.ArrayList<>();
+    for (int j = 0; j < p; j++) {
+      names.add("x" + (j + 1));
+    }
+    LocalSpark.Table t = new LocalSpark.Table(names, columns, y);
+    Settings settings = Settings.defaults().withTolerance(TOLERANCE);
+    Fit expected =
+        FitSpec.crossValidated(
+                settings,
+                new double[] {1.0},
+                AlphaGrid.automatic(20, 1e-3),
+                CvSettings.defaults().withFoldIds(folds))
+            .fit(solverData(t, weights), Progress.NONE);
+    L1PathModel model =
+        new L1PathEstimator()
+            .setFoldCol("fold")
+            .setWeightCol("weight")
+            .setNAlphas(20)
+            .setAlphaMinRatio(1e-3)
+            .setTolerance(TOLERANCE)
+            .fit(LocalSpark.frame(t, weights, folds, 2));
+    assertSameFit(expected, model);
+  }
 }

@@ -1,0 +1,95 @@
+package org.l1path.spark;
+
+import org.l1path.solver.SufficientStatistics;
+
+/**
+ * Rows gathered column by column until there are enough for {@link SufficientStatistics#addBlock}
+ * to sum them with the solver's Gram kernel: one block of rows per set of statistics, instead of
+ * one scalar update of the whole cross-product triangle per row. Several responses may share the
+ * rows' features (a multinomial fit's classes), each with its own response and weights.
+ */
+final class RowBlock {
+  /** Rows per block: enough for the kernel's tiles, few enough that the block stays in cache. */
+  static final int ROWS = 1024;
+
+  private final int p;
+  private final int capacity;
+  private final double[] x;
+  private final double[][] y;
+  private final double[][] w;
+  private int count;
+
+  RowBlock(int features, int responses, int capacity) {
+    this.p = features;
+    this.capacity = capacity;
+    x = new double[features * capacity];
+    y = new double[responses][capacity];
+    w = new double[responses][capacity];
+  }
+
+  /**
+   * Adds one row's features, and its response and weight for each response; flushes into {@code
+   * stats} (one per response) once the block is full.
+   *
+   * @throws IllegalArgumentException for a row of the wrong length or a negative or non-finite
+   *     weight, as {@link SufficientStatistics#add} would for the row on its own
+   */
+  void add(double[] features, double[] ys, double[] ws, SufficientStatistics[] stats) {
+    putFeatures(features);
+    for (int r = 0; r < y.length; r++) {
+      checkWeight(ws[r]);
+      y[r][count] = ys[r];
+      w[r][count] = ws[r];
+    }
+    if (++count == capacity) {
+      flush(stats);
+    }
+  }
+
+  /** {@link #add} for a block of one response. */
+  void add(double[] features, double response, double weight, SufficientStatistics stats) {
+    putFeatures(features);
+    checkWeight(weight);
+    y[0][count] = response;
+    w[0][count] = weight;
+    if (++count == capacity) {
+      stats.addBlock(x, y[0], w[0], count);
+      count = 0;
+    }
+  }
+
+  private void putFeatures(double[] features) {
+    if (features.length != p) {
+      throw new IllegalArgumentException(
+          "a row has " + features.length + " features, expected " + p);
+    }
+    for (int j = 0; j < p; j++) {
+      x[j * capacity + count] = features[j];
+    }
+  }
+
+  private static void checkWeight(double weight) {
+    if (!(weight >= 0 && weight < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("weights must be finite and >= 0, got " + weight);
+    }
+  }
+
+  /** Adds the rows gathered so far to {@code stats}, one per response, and empties the block. */
+  void flush(SufficientStatistics... stats) {
+    if (count == 0) {
+      return;
+    }
+    // addBlock reads feature j at j * count: a part-filled block closes its gaps first.
+    double[] rows = x;
+    if (count < capacity) {
+      rows = new double[p * count];
+      for (int j = 0; j < p; j++) {
+        System.arraycopy(x, j * capacity, rows, j * count, count);
+      }
+    }
+    for (int r = 0; r < y.length; r++) {
+      stats[r].addBlock(rows, y[r], w[r], count);
+    }
+    count = 0;
+  }
+}
