@@ -33,6 +33,11 @@ public final class SufficientStatistics implements Serializable {
   /** Upper triangle of the centred cross-products, row by row (see {@link #at}). */
   private final double[] cross;
 
+  /** {@link #addBlock}'s centred and weighted block, kept for the next block of the same size. */
+  private transient double[] centred;
+
+  private transient double[] weighted;
+
   /** No rows yet, for {@code features} features. */
   public SufficientStatistics(int features) {
     if (features < 1) {
@@ -127,6 +132,10 @@ public final class SufficientStatistics implements Serializable {
       throw new IllegalArgumentException(
           "a block of " + count + " rows needs " + count + " responses, weights and rows of " + p);
     }
+    if ((long) d * count > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "a block of " + count + " rows is too large for one array");
+    }
     double total = 0;
     for (int i = 0; i < count; i++) {
       double wi = w[i];
@@ -142,8 +151,10 @@ public final class SufficientStatistics implements Serializable {
     SufficientStatistics block = new SufficientStatistics(p);
     block.rows = count;
     block.weight = total;
-    double[] centred = new double[d * count];
-    double[] weighted = new double[d * count];
+    if (centred == null || centred.length != d * count) {
+      centred = new double[d * count];
+      weighted = new double[d * count];
+    }
     for (int j = 0; j < d; j++) {
       double[] from = j < p ? x : y;
       int offset = j < p ? j * count : 0;
