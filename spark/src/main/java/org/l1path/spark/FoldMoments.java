@@ -17,6 +17,9 @@ final class FoldMoments implements Serializable {
 
   private final TreeMap<Integer, SufficientStatistics> byFold = new TreeMap<>();
 
+  /** The most doubles one fold's block holds (8 MB): a block of 1,024 rows up to p = 1,000. */
+  private static final int BLOCK_DOUBLES = 1 << 20;
+
   /** Each fold's rows not yet in its statistics; none once flushed or shipped. */
   private transient TreeMap<Integer, RowBlock> pending;
 
@@ -28,7 +31,9 @@ final class FoldMoments implements Serializable {
       pending = new TreeMap<>();
     }
     pending
-        .computeIfAbsent(fold, f -> new RowBlock(x.length, 1, RowBlock.ROWS))
+        .computeIfAbsent(
+            fold,
+            f -> new RowBlock(x.length, 1, RowBlock.rowsWithin(BLOCK_DOUBLES, 1, x.length, 1)))
         .add(x, y, w, stats);
   }
 

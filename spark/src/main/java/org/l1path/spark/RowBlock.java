@@ -9,8 +9,11 @@ import org.l1path.solver.SufficientStatistics;
  * rows' features (a multinomial fit's classes), each with its own response and weights.
  */
 final class RowBlock {
-  /** Rows per block: enough for the kernel's tiles, few enough that the block stays in cache. */
+  /** The most rows per block: enough for the kernel's tiles, few enough to stay in cache. */
   static final int ROWS = 1024;
+
+  /** The fewest rows per block, however wide the rows. */
+  private static final int MIN_ROWS = 32;
 
   private final int p;
   private final int capacity;
@@ -18,6 +21,15 @@ final class RowBlock {
   private final double[][] y;
   private final double[][] w;
   private int count;
+
+  /**
+   * Rows per block when {@code blocks} blocks of rows of {@code features} features and {@code
+   * responses} responses may hold {@code budget} doubles together.
+   */
+  static int rowsWithin(long budget, int blocks, int features, int responses) {
+    long perRow = (long) blocks * (features + 2L * responses);
+    return (int) Math.max(MIN_ROWS, Math.min(ROWS, budget / perRow));
+  }
 
   RowBlock(int features, int responses, int capacity) {
     this.p = features;

@@ -105,8 +105,7 @@ final class WorkingMoments implements Serializable {
       for (int r = 0; r < responses; r++) {
         stats[g][r] = new SufficientStatistics(features);
       }
-      long perRow = (long) stats.length * (features + 2L * responses);
-      int rows = (int) Math.max(32, Math.min(RowBlock.ROWS, BLOCK_DOUBLES / perRow));
+      int rows = RowBlock.rowsWithin(BLOCK_DOUBLES, stats.length, features, responses);
       pending[g] = new RowBlock(features, responses, rows);
     }
     return pending[g];

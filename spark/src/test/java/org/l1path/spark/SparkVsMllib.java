@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.ml.classification.LogisticRegression;
-import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
 import org.apache.spark.ml.evaluation.RegressionEvaluator;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.regression.LinearRegression;
@@ -26,11 +26,13 @@ import org.apache.spark.sql.functions;
  * l1path alpha, which is the same lasso penalty up to MLlib's n / (n - 1) in the feature scales),
  * on simulated data made on the executors (glmnet's design: pairwise correlation rho through a
  * shared component, y from alternating, decaying coefficients plus noise). Prints time and Spark
- * jobs of each. Bench code: kept with the tests, not shipped in the module's jar.
+ * jobs of each. Both use the same random fold column. Bench code: kept with the tests, not shipped
+ * in the module's jar.
  *
  * <p>Arguments: rows features alphas folds [master [gaussian|binomial]]. Binomial thresholds the
  * simulated y at 0 into two classes and compares with LogisticRegression (elasticNetParam 1, the
- * same regParams) under CrossValidator, scored by area under the ROC curve.
+ * same regParams) under CrossValidator, scored by log loss: half l1path's CV deviance, so both
+ * choose by the same measure.
  *
  * <p>An eighth argument S > 0 times only a sample of MLlib's work, for sizes where its whole
  * CrossValidator would run for days: a TrainValidationSplit on (K - 1) / K of the rows over S of
@@ -77,6 +79,11 @@ public final class SparkVsMllib {
                       .withValues(new String[] {"neg", "pos"})
                       .toMetadata()));
     }
+    // One fold column for both tools: the same folds give the same CV curves, so the chosen
+    // penalties can be compared.
+    simulated =
+        simulated.withColumn(
+            "fold", functions.floor(functions.rand(7).multiply(folds)).cast("int"));
     Dataset<Row> data = simulated.cache();
     System.out.printf(
         "data: %d rows x %d features, %s%n", data.count(), p, binomial ? "binomial" : "gaussian");
@@ -84,8 +91,7 @@ public final class SparkVsMllib {
     Jobs jobs = new Jobs();
     spark.sparkContext().addSparkListener(jobs);
     long t0 = System.nanoTime();
-    L1PathModel ours =
-        new L1PathEstimator().setNAlphas(nAlphas).setNumFolds(folds).setSeed(1).fit(data);
+    L1PathModel ours = new L1PathEstimator().setNAlphas(nAlphas).setFoldCol("fold").fit(data);
     double oursSeconds = (System.nanoTime() - t0) / 1e9;
     spark.sparkContext().listenerBus().waitUntilEmpty();
     int oursJobs = jobs.count.getAndSet(0);
@@ -104,13 +110,13 @@ public final class SparkVsMllib {
       spark.stop();
       return;
     }
-    CrossValidator cv = new CrossValidator().setNumFolds(folds).setSeed(1);
+    CrossValidator cv = new CrossValidator().setNumFolds(folds).setFoldCol("fold");
     if (binomial) {
       LogisticRegression lr =
           new LogisticRegression().setElasticNetParam(1.0).setStandardization(true);
       cv.setEstimator(lr)
           .setEstimatorParamMaps(new ParamGridBuilder().addGrid(lr.regParam(), alphas).build())
-          .setEvaluator(new BinaryClassificationEvaluator());
+          .setEvaluator(new MulticlassClassificationEvaluator().setMetricName("logLoss"));
     } else {
       LinearRegression lr = new LinearRegression().setElasticNetParam(1.0).setStandardization(true);
       cv.setEstimator(lr)
@@ -125,7 +131,7 @@ public final class SparkVsMllib {
     double[] metrics = theirs.avgMetrics();
     int best = 0;
     for (int k = 1; k < metrics.length; k++) {
-      if (binomial ? metrics[k] > metrics[best] : metrics[k] < metrics[best]) {
+      if (metrics[k] < metrics[best]) { // MSE and log loss: smaller is better
         best = k;
       }
     }
@@ -163,7 +169,7 @@ public final class SparkVsMllib {
       split
           .setEstimator(lr)
           .setEstimatorParamMaps(new ParamGridBuilder().addGrid(lr.regParam(), chosen).build())
-          .setEvaluator(new BinaryClassificationEvaluator());
+          .setEvaluator(new MulticlassClassificationEvaluator().setMetricName("logLoss"));
     } else {
       LinearRegression lr = new LinearRegression().setElasticNetParam(1.0).setStandardization(true);
       split
