@@ -181,20 +181,11 @@ public final class ColumnProducts {
   }
 
   /**
-   * Zeros only ever read, shared by every product: a logistic fit forms thousands of small Gram
-   * matrices, and zeroing n fresh values for each was 8 % of a 10-class path (3000 x 20). Threads
-   * that race to grow it each get an array of zeros long enough.
+   * A block of zeros, only ever read: the vectors that pad a short row tile, indexed from the
+   * block's first observation. A logistic fit forms thousands of small Gram matrices, and zeroing n
+   * fresh values for each product was 8 % of a 10-class path (3000 x 20).
    */
-  private static volatile double[] sharedZeros = new double[0];
-
-  private static double[] zeros(int n) {
-    double[] z = sharedZeros;
-    if (z.length < n) {
-      z = new double[n];
-      sharedZeros = z;
-    }
-    return z;
-  }
+  private static final double[] ZEROS = new double[BLOCK];
 
   /** One product, summed a range of column tiles at a time (each task writes its own columns). */
   private static final class Tiles {
@@ -206,9 +197,6 @@ public final class ColumnProducts {
     private final int count;
     private final double[] out;
     private final boolean upper;
-
-    /** At least n zeros: the vectors that pad a short row tile. */
-    private final double[] zeros;
 
     Tiles(
         MicroKernel kernel,
@@ -227,7 +215,6 @@ public final class ColumnProducts {
       this.count = count;
       this.out = out;
       this.upper = upper;
-      zeros = zeros(x.n);
     }
 
     void columnTiles(int fromTile, int toTile) {
@@ -257,8 +244,8 @@ public final class ColumnProducts {
             for (int g = panel; g < rowEnd; g += ROWS) {
               int rowsHere = Math.min(ROWS, rowEnd - g);
               for (int r = 0; r < ROWS; r++) {
-                vectors[r] = r < rowsHere ? a : zeros;
-                aStarts[r] = r < rowsHere ? (g + r) * n : 0;
+                vectors[r] = r < rowsHere ? a : ZEROS;
+                aStarts[r] = r < rowsHere ? (g + r) * n : -from;
               }
               kernel.sums(vectors, aStarts, columns, xStarts, from, to, sums);
               store(g, rowsHere, firstColumn, columnsHere, sums, from == 0);
