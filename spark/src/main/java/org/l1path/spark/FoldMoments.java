@@ -17,7 +17,7 @@ final class FoldMoments implements Serializable {
 
   private final TreeMap<Integer, SufficientStatistics> byFold = new TreeMap<>();
 
-  /** The most doubles one fold's block holds (8 MB): a block of 1,024 rows up to p = 1,000. */
+  /** The most doubles one fold's block holds (8 MB): whole blocks up to p = 4,000. */
   private static final int BLOCK_DOUBLES = 1 << 20;
 
   /** Each fold's rows not yet in its statistics; none once flushed or shipped. */

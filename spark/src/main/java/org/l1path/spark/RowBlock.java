@@ -9,8 +9,13 @@ import org.l1path.solver.SufficientStatistics;
  * rows' features (a multinomial fit's classes), each with its own response and weights.
  */
 final class RowBlock {
-  /** The most rows per block: enough for the kernel's tiles, few enough to stay in cache. */
-  static final int ROWS = 1024;
+  /**
+   * The most rows per block: few enough that a block of 100 features (200 KB) stays in the
+   * second-level cache while rows are written into it column by column. 10^6 rows of 100 features
+   * into 10 folds on one thread: 1.57 s at 256 rows, 1.55 s at 128, 1.75 s at 512, 1.84 s at 1,024
+   * and 2.4 s at 4,096, against 2.05 s row by row ({@link SufficientStatistics#add}).
+   */
+  static final int ROWS = 256;
 
   /** The fewest rows per block, however wide the rows. */
   private static final int MIN_ROWS = 32;

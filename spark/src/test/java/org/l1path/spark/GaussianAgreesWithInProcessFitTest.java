@@ -144,8 +144,8 @@ class GaussianAgreesWithInProcessFitTest {
 
   /**
    * Rows enough that each partition fills whole {@link RowBlock}s per fold (1500 rows of each fold
-   * in each of 2 partitions: one block of 1024 and a part-block), with an offset far from 0 and
-   * uneven weights: the blocked statistics give the in-process fit.
+   * in each of 2 partitions: whole blocks and a part-block), with an offset far from 0 and uneven
+   * weights: the blocked statistics give the in-process fit.
    */
   @Test
   void fullRowBlocksGiveTheSameFit() {
