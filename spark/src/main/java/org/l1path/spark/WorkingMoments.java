@@ -95,7 +95,7 @@ final class WorkingMoments implements Serializable {
     }
   }
 
-  /** Fit g's block (and its statistics), made when its first training row comes. */
+  /** Fit g's block, and its statistics if it has none yet: made when a training row comes. */
   private RowBlock block(int g, int features) {
     if (pending == null) {
       pending = new RowBlock[stats.length];
@@ -103,7 +103,9 @@ final class WorkingMoments implements Serializable {
     if (pending[g] == null) {
       int responses = stats[g].length;
       for (int r = 0; r < responses; r++) {
-        stats[g][r] = new SufficientStatistics(features);
+        if (stats[g][r] == null) {
+          stats[g][r] = new SufficientStatistics(features);
+        }
       }
       int rows = RowBlock.rowsWithin(BLOCK_DOUBLES, stats.length, features, responses);
       pending[g] = new RowBlock(features, responses, rows);
