@@ -34,5 +34,5 @@ for pkg in java.lang java.lang.invoke java.lang.reflect java.io java.net java.ni
   sun.security.action sun.util.calendar; do
   OPENS+=("--add-opens=java.base/$pkg=ALL-UNNAMED")
 done
-exec java -Xmx${BENCH_HEAP:-4g} "${OPENS[@]}" -Djdk.reflect.useDirectMethodHandle=false \
+exec java -Xmx${BENCH_HEAP:-4g} "${OPENS[@]}" --add-modules jdk.incubator.vector -Djdk.reflect.useDirectMethodHandle=false \
   -cp "$CP" org.l1path.spark.SparkVsMllib "$ROWS" "$FEATURES" "$ALPHAS" "$FOLDS" "$MASTER" "$FAMILY" "$SAMPLE"

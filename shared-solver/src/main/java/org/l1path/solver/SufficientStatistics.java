@@ -176,7 +176,7 @@ public final class SufficientStatistics implements Serializable {
       all[j] = j;
     }
     double[] products = new double[d * d];
-    ColumnProducts.upperTriangle(
+    ColumnProducts.blockUpperTriangle(
         weighted, Design.ofColumnMajor(centred, count, d), all, d, products, false);
     for (int j = 0; j < d; j++) {
       int base = at(j, j) - j;

