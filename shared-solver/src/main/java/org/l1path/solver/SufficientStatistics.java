@@ -83,9 +83,7 @@ public final class SufficientStatistics implements Serializable {
     if (x.length != p) {
       throw new IllegalArgumentException("a row has " + x.length + " features, expected " + p);
     }
-    if (!(w >= 0 && w < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException("weights must be finite and >= 0, got " + w);
-    }
+    requireWeight(w);
     rows++;
     if (w == 0) {
       return;
@@ -138,11 +136,8 @@ public final class SufficientStatistics implements Serializable {
     }
     double total = 0;
     for (int i = 0; i < count; i++) {
-      double wi = w[i];
-      if (!(wi >= 0 && wi < Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException("weights must be finite and >= 0, got " + wi);
-      }
-      total += wi;
+      requireWeight(w[i]);
+      total += w[i];
     }
     if (total == 0) {
       rows += count;
@@ -185,6 +180,12 @@ public final class SufficientStatistics implements Serializable {
       }
     }
     merge(block);
+  }
+
+  private static void requireWeight(double w) {
+    if (!(w >= 0 && w < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("weights must be finite and >= 0, got " + w);
+    }
   }
 
   /** Adds the rows of {@code other} (a disjoint set of rows) to these; returns this. */

@@ -46,15 +46,14 @@ final class RowBlock {
 
   /**
    * Adds one row's features, and its response and weight for each response; flushes into {@code
-   * stats} (one per response) once the block is full.
+   * stats} (one per response) once the block is full. Weights are checked where the block goes into
+   * the statistics ({@link SufficientStatistics#addBlock}), before anything is added.
    *
-   * @throws IllegalArgumentException for a row of the wrong length or a negative or non-finite
-   *     weight, as {@link SufficientStatistics#add} would for the row on its own
+   * @throws IllegalArgumentException for a row of the wrong length
    */
   void add(double[] features, double[] ys, double[] ws, SufficientStatistics[] stats) {
     putFeatures(features);
     for (int r = 0; r < y.length; r++) {
-      checkWeight(ws[r]);
       y[r][count] = ys[r];
       w[r][count] = ws[r];
     }
@@ -66,12 +65,10 @@ final class RowBlock {
   /** {@link #add} for a block of one response. */
   void add(double[] features, double response, double weight, SufficientStatistics stats) {
     putFeatures(features);
-    checkWeight(weight);
     y[0][count] = response;
     w[0][count] = weight;
     if (++count == capacity) {
-      stats.addBlock(x, y[0], w[0], count);
-      count = 0;
+      flush(stats);
     }
   }
 
@@ -82,12 +79,6 @@ final class RowBlock {
     }
     for (int j = 0; j < p; j++) {
       x[j * capacity + count] = features[j];
-    }
-  }
-
-  private static void checkWeight(double weight) {
-    if (!(weight >= 0 && weight < Double.POSITIVE_INFINITY)) {
-      throw new IllegalArgumentException("weights must be finite and >= 0, got " + weight);
     }
   }
 
