@@ -3,10 +3,13 @@ package org.l1path.spark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.evaluation.Evaluator;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
 import org.apache.spark.ml.evaluation.RegressionEvaluator;
 import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.ml.tuning.CrossValidator;
 import org.apache.spark.ml.tuning.CrossValidatorModel;
@@ -29,12 +32,12 @@ import org.apache.spark.sql.functions;
  * jobs of each. Both use the same random fold column. Bench code: kept with the tests, not shipped
  * in the module's jar.
  *
- * <p>Arguments: rows features alphas folds [master [gaussian|binomial]]. Binomial thresholds the
- * simulated y at 0 into two classes and compares with LogisticRegression (elasticNetParam 1, the
- * same regParams) under CrossValidator, scored by log loss: half l1path's CV deviance, so both
+ * <p>Arguments: rows features alphas folds [master [gaussian|binomial [S]]]. Binomial thresholds
+ * the simulated y at 0 into two classes and compares with LogisticRegression (elasticNetParam 1,
+ * the same regParams) under CrossValidator, scored by log loss: half l1path's CV deviance, so both
  * choose by the same measure.
  *
- * <p>An eighth argument S > 0 times only a sample of MLlib's work, for sizes where its whole
+ * <p>A seventh argument S > 0 times only a sample of MLlib's work, for sizes where its whole
  * CrossValidator would run for days: a TrainValidationSplit on (K - 1) / K of the rows over S of
  * the regParams, spread evenly over the grid, which is S of CrossValidator's K x A fits and
  * evaluations. The run then prints that time and its projection to the whole grid, K A / S times
@@ -110,19 +113,14 @@ public final class SparkVsMllib {
       spark.stop();
       return;
     }
-    CrossValidator cv = new CrossValidator().setNumFolds(folds).setFoldCol("fold");
-    if (binomial) {
-      LogisticRegression lr =
-          new LogisticRegression().setElasticNetParam(1.0).setStandardization(true);
-      cv.setEstimator(lr)
-          .setEstimatorParamMaps(new ParamGridBuilder().addGrid(lr.regParam(), alphas).build())
-          .setEvaluator(new MulticlassClassificationEvaluator().setMetricName("logLoss"));
-    } else {
-      LinearRegression lr = new LinearRegression().setElasticNetParam(1.0).setStandardization(true);
-      cv.setEstimator(lr)
-          .setEstimatorParamMaps(new ParamGridBuilder().addGrid(lr.regParam(), alphas).build())
-          .setEvaluator(new RegressionEvaluator().setMetricName("mse"));
-    }
+    Peer peer = Peer.of(binomial, alphas);
+    CrossValidator cv =
+        new CrossValidator()
+            .setNumFolds(folds)
+            .setFoldCol("fold")
+            .setEstimator(peer.estimator())
+            .setEstimatorParamMaps(peer.grid())
+            .setEvaluator(peer.evaluator());
     t0 = System.nanoTime();
     CrossValidatorModel theirs = cv.fit(data);
     double theirSeconds = (System.nanoTime() - t0) / 1e9;
@@ -140,6 +138,28 @@ public final class SparkVsMllib {
         theirSeconds, theirJobs, alphas[best]);
     System.out.printf("speed-up: %.1fx%n", theirSeconds / oursSeconds);
     spark.stop();
+  }
+
+  /**
+   * MLlib's lasso at the given regParams, as both its CrossValidator and the sample time it:
+   * LinearRegression scored by mean squared error, or LogisticRegression by log loss.
+   */
+  private record Peer(Estimator<?> estimator, ParamMap[] grid, Evaluator evaluator) {
+    static Peer of(boolean binomial, double[] regParams) {
+      if (binomial) {
+        LogisticRegression lr =
+            new LogisticRegression().setElasticNetParam(1.0).setStandardization(true);
+        return new Peer(
+            lr,
+            new ParamGridBuilder().addGrid(lr.regParam(), regParams).build(),
+            new MulticlassClassificationEvaluator().setMetricName("logLoss"));
+      }
+      LinearRegression lr = new LinearRegression().setElasticNetParam(1.0).setStandardization(true);
+      return new Peer(
+          lr,
+          new ParamGridBuilder().addGrid(lr.regParam(), regParams).build(),
+          new RegressionEvaluator().setMetricName("mse"));
+    }
   }
 
   /**
@@ -161,22 +181,14 @@ public final class SparkVsMllib {
       chosen[s] =
           alphas[count == 1 ? 0 : (int) Math.round(s * (alphas.length - 1.0) / (count - 1))];
     }
+    Peer peer = Peer.of(binomial, chosen);
     TrainValidationSplit split =
-        new TrainValidationSplit().setTrainRatio((folds - 1.0) / folds).setSeed(1);
-    if (binomial) {
-      LogisticRegression lr =
-          new LogisticRegression().setElasticNetParam(1.0).setStandardization(true);
-      split
-          .setEstimator(lr)
-          .setEstimatorParamMaps(new ParamGridBuilder().addGrid(lr.regParam(), chosen).build())
-          .setEvaluator(new MulticlassClassificationEvaluator().setMetricName("logLoss"));
-    } else {
-      LinearRegression lr = new LinearRegression().setElasticNetParam(1.0).setStandardization(true);
-      split
-          .setEstimator(lr)
-          .setEstimatorParamMaps(new ParamGridBuilder().addGrid(lr.regParam(), chosen).build())
-          .setEvaluator(new RegressionEvaluator().setMetricName("mse"));
-    }
+        new TrainValidationSplit()
+            .setTrainRatio((folds - 1.0) / folds)
+            .setSeed(1)
+            .setEstimator(peer.estimator())
+            .setEstimatorParamMaps(peer.grid())
+            .setEvaluator(peer.evaluator());
     long t0 = System.nanoTime();
     split.fit(data);
     double seconds = (System.nanoTime() - t0) / 1e9;
