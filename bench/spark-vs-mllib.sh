@@ -27,12 +27,7 @@ mvn -B -q -pl spark -am test-compile dependency:build-classpath -Dmdep.includeSc
   -Dmdep.outputFile="$PWD/$CP_FILE" >spark/target/bench-build.log 2>&1 \
   || { cat spark/target/bench-build.log >&2; exit 1; }
 CP="spark/target/test-classes:spark/target/classes:shared-solver/target/classes:$(cat "$CP_FILE")"
-# The JVM flags Spark needs on Java 17 (as the spark module's surefire argLine).
-OPENS=()
-for pkg in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util \
-  java.util.concurrent java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs \
-  sun.security.action sun.util.calendar; do
-  OPENS+=("--add-opens=java.base/$pkg=ALL-UNNAMED")
-done
-exec java -Xmx${BENCH_HEAP:-4g} "${OPENS[@]}" --add-modules jdk.incubator.vector -Djdk.reflect.useDirectMethodHandle=false \
+# shellcheck source=spark/bin/jvm-flags.sh
+. spark/bin/jvm-flags.sh
+exec java -Xmx${BENCH_HEAP:-4g} "${SPARK_JVM_FLAGS[@]}" \
   -cp "$CP" org.l1path.spark.SparkVsMllib "$ROWS" "$FEATURES" "$ALPHAS" "$FOLDS" "$MASTER" "$FAMILY" "$SAMPLE"
