@@ -131,7 +131,7 @@ public final class PathOptionTexts {
   static String gammaList() {
     List<String> out = new ArrayList<>();
     for (double g : FitSpec.defaultGammas()) {
-      out.add(PathOptions.format(g));
+      out.add(OptionValues.format(g));
     }
     return String.join(",", out);
   }

@@ -3,7 +3,6 @@ package org.l1path.weka;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.l1path.solver.AlphaGrid;
 import org.l1path.solver.CvMeasure;
 import org.l1path.solver.CvSettings;
@@ -15,7 +14,6 @@ import org.l1path.solver.Settings;
 import org.l1path.solver.Storage;
 import weka.core.Option;
 import weka.core.SelectedTag;
-import weka.core.Tag;
 import weka.core.Utils;
 
 /**
@@ -92,19 +90,20 @@ public final class PathOptions implements Serializable {
     String value = Utils.getOption("l1-ratio", options);
     setL1Ratios(value.isEmpty() ? "1" : value);
     value = Utils.getOption("alpha", options);
-    setAlpha(value.isEmpty() ? 0 : parseDouble("-alpha", value));
+    setAlpha(value.isEmpty() ? 0 : OptionValues.parseDouble("-alpha", value));
     value = Utils.getOption("num-alphas", options);
-    setNumAlphas(value.isEmpty() ? AlphaGrid.DEFAULT_COUNT : parseInt("-num-alphas", value));
+    setNumAlphas(
+        value.isEmpty() ? AlphaGrid.DEFAULT_COUNT : OptionValues.parseInt("-num-alphas", value));
     value = Utils.getOption("alpha-min-ratio", options);
-    setAlphaMinRatio(value.isEmpty() ? 0 : parseDouble("-alpha-min-ratio", value));
+    setAlphaMinRatio(value.isEmpty() ? 0 : OptionValues.parseDouble("-alpha-min-ratio", value));
     value = Utils.getOption("folds", options);
-    setFolds(value.isEmpty() ? CvSettings.DEFAULT_FOLDS : parseInt("-folds", value));
+    setFolds(value.isEmpty() ? CvSettings.DEFAULT_FOLDS : OptionValues.parseInt("-folds", value));
     value = Utils.getOption("rule", options);
-    setRule(value.isEmpty() ? defaultRule : parseRule(value));
+    setRule(value.isEmpty() ? defaultRule : OptionValues.parseRule(value));
     value = Utils.getOption("measure", options);
-    setMeasure(value.isEmpty() ? DEFAULT_MEASURE : parseMeasure(value));
+    setMeasure(value.isEmpty() ? DEFAULT_MEASURE : OptionValues.parseMeasure(value));
     value = Utils.getOption('S', options);
-    setSeed(value.isEmpty() ? 1 : parseInt("-S", value));
+    setSeed(value.isEmpty() ? 1 : OptionValues.parseInt("-S", value));
     setStandardize(!Utils.getFlag("no-standardize", options));
     setUnpenalized(Utils.getOption("unpenalized", options));
     // Checked here too, so that the command line reports a malformed list before any fit.
@@ -124,12 +123,15 @@ public final class PathOptions implements Serializable {
       gammaValues(!(alpha > 0 && !l1Ratios.contains(",")));
     }
     value = Utils.getOption("tol", options);
-    setTolerance(value.isEmpty() ? Settings.DEFAULT_TOLERANCE : parseDouble("-tol", value));
+    setTolerance(
+        value.isEmpty() ? Settings.DEFAULT_TOLERANCE : OptionValues.parseDouble("-tol", value));
     value = Utils.getOption("max-iter", options);
     setMaxIterations(
-        value.isEmpty() ? Settings.DEFAULT_MAX_ITERATIONS : parseInt("-max-iter", value));
+        value.isEmpty()
+            ? Settings.DEFAULT_MAX_ITERATIONS
+            : OptionValues.parseInt("-max-iter", value));
     value = Utils.getOption(STORAGE, options);
-    setStorage(value.isEmpty() ? Storage.AUTO : parseStorage(value));
+    setStorage(value.isEmpty() ? Storage.AUTO : OptionValues.parseStorage(value));
   }
 
   /** The current values as options; ones left at "automatic" or "none" are omitted. */
@@ -138,12 +140,12 @@ public final class PathOptions implements Serializable {
     out.add("-l1-ratio");
     out.add(l1Ratios);
     out.add("-alpha");
-    out.add(format(alpha));
+    out.add(OptionValues.format(alpha));
     out.add("-num-alphas");
     out.add(Integer.toString(numAlphas));
     if (alphaMinRatio > 0) {
       out.add("-alpha-min-ratio");
-      out.add(format(alphaMinRatio));
+      out.add(OptionValues.format(alphaMinRatio));
     }
     out.add("-folds");
     out.add(Integer.toString(folds));
@@ -185,14 +187,14 @@ public final class PathOptions implements Serializable {
       out.add(gammas);
     }
     out.add("-tol");
-    out.add(format(tolerance));
+    out.add(OptionValues.format(tolerance));
     out.add("-max-iter");
     out.add(Integer.toString(maxIterations));
     // Automatic storage is left out, so that the scheme lines of earlier versions stay as they
     // were.
     if (storage != Storage.AUTO) {
       out.add("-" + STORAGE);
-      out.add(storageLabel(storage));
+      out.add(OptionValues.storageLabel(storage));
     }
     return out;
   }
@@ -202,7 +204,7 @@ public final class PathOptions implements Serializable {
     String[] parts = l1Ratios.split(",");
     double[] out = new double[parts.length];
     for (int k = 0; k < parts.length; k++) {
-      out[k] = parseDouble("-l1-ratio", parts[k].trim());
+      out[k] = OptionValues.parseDouble("-l1-ratio", parts[k].trim());
       if (!OptionRange.L1_RATIO.accepts(out[k])) {
         throw new IllegalArgumentException(
             "-l1-ratio: each ratio "
@@ -322,7 +324,13 @@ public final class PathOptions implements Serializable {
       return positive ? s.withPositive() : s;
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "-tol " + format(tolerance) + " / -max-iter " + maxIterations + ": " + e.getMessage(), e);
+          "-tol "
+              + OptionValues.format(tolerance)
+              + " / -max-iter "
+              + maxIterations
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -556,75 +564,6 @@ public final class PathOptions implements Serializable {
   public void setStorageTag(SelectedTag value) {
     if (value.getTags() == PathOptionTexts.STORAGES) {
       storage = Storage.values()[value.getSelectedTag().getID()];
-    }
-  }
-
-  /** Formats a double so that it parses back to the same value. */
-  static String format(double value) {
-    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
-    }
-    return Double.toString(value).toLowerCase(Locale.ROOT);
-  }
-
-  private static double parseDouble(String option, String text) {
-    try {
-      return Double.parseDouble(text.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " expects a number, got '" + text + "'", e);
-    }
-  }
-
-  /**
-   * {@code text} as a whole number, surrounding blanks ignored.
-   *
-   * @throws IllegalArgumentException naming {@code option} when it is not one
-   */
-  public static int parseInt(String option, String text) {
-    try {
-      return Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " expects an integer, got '" + text + "'", e);
-    }
-  }
-
-  private static CvMeasure parseMeasure(String text) {
-    int id = tagId(PathOptionTexts.MEASURES, text);
-    if (id < 0) {
-      throw new IllegalArgumentException(
-          "-measure must be deviance, class or auc, got '" + text + "'");
-    }
-    return CvMeasure.values()[id];
-  }
-
-  private static Storage parseStorage(String text) {
-    int id = tagId(PathOptionTexts.STORAGES, text);
-    if (id < 0) {
-      throw new IllegalArgumentException(
-          "-" + STORAGE + " must be auto, dense or sparse, got '" + text + "'");
-    }
-    return Storage.values()[id];
-  }
-
-  /** The id of the tag named {@code text} (case and surrounding blanks ignored), or -1. */
-  private static int tagId(Tag[] tags, String text) {
-    for (Tag tag : tags) {
-      if (tag.getIDStr().equalsIgnoreCase(text.trim())) {
-        return tag.getID();
-      }
-    }
-    return -1;
-  }
-
-  private static String storageLabel(Storage value) {
-    return new SelectedTag(value.ordinal(), PathOptionTexts.STORAGES).getSelectedTag().getIDStr();
-  }
-
-  private static SelectionRule parseRule(String text) {
-    try {
-      return SelectionRule.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("-rule: " + e.getMessage(), e);
     }
   }
 }

@@ -255,7 +255,7 @@ final class SummaryReport {
 
   /** An l1 ratio as the option gives it (1, 0.5), or to the fixed decimals. */
   private String l1Ratio(double v) {
-    return fixedDecimals() ? Utils.doubleToString(v, decimals) : PathOptions.format(v);
+    return fixedDecimals() ? Utils.doubleToString(v, decimals) : OptionValues.format(v);
   }
 
   /**

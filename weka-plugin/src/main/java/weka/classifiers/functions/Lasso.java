@@ -16,6 +16,7 @@ import org.l1path.solver.Model;
 import org.l1path.solver.SelectionRule;
 import org.l1path.weka.InstancesEncoder;
 import org.l1path.weka.LassoSummary;
+import org.l1path.weka.OptionValues;
 import org.l1path.weka.PathFit;
 import org.l1path.weka.PathOptionTexts;
 import org.l1path.weka.PathOptions;
@@ -277,7 +278,7 @@ public class Lasso extends AbstractClassifier
     setNumDecimalPlaces(
         places.isEmpty()
             ? SIGNIFICANT_DIGITS
-            : PathOptions.parseInt("-" + NUM_DECIMAL_PLACES, places));
+            : OptionValues.parseInt("-" + NUM_DECIMAL_PLACES, places));
   }
 
   /**

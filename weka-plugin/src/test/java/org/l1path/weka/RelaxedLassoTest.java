@@ -427,13 +427,13 @@ class RelaxedLassoTest {
   private static void assertChosenGammaReported(Lasso lasso, String grid) {
     double gamma = lasso.getSummary().gamma();
     List<String> gammas =
-        Arrays.stream(lasso.getSummary().gammas()).mapToObj(PathOptions::format).toList();
+        Arrays.stream(lasso.getSummary().gammas()).mapToObj(OptionValues::format).toList();
     assertEquals(grid, gammas.toString());
-    assertTrue(gammas.contains(PathOptions.format(gamma)), gamma + " in " + gammas);
+    assertTrue(gammas.contains(OptionValues.format(gamma)), gamma + " in " + gammas);
     String text = lasso.toString();
     String line =
         "gamma = "
-            + PathOptions.format(gamma)
+            + OptionValues.format(gamma)
             + " (relaxed lasso, chosen with alpha among "
             + grid
             + ")";
@@ -441,12 +441,13 @@ class RelaxedLassoTest {
     assertTrue(
         text.contains(
             "Relaxed lasso: "
-                + PathOptions.format(gamma)
+                + OptionValues.format(gamma)
                 + " x the lasso + "
-                + PathOptions.format(Math.round((1 - gamma) * 1e12) / 1e12)
+                + OptionValues.format(Math.round((1 - gamma) * 1e12) / 1e12)
                 + " x its unpenalized refit on the selected attributes."),
         text);
-    assertTrue(text.contains("dev.ratio is the lasso's, CV at gamma " + PathOptions.format(gamma)));
+    assertTrue(
+        text.contains("dev.ratio is the lasso's, CV at gamma " + OptionValues.format(gamma)));
     assertNotEquals(-1, text.indexOf("<- chosen"));
   }
 }
