@@ -236,7 +236,7 @@ public final class ColumnProducts {
       int[] aStarts = new int[ROWS];
       double[][] columns = new double[COLUMNS][];
       int[] xStarts = new int[COLUMNS];
-      double[] sums = new double[ROWS * COLUMNS];
+      double[] sums = new double[kernel.sumsLength()];
       for (int from = 0; from < n; from += BLOCK) {
         int to = Math.min(n, from + BLOCK);
         for (int panel = 0; panel < rows; panel += PANEL_ROWS) {

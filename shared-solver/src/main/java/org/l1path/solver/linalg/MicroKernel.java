@@ -17,10 +17,16 @@ interface MicroKernel {
 
   /**
    * {@code sums[3 r + c] = sum_{from <= i < to} a_r[i] x_c[i]} for r < 4, c < 3, where {@code
-   * a_r[i] = a[r][aStarts[r] + i]} and {@code x_c[i] = x[c][xStarts[c] + i]}.
+   * a_r[i] = a[r][aStarts[r] + i]} and {@code x_c[i] = x[c][xStarts[c] + i]}. The kernel may use
+   * {@code sums} past its first twelve values as scratch: it holds {@link #sumsLength()} values.
    */
   void sums(
       double[][] a, int[] aStarts, double[][] x, int[] xStarts, int from, int to, double[] sums);
+
+  /** How many values the {@code sums} array passed to {@link #sums} holds. */
+  default int sumsLength() {
+    return ROWS * COLUMNS;
+  }
 
   /**
    * The vector kernel when the Vector API's module is in the boot layer, the JIT compiles to C2
