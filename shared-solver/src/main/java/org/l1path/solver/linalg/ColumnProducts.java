@@ -8,19 +8,20 @@ import org.l1path.solver.data.SparseDesign;
  * Products of dense vectors with design columns, {@code out[r][k] = sum_i a_r(i) x_(i, list[k])}:
  * the O(n p^2) kernel behind every Gram matrix of the solver ({@code X'VX} of a Gaussian fit's
  * covariance updates, of a logistic fit's Newton steps). The product goes in tiles of 4 vectors by
- * 3 columns, each summed by a {@link MicroKernel} straight from the column-major arrays, with no
- * copy; the observations go in blocks, so that a tile's three columns stay in the first-level cache
- * while every vector passes over them, and the vectors' block stays in the second level. The column
- * range is split into tasks of about equal work, run side by side when the caller allows.
+ * 3 or 4 columns (the kernel's {@link MicroKernel#columns()}), each summed by a {@link MicroKernel}
+ * straight from the column-major arrays, with no copy; the observations go in blocks, so that a
+ * tile's columns stay in the first-level cache while every vector passes over them, and the
+ * vectors' block stays in the second level. The column range is split into tasks of about equal
+ * work, run side by side when the caller allows.
  *
  * <p>Every entry is summed the same way (the same blocks, in the same order) whatever the split, so
  * results do not depend on the thread count.
  */
 public final class ColumnProducts {
   /**
-   * Observations per block. A tile's three columns of a block take 24 KB, within a first-level
-   * cache, and a panel of {@link #PANEL_ROWS} vectors 256 KB, within a second-level one (sizes
-   * tried on 10000 x 1000 and 50000 x 200: 512 x 64, 2048 x 16 and 1024 x 64 were slower).
+   * Observations per block. A tile's three or four columns of a block take 24 or 32 KB, within a
+   * first-level cache, and a panel of {@link #PANEL_ROWS} vectors 256 KB, within a second-level one
+   * (sizes tried on 10000 x 1000 and 50000 x 200: 512 x 64, 2048 x 16 and 1024 x 64 were slower).
    */
   private static final int BLOCK = 1024;
 
@@ -28,7 +29,6 @@ public final class ColumnProducts {
   private static final int PANEL_ROWS = 32;
 
   private static final int ROWS = MicroKernel.ROWS;
-  private static final int COLUMNS = MicroKernel.COLUMNS;
 
   /** Multiply-adds above which the tasks run in parallel. */
   private static final long PARALLEL_WORK = 1L << 20;
@@ -122,13 +122,14 @@ public final class ColumnProducts {
       return;
     }
     DenseDesign dense = (DenseDesign) x;
-    int tiles = (count + COLUMNS - 1) / COLUMNS;
+    int width = kernel.columns();
+    int tiles = (count + width - 1) / width;
     long work = (long) x.n * rows * count / (upper ? 2 : 1);
     int tasks =
         parallel && work >= PARALLEL_WORK
             ? Math.min(tiles, 4 * Runtime.getRuntime().availableProcessors())
             : 1;
-    int[] bounds = taskBounds(tiles, tasks, rows, upper);
+    int[] bounds = taskBounds(tiles, width, tasks, rows, upper);
     Tiles product = new Tiles(kernel, a, rows, dense, list, count, out, upper);
     Sweep.run(tasks, work, tasks > 1, task -> product.columnTiles(bounds[task], bounds[task + 1]));
   }
@@ -174,10 +175,10 @@ public final class ColumnProducts {
    * Tile boundaries of the tasks, of about equal work: a tile of an upper triangle sums only the
    * rows up to its last column.
    */
-  private static int[] taskBounds(int tiles, int tasks, int rows, boolean upper) {
+  private static int[] taskBounds(int tiles, int width, int tasks, int rows, boolean upper) {
     double[] cumulative = new double[tiles + 1];
     for (int h = 0; h < tiles; h++) {
-      double tileRows = upper ? Math.min(rows, (h + 1) * COLUMNS) : rows;
+      double tileRows = upper ? Math.min(rows, (h + 1) * width) : rows;
       cumulative[h + 1] = cumulative[h] + tileRows;
     }
     int[] bounds = new int[tasks + 1];
@@ -234,22 +235,23 @@ public final class ColumnProducts {
       int n = x.n;
       double[][] vectors = new double[ROWS][];
       int[] aStarts = new int[ROWS];
-      double[][] columns = new double[COLUMNS][];
-      int[] xStarts = new int[COLUMNS];
+      int width = kernel.columns();
+      double[][] columns = new double[width][];
+      int[] xStarts = new int[width];
       double[] sums = new double[kernel.sumsLength()];
       for (int from = 0; from < n; from += BLOCK) {
         int to = Math.min(n, from + BLOCK);
         for (int panel = 0; panel < rows; panel += PANEL_ROWS) {
           int panelEnd = Math.min(rows, panel + PANEL_ROWS);
           for (int h = fromTile; h < toTile; h++) {
-            int firstColumn = h * COLUMNS;
-            int columnsHere = Math.min(COLUMNS, count - firstColumn);
+            int firstColumn = h * width;
+            int columnsHere = Math.min(width, count - firstColumn);
             int rowEnd = upper ? Math.min(panelEnd, firstColumn + columnsHere) : panelEnd;
             if (rowEnd <= panel) {
               continue;
             }
             // A short tile repeats its last column; the repeats are not stored.
-            for (int c = 0; c < COLUMNS; c++) {
+            for (int c = 0; c < width; c++) {
               int j = list[firstColumn + Math.min(c, columnsHere - 1)];
               columns[c] = x.arrays[j];
               xStarts[c] = x.offsets[j];
@@ -278,7 +280,8 @@ public final class ColumnProducts {
             continue;
           }
           int at = (g + r) * count + k;
-          out[at] = first ? sums[COLUMNS * r + c] : out[at] + sums[COLUMNS * r + c];
+          int sum = kernel.columns() * r + c;
+          out[at] = first ? sums[sum] : out[at] + sums[sum];
         }
       }
     }

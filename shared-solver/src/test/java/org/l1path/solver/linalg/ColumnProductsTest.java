@@ -18,7 +18,7 @@ import org.l1path.solver.data.Design;
  */
 class ColumnProductsTest {
   private static final List<MicroKernel> KERNELS =
-      List.of(new ScalarMicroKernel(), new VectorMicroKernel());
+      List.of(new ScalarMicroKernel(), new VectorMicroKernel(), new WideVectorMicroKernel());
 
   @Test
   void theSolversTestsRunTheVectorKernel() {

@@ -42,7 +42,7 @@ public final class GramKernelBenchmark {
     boolean vectorApi = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     MicroKernel[] kernels =
         vectorApi
-            ? new MicroKernel[] {new VectorMicroKernel(), new ScalarMicroKernel()}
+            ? new MicroKernel[] {MicroKernel.vectorIfFast(), new ScalarMicroKernel()}
             : new MicroKernel[] {new ScalarMicroKernel()};
     double[] out = new double[p * p];
     for (MicroKernel kernel : kernels) {
@@ -60,7 +60,7 @@ public final class GramKernelBenchmark {
           Locale.ROOT,
           "{\"tool\": \"l1path\", \"kernel\": \"%s\", \"n\": %d, \"p\": %d, \"threads\": %d,"
               + " \"median_s\": %.5f, \"gflops\": %.2f}%n",
-          kernel instanceof VectorMicroKernel ? "vector" : "scalar",
+          kernel instanceof ScalarMicroKernel ? "scalar" : "vector",
           n,
           p,
           Runtime.getRuntime().availableProcessors(),
