@@ -99,7 +99,7 @@ final class CoordinateDescent {
           case NAIVE -> false;
           case AUTO -> useCovariance(prob.n, prob.p);
         };
-    state = new DescentState(prob);
+    state = new DescentState(prob, parallelSweeps);
     if (covariance) {
       FoldGram foldGram =
           shared != null ? new FoldGram(shared, heldOutRows, prob, parallelSweeps) : null;

@@ -1,5 +1,7 @@
 package org.l1path.solver.gaussian;
 
+import org.l1path.solver.linalg.Sweep;
+
 /**
  * What coordinate descent knows at one moment, shared by the parts that move it: the standardized
  * coefficients, their gradients, the strong set (the features descent visits; it never shrinks
@@ -29,7 +31,8 @@ final class DescentState {
   /** Scratch list of features outside the strong set (candidates, or those a KKT check visits). */
   final int[] screened;
 
-  DescentState(GaussianProblem prob) {
+  /** The state at beta = 0; the gradient's sweep over the columns may run in parallel. */
+  DescentState(GaussianProblem prob, boolean parallelSweeps) {
     this.prob = prob;
     int p = prob.p;
     beta = new double[p];
@@ -46,11 +49,15 @@ final class DescentState {
       vy[i] = prob.weight(i) * prob.yc[i];
     }
     double sumVy = prob.weightedSum(prob.yc);
-    for (int j = 0; j < p; j++) {
-      if (!prob.fixed[j]) {
-        zvy[j] = (prob.x.dot(j, vy) - prob.centre[j] * sumVy) / prob.scale[j];
-      }
-    }
+    Sweep.run(
+        p,
+        (long) n * p,
+        parallelSweeps,
+        j -> {
+          if (!prob.fixed[j]) {
+            zvy[j] = (prob.x.dot(j, vy) - prob.centre[j] * sumVy) / prob.scale[j];
+          }
+        });
     System.arraycopy(zvy, 0, grad, 0, p);
   }
 

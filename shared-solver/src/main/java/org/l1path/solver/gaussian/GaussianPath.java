@@ -27,7 +27,7 @@ public final class GaussianPath {
       CrossProducts shared,
       int[] heldOutRows,
       boolean parallelSweeps) {
-    GaussianProblem prob = new GaussianProblem(data, settings);
+    GaussianProblem prob = new GaussianProblem(data, settings, parallelSweeps);
     CoordinateDescent cd =
         new CoordinateDescent(prob, settings, shared, heldOutRows, parallelSweeps);
     cd.fitUnpenalized();

@@ -66,6 +66,15 @@ public final class GaussianProblem {
   public final double l1Ratio;
 
   public GaussianProblem(Dataset data, Settings settings) {
+    this(data, settings, false);
+  }
+
+  /**
+   * As {@link #GaussianProblem(Dataset, Settings)}, the features' moments computed on the common
+   * fork-join pool when {@code parallelSweeps}: each is a pass over its column, and on 10^6 x 50
+   * these passes were a sixth of a path's time on one thread.
+   */
+  GaussianProblem(Dataset data, Settings settings, boolean parallelSweeps) {
     n = data.rows();
     p = data.features();
     x = data.design();
@@ -107,24 +116,29 @@ public final class GaussianProblem {
     for (int i = 0; i < n; i++) {
       rowsTakingPart += weight(i) > 0 ? 1 : 0;
     }
-    double[] moments = new double[2];
-    for (int j = 0; j < p; j++) {
-      // Normalized weights sum to 1.
-      double m = x.weightedSum(j, v, invN);
-      x.shiftedMoments(j, v, invN, 1.0, m, moments);
-      double var = moments[1];
-      double constantValue = x.constantValue(j, v, rowsTakingPart);
-      boolean constant = !Double.isNaN(constantValue);
-      mean[j] = m;
-      sd[j] = constant ? 1.0 : Math.sqrt(var);
-      centre[j] = intercept ? m : 0.0;
-      scale[j] = settings.standardize() ? sd[j] : 1.0;
-      if (constant && (intercept || constantValue == 0)) {
-        fixed[j] = true;
-      }
-      double offset = m - centre[j];
-      diag[j] = fixed[j] ? 0.0 : (var + offset * offset) / (scale[j] * scale[j]);
-    }
+    int rowsThere = rowsTakingPart;
+    Sweep.run(
+        p,
+        3L * n * p,
+        parallelSweeps,
+        j -> {
+          double[] moments = new double[2];
+          // Normalized weights sum to 1.
+          double m = x.weightedSum(j, v, invN);
+          x.shiftedMoments(j, v, invN, 1.0, m, moments);
+          double var = moments[1];
+          double constantValue = x.constantValue(j, v, rowsThere);
+          boolean constant = !Double.isNaN(constantValue);
+          mean[j] = m;
+          sd[j] = constant ? 1.0 : Math.sqrt(var);
+          centre[j] = intercept ? m : 0.0;
+          scale[j] = settings.standardize() ? sd[j] : 1.0;
+          if (constant && (intercept || constantValue == 0)) {
+            fixed[j] = true;
+          }
+          double offset = m - centre[j];
+          diag[j] = fixed[j] ? 0.0 : (var + offset * offset) / (scale[j] * scale[j]);
+        });
 
     penalty = Settings.perFeature(settings.penaltyFactors(), p, "penaltyFactors");
     double pfSum = 0;

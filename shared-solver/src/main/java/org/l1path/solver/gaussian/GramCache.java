@@ -3,6 +3,7 @@ package org.l1path.solver.gaussian;
 import java.util.Arrays;
 import org.l1path.solver.data.Heap;
 import org.l1path.solver.linalg.ColumnProducts;
+import org.l1path.solver.linalg.Sweep;
 
 /**
  * Covariance mode's Gram columns {@code C_kj = z_k' V z_j}, each computed once, when feature j
@@ -73,8 +74,13 @@ final class GramCache {
     double[] vz = new double[size * n];
     double[] sums = new double[size];
     boolean[] inBatch = new boolean[prob.p];
+    // A pass over each batch column: on a tall design as long as the batch's own products.
+    Sweep.run(
+        size,
+        (long) size * n,
+        parallelSweeps,
+        b -> sums[b] = prob.weightedStandardized(batch[b], vz, b * n));
     for (int b = 0; b < size; b++) {
-      sums[b] = prob.weightedStandardized(batch[b], vz, b * n);
       inBatch[batch[b]] = true;
     }
     double[][] columns = new double[size][prob.p];
