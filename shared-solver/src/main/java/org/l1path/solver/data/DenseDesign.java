@@ -238,20 +238,38 @@ public final class DenseDesign extends Design {
   @Override
   public double weightedCentred(
       int j, double[] w, double uniform, double centre, double scale, double[] out, int from) {
+    return weightedCentredRows(j, w, uniform, centre, scale, 0, n, out, from);
+  }
+
+  /**
+   * As {@link #weightedCentred} over the observations {@code first <= i < last} alone, into {@code
+   * out[at ..]}: for products summed a range of observations at a time.
+   */
+  public double weightedCentredRows(
+      int j,
+      double[] w,
+      double uniform,
+      double centre,
+      double scale,
+      int first,
+      int last,
+      double[] out,
+      int at) {
     double[] col = arrays[j];
-    int o = offsets[j];
+    int o = offsets[j] + first;
+    int length = last - first;
     double inverse = 1 / scale;
     if (w == null) {
       double factor = uniform * inverse;
-      for (int i = 0; i < n; i++) {
-        out[from + i] = factor * (col[o + i] - centre);
+      for (int i = 0; i < length; i++) {
+        out[at + i] = factor * (col[o + i] - centre);
       }
     } else {
-      for (int i = 0; i < n; i++) {
-        out[from + i] = w[i] * (col[o + i] - centre) * inverse;
+      for (int i = 0; i < length; i++) {
+        out[at + i] = w[first + i] * (col[o + i] - centre) * inverse;
       }
     }
-    return Dot.sum(out, from, n);
+    return Dot.sum(out, at, length);
   }
 
   @Override

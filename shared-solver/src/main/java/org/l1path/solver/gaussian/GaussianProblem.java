@@ -2,6 +2,7 @@ package org.l1path.solver.gaussian;
 
 import org.l1path.solver.Dataset;
 import org.l1path.solver.Settings;
+import org.l1path.solver.data.DenseDesign;
 import org.l1path.solver.data.Design;
 import org.l1path.solver.data.Dot;
 import org.l1path.solver.data.SparseRow;
@@ -238,6 +239,15 @@ public final class GaussianProblem {
   /** As {@link #weightedStandardized(int, double[])}, into {@code out[from .. from + n)}. */
   double weightedStandardized(int j, double[] out, int from) {
     return x.weightedCentred(j, v, invN, centre[j], scale[j], out, from);
+  }
+
+  /**
+   * As {@link #weightedStandardized(int, double[])} over the observations {@code first <= i < last}
+   * of a dense design alone, into {@code out[at ..]}; returns their sum.
+   */
+  double weightedStandardizedRows(int j, int first, int last, double[] out, int at) {
+    return ((DenseDesign) x)
+        .weightedCentredRows(j, v, invN, centre[j], scale[j], first, last, out, at);
   }
 
   /**

@@ -81,6 +81,45 @@ public final class ColumnProducts {
   }
 
   /**
+   * Observations per block of the products: a row range of {@link #ofRows} that starts at a
+   * multiple of it sums every block exactly as the whole product would.
+   */
+  public static final int ROW_BLOCK = BLOCK;
+
+  /**
+   * As {@link #of} and {@link #upperTriangle} (when {@code upper}) over the observations {@code
+   * from <= i < to} alone of a dense design, with a holding them at {@code a[r * (to - from) + i -
+   * from]}: a product summed a range of observations at a time, its vectors formed range by range
+   * rather than all at once. With {@code accumulate} the range's sums are added to out, else they
+   * replace it. Ranges that start at multiples of {@link #ROW_BLOCK}, taken in order, give exactly
+   * the whole product's sums.
+   */
+  public static void ofRows(
+      double[] a,
+      int rows,
+      DenseDesign x,
+      int[] list,
+      int count,
+      double[] out,
+      boolean upper,
+      int from,
+      int to,
+      boolean accumulate,
+      boolean parallel) {
+    compute(
+        kernelFor(x),
+        a,
+        rows,
+        x,
+        list,
+        count,
+        out,
+        upper,
+        new RowRange(from, to, accumulate),
+        parallel);
+  }
+
+  /**
    * As {@link #upperTriangle}, for one of many small blocks of rows that together make one large
    * sum ({@code SufficientStatistics.addBlock}): the vector kernel wherever it runs fast, whatever
    * the block's own size. The blocks are small to stay in cache, and their many products pay for
@@ -114,23 +153,42 @@ public final class ColumnProducts {
       double[] out,
       boolean upper,
       boolean parallel) {
-    if (rows == 0 || count == 0) {
+    if (x instanceof SparseDesign sparse) {
+      if (rows > 0 && count > 0) {
+        sparseProducts(a, rows, sparse, list, count, out, upper, parallel);
+      }
       return;
     }
-    if (x instanceof SparseDesign sparse) {
-      sparseProducts(a, rows, sparse, list, count, out, upper, parallel);
+    compute(kernel, a, rows, x, list, count, out, upper, new RowRange(0, x.n, false), parallel);
+  }
+
+  /** The observations a dense product sums, and whether it adds to out or replaces it. */
+  private record RowRange(int from, int to, boolean accumulate) {}
+
+  private static void compute(
+      MicroKernel kernel,
+      double[] a,
+      int rows,
+      Design x,
+      int[] list,
+      int count,
+      double[] out,
+      boolean upper,
+      RowRange range,
+      boolean parallel) {
+    if (rows == 0 || count == 0 || range.to() <= range.from()) {
       return;
     }
     DenseDesign dense = (DenseDesign) x;
     int width = kernel.columns();
     int tiles = (count + width - 1) / width;
-    long work = (long) x.n * rows * count / (upper ? 2 : 1);
+    long work = (long) (range.to() - range.from()) * rows * count / (upper ? 2 : 1);
     int tasks =
         parallel && work >= PARALLEL_WORK
             ? Math.min(tiles, 4 * Runtime.getRuntime().availableProcessors())
             : 1;
     int[] bounds = taskBounds(tiles, width, tasks, rows, upper);
-    Tiles product = new Tiles(kernel, a, rows, dense, list, count, out, upper);
+    Tiles product = new Tiles(kernel, a, rows, dense, list, count, out, upper, range);
     Sweep.run(tasks, work, tasks > 1, task -> product.columnTiles(bounds[task], bounds[task + 1]));
   }
 
@@ -211,6 +269,7 @@ public final class ColumnProducts {
     private final int count;
     private final double[] out;
     private final boolean upper;
+    private final RowRange range;
 
     Tiles(
         MicroKernel kernel,
@@ -220,7 +279,8 @@ public final class ColumnProducts {
         int[] list,
         int count,
         double[] out,
-        boolean upper) {
+        boolean upper,
+        RowRange range) {
       this.kernel = kernel;
       this.a = a;
       this.rows = rows;
@@ -229,18 +289,22 @@ public final class ColumnProducts {
       this.count = count;
       this.out = out;
       this.upper = upper;
+      this.range = range;
     }
 
     void columnTiles(int fromTile, int toTile) {
-      int n = x.n;
+      int first = range.from();
+      int last = range.to();
+      int stride = last - first;
       double[][] vectors = new double[ROWS][];
       int[] aStarts = new int[ROWS];
       int width = kernel.columns();
       double[][] columns = new double[width][];
       int[] xStarts = new int[width];
       double[] sums = new double[kernel.sumsLength()];
-      for (int from = 0; from < n; from += BLOCK) {
-        int to = Math.min(n, from + BLOCK);
+      for (int from = first; from < last; from += BLOCK) {
+        int to = Math.min(last, from + BLOCK);
+        boolean replace = from == first && !range.accumulate();
         for (int panel = 0; panel < rows; panel += PANEL_ROWS) {
           int panelEnd = Math.min(rows, panel + PANEL_ROWS);
           for (int h = fromTile; h < toTile; h++) {
@@ -260,10 +324,10 @@ public final class ColumnProducts {
               int rowsHere = Math.min(ROWS, rowEnd - g);
               for (int r = 0; r < ROWS; r++) {
                 vectors[r] = r < rowsHere ? a : ZEROS;
-                aStarts[r] = r < rowsHere ? (g + r) * n : -from;
+                aStarts[r] = r < rowsHere ? (g + r) * stride - first : -from;
               }
               kernel.sums(vectors, aStarts, columns, xStarts, from, to, sums);
-              store(g, rowsHere, firstColumn, columnsHere, sums, from == 0);
+              store(g, rowsHere, firstColumn, columnsHere, sums, replace);
             }
           }
         }

@@ -104,6 +104,47 @@ class ColumnProductsTest {
     }
   }
 
+  @ParameterizedTest(name = "n {0}, {1} vectors x {2} of {3} columns, ranges of {4} blocks")
+  @CsvSource({"3000, 5, 7, 9, 1", "2500, 6, 6, 8, 2", "1024, 3, 4, 4, 1", "5000, 9, 20, 20, 3"})
+  void rangesOfWholeBlocksGiveTheWholeProductExactly(
+      int n, int rows, int count, int p, int blocksPerRange) {
+    SplittableRandom random = new SplittableRandom(n * 13L + rows);
+    DenseDesign x = (DenseDesign) Design.ofColumns(columns(random, n, p), n);
+    double[] a = new double[rows * n];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = RandomProblems.gauss(random);
+    }
+    int[] list = scrambledList(count, p);
+    boolean upper = rows == count;
+    double[] whole = new double[rows * count];
+    ColumnProducts.ofRows(a, rows, x, list, count, whole, upper, 0, n, false, true);
+    double[] ranged = new double[rows * count];
+    java.util.Arrays.fill(ranged, Double.NaN);
+    int step = blocksPerRange * ColumnProducts.ROW_BLOCK;
+    for (int from = 0; from < n; from += step) {
+      int to = Math.min(n, from + step);
+      // The range's vectors alone, at a stride of its length, as a caller forms them.
+      double[] slice = new double[rows * (to - from)];
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(a, r * n + from, slice, r * (to - from), to - from);
+      }
+      ColumnProducts.ofRows(slice, rows, x, list, count, ranged, upper, from, to, from > 0, true);
+    }
+    for (int r = 0; r < rows; r++) {
+      for (int k = upper ? r : 0; k < count; k++) {
+        assertEquals(whole[r * count + k], ranged[r * count + k], 0.0, r + "," + k);
+        double expected = 0;
+        double size = 0;
+        for (int i = 0; i < n; i++) {
+          double term = a[r * n + i] * x.arrays[list[k]][x.offsets[list[k]] + i];
+          expected += term;
+          size += Math.abs(term);
+        }
+        assertEquals(expected, ranged[r * count + k], 1e-13 * (1 + size), r + "," + k);
+      }
+    }
+  }
+
   private static double[][] columns(SplittableRandom random, int n, int p) {
     double[][] columns = new double[p][n];
     for (double[] column : columns) {
