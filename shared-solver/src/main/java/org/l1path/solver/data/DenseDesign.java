@@ -161,55 +161,74 @@ public final class DenseDesign extends Design {
   }
 
   /**
-   * Two running sums of each: a feature's moments are sweeps of n per feature, on every fit and
-   * every Newton step, and one sum would wait on each addition.
+   * Four running sums of each: a feature's moments are sweeps of n per feature, on every fit and
+   * every Newton step, and a sum waits on its last addition (four cycles here). With two sums each
+   * this sweep took four times as long as a plain sum of the column (10^6 x 50 paths).
    */
   @Override
   public void shiftedMoments(
       int j, double[] w, double uniform, double weightTotal, double shift, double[] out) {
     double[] a = arrays[j];
-    int offset = offsets[j];
+    int o = offsets[j];
     double s0 = 0;
     double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
     double q0 = 0;
     double q1 = 0;
+    double q2 = 0;
+    double q3 = 0;
     int i = 0;
     if (w == null) {
-      for (; i + 1 < n; i += 2) {
-        double d0 = a[offset + i] - shift;
-        double d1 = a[offset + i + 1] - shift;
+      for (; i + 3 < n; i += 4) {
+        double d0 = a[o + i] - shift;
+        double d1 = a[o + i + 1] - shift;
+        double d2 = a[o + i + 2] - shift;
+        double d3 = a[o + i + 3] - shift;
         s0 += d0;
         s1 += d1;
+        s2 += d2;
+        s3 += d3;
         q0 += d0 * d0;
         q1 += d1 * d1;
+        q2 += d2 * d2;
+        q3 += d3 * d3;
       }
       for (; i < n; i++) {
-        double d = a[offset + i] - shift;
+        double d = a[o + i] - shift;
         s0 += d;
         q0 += d * d;
       }
-      out[0] = uniform * (s0 + s1);
-      out[1] = uniform * (q0 + q1);
+      out[0] = uniform * ((s0 + s1) + (s2 + s3));
+      out[1] = uniform * ((q0 + q1) + (q2 + q3));
       return;
     }
-    for (; i + 1 < n; i += 2) {
-      double d0 = a[offset + i] - shift;
-      double d1 = a[offset + i + 1] - shift;
+    for (; i + 3 < n; i += 4) {
+      double d0 = a[o + i] - shift;
+      double d1 = a[o + i + 1] - shift;
+      double d2 = a[o + i + 2] - shift;
+      double d3 = a[o + i + 3] - shift;
       double wd0 = w[i] * d0;
       double wd1 = w[i + 1] * d1;
+      double wd2 = w[i + 2] * d2;
+      double wd3 = w[i + 3] * d3;
       s0 += wd0;
       s1 += wd1;
+      s2 += wd2;
+      s3 += wd3;
       q0 += wd0 * d0;
       q1 += wd1 * d1;
+      q2 += wd2 * d2;
+      q3 += wd3 * d3;
     }
     for (; i < n; i++) {
-      double d = a[offset + i] - shift;
+      double d = a[o + i] - shift;
       double wd = w[i] * d;
       s0 += wd;
       q0 += wd * d;
     }
-    out[0] = s0 + s1;
-    out[1] = q0 + q1;
+    out[0] = (s0 + s1) + (s2 + s3);
+    out[1] = (q0 + q1) + (q2 + q3);
   }
 
   @Override
