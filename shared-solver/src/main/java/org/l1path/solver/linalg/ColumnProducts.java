@@ -132,16 +132,6 @@ public final class ColumnProducts {
     compute(VECTOR != null ? VECTOR : SCALAR, a, count, x, list, count, out, true, parallel);
   }
 
-  /**
-   * As {@link #upperTriangle}, always with the scalar kernel: for the many small products of a
-   * logistic fit's Newton steps (the Gram matrix of a strong set), where the vector kernel's
-   * warm-up would cost more than it saves (measured on 50000 x 50 and 200 x 2000 binomial paths).
-   */
-  static void smallUpperTriangle(
-      double[] a, Design x, int[] list, int count, double[] out, boolean parallel) {
-    compute(SCALAR, a, count, x, list, count, out, true, parallel);
-  }
-
   /** As {@link #of} or {@link #upperTriangle}, with a given kernel: for tests and benchmarks. */
   static void compute(
       MicroKernel kernel,
