@@ -94,13 +94,7 @@ final class VectorMicroKernel implements MicroKernel {
     s30.intoArray(sums, SCRATCH + 9 * LANES);
     s31.intoArray(sums, SCRATCH + 10 * LANES);
     s32.intoArray(sums, SCRATCH + 11 * LANES);
-    for (int e = 0; e < ROWS * COLUMNS; e++) {
-      double sum = 0;
-      for (int l = 0; l < LANES; l++) {
-        sum += sums[SCRATCH + e * LANES + l];
-      }
-      sums[e] = sum;
-    }
+    addLanes(sums, SCRATCH, LANES);
     for (; i < to; i++) {
       double y0 = x0[o0 + i];
       double y1 = x1[o1 + i];
@@ -111,6 +105,20 @@ final class VectorMicroKernel implements MicroKernel {
         sums[3 * r + 1] += u * y1;
         sums[3 * r + 2] += u * y2;
       }
+    }
+  }
+
+  /**
+   * {@code sums[e]} for e < count: the sum of the lanes that {@code sums[count + e * lanes ..]}
+   * holds, added in order.
+   */
+  static void addLanes(double[] sums, int count, int lanes) {
+    for (int e = 0; e < count; e++) {
+      double sum = 0;
+      for (int l = 0; l < lanes; l++) {
+        sum += sums[count + e * lanes + l];
+      }
+      sums[e] = sum;
     }
   }
 }

@@ -115,13 +115,7 @@ final class WideVectorMicroKernel implements MicroKernel {
     s31.intoArray(sums, SCRATCH + 13 * LANES);
     s32.intoArray(sums, SCRATCH + 14 * LANES);
     s33.intoArray(sums, SCRATCH + 15 * LANES);
-    for (int e = 0; e < SCRATCH; e++) {
-      double sum = 0;
-      for (int l = 0; l < LANES; l++) {
-        sum += sums[SCRATCH + e * LANES + l];
-      }
-      sums[e] = sum;
-    }
+    VectorMicroKernel.addLanes(sums, SCRATCH, LANES);
     for (; i < to; i++) {
       double y0 = x0[o0 + i];
       double y1 = x1[o1 + i];
