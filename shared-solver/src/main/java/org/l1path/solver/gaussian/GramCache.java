@@ -133,12 +133,12 @@ final class GramCache {
   /**
    * A batch's products on a dense design, a range of observations at a time: each range's weighted
    * columns {@code V z_j} are formed (on the fork-join pool when allowed) and multiplied at once,
-   * so they never take more than {@link #batchCells()} values, however tall the design. One pass
-   * over the design serves the whole batch; when the batch's columns were formed whole, a 10^6 x 50
-   * design took seven batches of at most eight columns (seven passes), and its path 0.61 s against
-   * 0.53 to 0.55 s now (0.60 to 0.61 s before; alternating builds). The ranges start at multiples
-   * of the kernel's block of observations, so the products are summed exactly as a product over all
-   * of them would be.
+   * so they never take more than {@link #batchCells()} values, however tall the design, and one
+   * pass over the design serves the whole batch. When the batch's columns were formed whole, a 10^6
+   * x 50 design took seven batches of at most eight columns, and its lasso path 0.60 to 0.61 s; by
+   * ranges it takes three batches and 0.53 to 0.55 s (alternating builds). The ranges start at
+   * multiples of the kernel's block of observations, so the products are summed exactly as a
+   * product over all of them would be.
    */
   private void denseProducts(
       DenseDesign dense,
