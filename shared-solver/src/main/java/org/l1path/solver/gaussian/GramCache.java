@@ -52,10 +52,12 @@ final class GramCache {
     this.parallelSweeps = parallelSweeps;
     gram = new double[prob.p][];
     // A dense design's batch goes a range of observations at a time (denseProducts), so its
-    // products with the other columns (p values per batch column) bound it, not n; a sparse one
-    // forms each batch column whole.
+    // products with the other columns (p values per batch column) bound it, not n. A sparse design
+    // forms each batch column whole, and so do cross-validation's CrossProducts.
     long cellsPerColumn =
-        prob.x instanceof DenseDesign ? Math.max(prob.p, ColumnProducts.ROW_BLOCK) : prob.n;
+        foldGram == null && prob.x instanceof DenseDesign
+            ? Math.max(prob.p, ColumnProducts.ROW_BLOCK)
+            : prob.n;
     maxBatch =
         (int) Math.max(FIRST_BATCH, Math.min(prob.p, batchCells() / Math.max(cellsPerColumn, 1)));
   }
