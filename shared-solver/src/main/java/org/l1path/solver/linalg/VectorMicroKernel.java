@@ -95,17 +95,7 @@ final class VectorMicroKernel implements MicroKernel {
     s31.intoArray(sums, SCRATCH + 10 * LANES);
     s32.intoArray(sums, SCRATCH + 11 * LANES);
     addLanes(sums, SCRATCH, LANES);
-    for (; i < to; i++) {
-      double y0 = x0[o0 + i];
-      double y1 = x1[o1 + i];
-      double y2 = x2[o2 + i];
-      for (int r = 0; r < ROWS; r++) {
-        double u = a[r][aStarts[r] + i];
-        sums[3 * r] += u * y0;
-        sums[3 * r + 1] += u * y1;
-        sums[3 * r + 2] += u * y2;
-      }
-    }
+    addRemainder(a, aStarts, x, xStarts, i, to, COLUMNS, sums);
   }
 
   /**
@@ -119,6 +109,29 @@ final class VectorMicroKernel implements MicroKernel {
         sum += sums[count + e * lanes + l];
       }
       sums[e] = sum;
+    }
+  }
+
+  /**
+   * Adds the observations {@code from <= i < to} past the last whole vector to the {@code ROWS x
+   * width} tile of sums, one at a time.
+   */
+  static void addRemainder(
+      double[][] a,
+      int[] aStarts,
+      double[][] x,
+      int[] xStarts,
+      int from,
+      int to,
+      int width,
+      double[] sums) {
+    for (int i = from; i < to; i++) {
+      for (int r = 0; r < ROWS; r++) {
+        double u = a[r][aStarts[r] + i];
+        for (int c = 0; c < width; c++) {
+          sums[width * r + c] += u * x[c][xStarts[c] + i];
+        }
+      }
     }
   }
 }

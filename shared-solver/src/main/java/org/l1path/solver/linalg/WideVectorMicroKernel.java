@@ -116,18 +116,6 @@ final class WideVectorMicroKernel implements MicroKernel {
     s32.intoArray(sums, SCRATCH + 14 * LANES);
     s33.intoArray(sums, SCRATCH + 15 * LANES);
     VectorMicroKernel.addLanes(sums, SCRATCH, LANES);
-    for (; i < to; i++) {
-      double y0 = x0[o0 + i];
-      double y1 = x1[o1 + i];
-      double y2 = x2[o2 + i];
-      double y3 = x3[o3 + i];
-      for (int r = 0; r < ROWS; r++) {
-        double u = a[r][aStarts[r] + i];
-        sums[WIDTH * r] += u * y0;
-        sums[WIDTH * r + 1] += u * y1;
-        sums[WIDTH * r + 2] += u * y2;
-        sums[WIDTH * r + 3] += u * y3;
-      }
-    }
+    VectorMicroKernel.addRemainder(a, aStarts, x, xStarts, i, to, WIDTH, sums);
   }
 }
