@@ -260,10 +260,7 @@ public final class DenseDesign extends Design {
     return weightedCentredRows(j, w, uniform, centre, scale, 0, n, out, from);
   }
 
-  /**
-   * As {@link #weightedCentred} over the observations {@code first <= i < last} alone, into {@code
-   * out[at ..]}: for products summed a range of observations at a time.
-   */
+  @Override
   public double weightedCentredRows(
       int j,
       double[] w,

@@ -107,6 +107,21 @@ public abstract sealed class Design permits DenseDesign, SparseDesign {
   public abstract double weightedCentred(
       int j, double[] w, double uniform, double centre, double scale, double[] out, int from);
 
+  /**
+   * As {@link #weightedCentred} over the observations {@code first <= i < last} alone, into {@code
+   * out[at ..]}: for products summed a range of observations at a time.
+   */
+  public abstract double weightedCentredRows(
+      int j,
+      double[] w,
+      double uniform,
+      double centre,
+      double scale,
+      int first,
+      int last,
+      double[] out,
+      int at);
+
   /** Column j into {@code out[from .. from + n)}. */
   public abstract void copyColumn(int j, double[] out, int from);
 

@@ -147,6 +147,30 @@ public final class SparseDesign extends Design {
   }
 
   @Override
+  public double weightedCentredRows(
+      int j,
+      double[] w,
+      double uniform,
+      double centre,
+      double scale,
+      int first,
+      int last,
+      double[] out,
+      int at) {
+    double inverse = 1 / scale;
+    double shifted = -centre * inverse;
+    for (int i = first; i < last; i++) {
+      out[at + i - first] = weight(w, uniform, i) * shifted;
+    }
+    int t = Arrays.binarySearch(rows, starts[j], starts[j + 1], first);
+    for (t = t < 0 ? -t - 1 : t; t < starts[j + 1] && rows[t] < last; t++) {
+      int i = rows[t];
+      out[at + i - first] += weight(w, uniform, i) * values[t] * inverse;
+    }
+    return Dot.sum(out, at, last - first);
+  }
+
+  @Override
   public void copyColumn(int j, double[] out, int from) {
     Arrays.fill(out, from, from + n, 0.0);
     for (int t = starts[j]; t < starts[j + 1]; t++) {

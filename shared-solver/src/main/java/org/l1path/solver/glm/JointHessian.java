@@ -3,7 +3,6 @@ package org.l1path.solver.glm;
 import org.l1path.solver.data.Design;
 import org.l1path.solver.data.FeatureSets;
 import org.l1path.solver.gaussian.GaussianProblem;
-import org.l1path.solver.linalg.WeightedGram;
 
 /**
  * The Hessian of a multinomial fit's loss over a list of step coordinates (each class's intercept
@@ -13,20 +12,20 @@ import org.l1path.solver.linalg.WeightedGram;
  *   H_(r,a),(s,b) = sum_i w_i z_ia z_ib p_ri (d_rs - p_si)
  * </pre>
  *
- * formed from {@code K (K + 1) / 2} weighted Gram matrices of the strong sets' union, or, when the
- * coordinates grew, extended by the new coordinates' rows alone. Features are centred on their
- * overall means {@code m_j}: {@code z_ij = (x_ij - m_j) / s_j}.
+ * formed from the {@code K (K + 1) / 2} class pairs' weighted Gram matrices of the strong sets'
+ * union ({@link ClassPairGrams}), or, when the coordinates grew, extended by the new coordinates'
+ * rows alone. Features are centred on their overall means {@code m_j}: {@code z_ij = (x_ij - m_j) /
+ * s_j}.
  */
 final class JointHessian {
-  /** The bound on fitted probabilities in the curvature of a class with itself. */
-  private static final double P_MIN = 1e-9;
-
   private final GaussianProblem base;
   private final Design x;
   private final int n;
   private final int classes;
   private final boolean intercept;
-  private final WeightedGram kernel;
+
+  /** All class pairs' blocks, in one product. */
+  private final ClassPairGrams pairGrams;
 
   /** Each listed coordinate's class, and its feature or -1 for the class's intercept. */
   int[] coordClass = new int[0];
@@ -48,8 +47,6 @@ final class JointHessian {
 
   private final int[] unionPosition;
   private final double[] blockWeights;
-  private double[] block = new double[0];
-  private final double[] columnSums;
   private final double[] weighted;
   private final double[] dots = new double[4];
 
@@ -59,11 +56,10 @@ final class JointHessian {
     this.n = base.n;
     this.classes = classes;
     this.intercept = intercept;
-    kernel = new WeightedGram(x);
+    pairGrams = new ClassPairGrams(base, classes);
     union = new int[base.p];
     unionPosition = new int[base.p];
     blockWeights = new double[n];
-    columnSums = new double[base.p];
     weighted = new double[n];
   }
 
@@ -120,9 +116,6 @@ final class JointHessian {
     if (matrix.length < coords * coords) {
       matrix = new double[coords * coords];
     }
-    if (block.length < m * m) {
-      block = new double[m * m];
-    }
     double[][] prob = probabilities(probs);
     int[] firstOfClass = new int[classes + 1];
     for (int c = 0, r = 0; r <= classes; r++) {
@@ -131,20 +124,30 @@ final class JointHessian {
       }
       firstOfClass[r] = c;
     }
+    formFromPairGrams(m, prob, firstOfClass);
+    remember();
+  }
+
+  /** The blocks from {@link ClassPairGrams}' one product. */
+  private void formFromPairGrams(int m, double[][] prob, int[] firstOfClass) {
+    pairGrams.form(union, m, prob);
+    double[] sums = pairGrams.sums;
+    int entries = ClassPairGrams.entries(m);
     for (int r = 0; r < classes; r++) {
       for (int s = r; s < classes; s++) {
-        double total = pairWeights(prob, r, s);
-        pairBlock(m, total);
+        int offset = pairGrams.pair(r, s) * entries;
         for (int c = firstOfClass[r]; c < firstOfClass[r + 1]; c++) {
+          // Place 0 is the constant (the intercept), place a + 1 the union's feature a.
+          int a = coordFeature[c] < 0 ? 0 : unionPosition[coordFeature[c]] + 1;
           for (int d = firstOfClass[s]; d < firstOfClass[s + 1]; d++) {
-            double h = entry(coordFeature[c], coordFeature[d], m, total);
+            int b = coordFeature[d] < 0 ? 0 : unionPosition[coordFeature[d]] + 1;
+            double h = sums[offset + ClassPairGrams.entry(Math.min(a, b), Math.max(a, b), m)];
             matrix[c * coords + d] = h;
             matrix[d * coords + c] = h;
           }
         }
       }
     }
-    remember();
   }
 
   /**
@@ -244,13 +247,7 @@ final class JointHessian {
   private double pairWeights(double[][] prob, int r, int s) {
     double total = 0;
     for (int i = 0; i < n; i++) {
-      double w;
-      if (r == s) {
-        double q = Math.min(Math.max(prob[r][i], P_MIN), 1 - P_MIN);
-        w = base.weight(i) * q * (1 - q);
-      } else {
-        w = -base.weight(i) * prob[r][i] * prob[s][i];
-      }
+      double w = ClassPairGrams.weight(base.weight(i), prob[r][i], prob[s][i], r == s);
       blockWeights[i] = w;
       total += w;
     }
@@ -266,45 +263,5 @@ final class JointHessian {
     System.arraycopy(coordClass, 0, formedClass, 0, coords);
     System.arraycopy(coordFeature, 0, formedFeature, 0, coords);
     formedCoords = coords;
-  }
-
-  /**
-   * The union's Gram matrix under {@link #blockWeights} into {@link #block}, and its column sums
-   * {@code sum_i w_i z_ia} into {@link #columnSums}.
-   */
-  private void pairBlock(int m, double total) {
-    for (int from = 0; from < m; from += 4) {
-      int summed = x.dotFour(union, m, from, blockWeights, dots);
-      for (int t = 0; t < summed; t++) {
-        int j = union[from + t];
-        columnSums[from + t] = (dots[t] - base.mean[j] * total) / base.scale[j];
-      }
-    }
-    if (m == 0) {
-      return;
-    }
-    kernel.compute(union, m, blockWeights, base.mean, base.scale, block);
-    // The kernel's products are of centred weighted columns with raw ones, exact only when the
-    // weighted columns sum to 0; these weights need not: take out the centres' share.
-    for (int a = 0; a < m; a++) {
-      for (int b = a; b < m; b++) {
-        double g = block[a * m + b] - base.mean[union[b]] / base.scale[union[b]] * columnSums[a];
-        block[a * m + b] = g;
-        block[b * m + a] = g;
-      }
-    }
-  }
-
-  private double entry(int a, int b, int m, double total) {
-    if (a < 0 && b < 0) {
-      return total;
-    }
-    if (a < 0) {
-      return columnSums[unionPosition[b]];
-    }
-    if (b < 0) {
-      return columnSums[unionPosition[a]];
-    }
-    return block[unionPosition[a] * m + unionPosition[b]];
   }
 }

@@ -99,24 +99,61 @@ final class JointNewtonStep {
     changed = new int[base.p];
     changeFactors = new double[base.p];
     interceptChange = new double[classes];
+    inUnion = new boolean[base.p];
   }
 
   /**
-   * The most coordinates a joint step takes on. A pass of its coordinate descent costs their
-   * square, and forming the Hessian grows with the square of the classes: past about 250 (10
-   * classes of 20 features), stepping one class at a time was faster (30 classes of 20: 6.0 s
-   * against 8.0 s).
+   * The most coordinates a joint step takes on: a pass of its coordinate descent costs their
+   * square, and a factor of the support solve up to their cube.
    */
-  static final int MAX_COORDINATES = 256;
+  static final int MAX_COORDINATES = 1024;
 
   /**
-   * The most classes a joint step takes on. Its Hessian has K(K + 1) / 2 blocks, each a weighted
-   * Gram matrix: as much to form as (K + 1) / 2 rounds of class steps, whose own Gram matrices it
-   * replaces. Past about 10 classes that costs more than the rounds it saves: 10 classes of 3000 x
-   * 20 took 0.58 s a path in joint steps against 0.81 s in class steps, and a 19-class soybean-like
-   * set (683 rows, 35 nominal attributes) 2.1 s against 0.68 s.
+   * The most classes a joint step takes on: it holds two more predictors per class and observation,
+   * besides the fit's own.
    */
-  static final int MAX_CLASSES = 10;
+  static final int MAX_CLASSES = 50;
+
+  /**
+   * How many rounds of class steps' Gram matrices the joint Hessian may cost to form. It has {@code
+   * K (K + 1) / 2} blocks over the strong sets' union, where a class step's matrix is over its own
+   * strong set alone, and a round of class steps forms K of those; but the joint steps take far
+   * fewer rounds. 30 classes of 3000 x 20, where forming costs 16 to 40 rounds at most alphas: the
+   * path took 2.4 s in joint steps against 4.1 s in class steps. A 19-class soybean-like set of 683
+   * x 84 one-hot features, whose classes keep different features, where it costs over 150: 3.0 s
+   * against 0.46 s.
+   */
+  private static final int FORMING_ROUNDS = 128;
+
+  /** Marks the strong sets' union while it is counted. */
+  private final boolean[] inUnion;
+
+  /**
+   * Whether a joint step suits these strong sets: at most {@link #MAX_COORDINATES} coordinates
+   * (every class's strong features, and its intercept), and a Hessian that costs at most {@link
+   * #FORMING_ROUNDS} rounds of class steps' Gram matrices.
+   */
+  boolean suits(FeatureSets[] sets) {
+    long classRound = 0;
+    int union = 0;
+    for (FeatureSets s : sets) {
+      classRound += ClassPairGrams.entries(s.strongCount);
+      for (int t = 0; t < s.strongCount; t++) {
+        if (!inUnion[s.strong[t]]) {
+          inUnion[s.strong[t]] = true;
+          union++;
+        }
+      }
+    }
+    for (FeatureSets s : sets) {
+      for (int t = 0; t < s.strongCount; t++) {
+        inUnion[s.strong[t]] = false;
+      }
+    }
+    long pairs = (long) classes * (classes + 1) / 2;
+    return coordinates(sets, intercept) <= MAX_COORDINATES
+        && pairs * ClassPairGrams.entries(union) <= FORMING_ROUNDS * classRound;
+  }
 
   /**
    * The number of step coordinates for these strong sets: every class's strong features, and its

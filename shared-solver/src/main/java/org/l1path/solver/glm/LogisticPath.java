@@ -388,8 +388,7 @@ public final class LogisticPath {
     if (joint == null || settings.tolerance() < JOINT_MIN_TOLERANCE) {
       return false;
     }
-    return JointNewtonStep.coordinates(sets, settings.fitIntercept())
-        <= JointNewtonStep.MAX_COORDINATES;
+    return joint.suits(sets);
   }
 
   /**

@@ -81,6 +81,24 @@ public final class ColumnProducts {
   }
 
   /**
+   * As {@link #of}, for one of the row blocks that together make a product of {@code totalWork}
+   * multiply-adds: the kernel is chosen by that whole product's size, as {@link #of} chooses by the
+   * design's, so that every block of it sums the same way.
+   */
+  public static void ofBlock(
+      double[] a,
+      int rows,
+      Design x,
+      int[] list,
+      int count,
+      double[] out,
+      long totalWork,
+      boolean parallel) {
+    MicroKernel kernel = VECTOR != null && totalWork >= VECTOR_WORK ? VECTOR : SCALAR;
+    compute(kernel, a, rows, x, list, count, out, false, parallel);
+  }
+
+  /**
    * Observations per block of the products: a row range of {@link #ofRows} that starts at a
    * multiple of it sums every block exactly as the whole product would.
    */
