@@ -61,7 +61,7 @@ public final class ElasticNet {
         data.family() == Family.GAUSSIAN
             ? GaussianPath.fit(
                 solving, settings, grid, progress, shared, heldOutRows, parallelSweeps)
-            : LogisticPath.fit(solving, settings, grid, progress);
+            : LogisticPath.fit(solving, settings, grid, progress, parallelSweeps);
     for (String warning : path.warnings()) {
       progress.notConverged(warning);
     }

@@ -66,6 +66,12 @@ public final class GaussianProblem {
 
   public final double l1Ratio;
 
+  /**
+   * Whether this fit's large sweeps and products may use the common fork-join pool: not in folds
+   * fitted side by side, which keep every processor busy already.
+   */
+  public final boolean parallelSweeps;
+
   public GaussianProblem(Dataset data, Settings settings) {
     this(data, settings, false);
   }
@@ -75,7 +81,8 @@ public final class GaussianProblem {
    * fork-join pool when {@code parallelSweeps}: each is a pass over its column, and on 10^6 x 50
    * these passes were a sixth of a path's time on one thread.
    */
-  GaussianProblem(Dataset data, Settings settings, boolean parallelSweeps) {
+  public GaussianProblem(Dataset data, Settings settings, boolean parallelSweeps) {
+    this.parallelSweeps = parallelSweeps;
     n = data.rows();
     p = data.features();
     x = data.design();
@@ -177,6 +184,7 @@ public final class GaussianProblem {
    * weights are normalized here, so the caller divides alpha by their sum.
    */
   GaussianProblem(GaussianProblem base, double[] z, double[] w, boolean intercept) {
+    parallelSweeps = base.parallelSweeps;
     n = base.n;
     p = base.p;
     x = base.x;

@@ -108,7 +108,8 @@ final class ClassPairGrams {
       fillWeights(prob, from, to);
       Design rows = Design.ofColumnMajor(products, to - from, entries);
       double[] target = from == 0 ? sums : rangeSums;
-      ColumnProducts.ofBlock(weights, pairs, rows, identity, entries, target, work, false);
+      ColumnProducts.ofBlock(
+          weights, pairs, rows, identity, entries, target, work, base.parallelSweeps);
       if (from > 0) {
         for (int t = 0; t < pairs * entries; t++) {
           sums[t] += rangeSums[t];

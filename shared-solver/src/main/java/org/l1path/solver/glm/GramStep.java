@@ -63,7 +63,7 @@ final class GramStep {
     this.base = base;
     this.x = base.x;
     this.n = base.n;
-    kernel = new WeightedGram(x);
+    kernel = new WeightedGram(x, base.parallelSweeps);
     position = new int[base.p];
     support = new SupportSolve(partialMoves);
   }

@@ -108,9 +108,17 @@ public final class LogisticPath {
   private double roundThreshold;
 
   public LogisticPath(Dataset data, Settings settings) {
+    this(data, settings, false);
+  }
+
+  /**
+   * A path whose Newton steps form their weighted Gram matrices on the common fork-join pool when
+   * {@code parallelSweeps} (not in folds fitted side by side).
+   */
+  private LogisticPath(Dataset data, Settings settings, boolean parallelSweeps) {
     this.data = data;
     this.settings = settings;
-    this.base = new GaussianProblem(data, settings);
+    this.base = new GaussianProblem(data, settings, parallelSweeps);
     this.n = data.rows();
     this.p = data.features();
     this.multinomial = data.family() == Family.MULTINOMIAL;
@@ -166,8 +174,8 @@ public final class LogisticPath {
   }
 
   public static RegularizationPath fit(
-      Dataset data, Settings settings, AlphaGrid grid, Progress progress) {
-    return new LogisticPath(data, settings).path(grid, progress);
+      Dataset data, Settings settings, AlphaGrid grid, Progress progress, boolean parallelSweeps) {
+    return new LogisticPath(data, settings, parallelSweeps).path(grid, progress);
   }
 
   /** Fits the intercepts and unpenalized features alone; then alpha_max from their gradients. */

@@ -15,9 +15,13 @@ public final class WeightedGram {
   /** Column a is {@code v_i z_ia}, at {@code a * n}. */
   private double[] weighted = new double[0];
 
-  public WeightedGram(Design x) {
+  private final boolean parallel;
+
+  /** Products on the common fork-join pool when {@code parallel} (not in folds side by side). */
+  public WeightedGram(Design x, boolean parallel) {
     this.x = x;
     this.n = x.n;
+    this.parallel = parallel;
   }
 
   /**
@@ -35,12 +39,11 @@ public final class WeightedGram {
       int j = list[a];
       x.weightedCentred(j, v, 0.0, c[j], s[j], weighted, a * n);
     }
-    // Serial: a logistic fit's folds already run side by side. The kernel is chosen by the
-    // design's size, as for a Gaussian fit's Gram matrix: with the vector module, 50000 x 50 and
-    // 200
-    // x 2000 binomial paths took 1.55-1.58 and 0.109-0.110 s warm against 1.67-1.79 and 0.131-0.143
-    // s with the scalar kernel, and the 200 x 2000 one's first fit 0.44-0.48 against 0.37-0.42 s.
-    ColumnProducts.upperTriangle(weighted, x, list, count, out, false);
+    // The kernel is chosen by the design's size, as for a Gaussian fit's Gram matrix: with the
+    // vector module, 50000 x 50 and 200 x 2000 binomial paths took 1.55-1.58 and 0.109-0.110 s warm
+    // against 1.67-1.79 and 0.131-0.143 s with the scalar kernel, and the 200 x 2000 one's first
+    // fit 0.44-0.48 against 0.37-0.42 s.
+    ColumnProducts.upperTriangle(weighted, x, list, count, out, parallel);
     // Entry (a, b), b >= a, lacks column b's scale.
     for (int a = 0; a < count; a++) {
       for (int b = a; b < count; b++) {

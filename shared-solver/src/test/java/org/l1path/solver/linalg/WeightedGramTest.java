@@ -43,7 +43,8 @@ class WeightedGramTest {
       list[a] = (p - 1 - 2 * a % p + p) % p;
     }
     double[] gram = new double[count * count];
-    new WeightedGram(Design.ofColumns(columns, n)).compute(list, count, v, centre, scale, gram);
+    new WeightedGram(Design.ofColumns(columns, n), false)
+        .compute(list, count, v, centre, scale, gram);
     for (int a = 0; a < count; a++) {
       for (int b = 0; b < count; b++) {
         double expected = 0;
