@@ -37,14 +37,19 @@ final class ClassPairGrams {
   /** A range's entry products, column-major ({@code entries x rows}). */
   private double[] products = new double[0];
 
-  /** A range's pair weights, one vector of its rows per pair. */
+  /** A range's weights of each pair of two classes, one vector of its rows per pair. */
   private double[] weights = new double[0];
 
   /** The entry list {@code 0 .. entries)}, for the product. */
   private int[] identity = new int[0];
 
-  /** A later range's sums, before they are added. */
+  /** The sums of the pairs of two classes, in turn; a later range's, before they are added. */
+  private double[] otherSums = new double[0];
+
   private double[] rangeSums = new double[0];
+
+  /** What clipped probabilities add to each class's own matrix ({@link #addClipped}). */
+  private double[] clipped = new double[0];
 
   /** The sums, {@code pairs x entries}, row-major. */
   double[] sums = new double[0];
@@ -85,14 +90,24 @@ final class ClassPairGrams {
    * Fills {@link #sums} with every pair's matrix over {@code list[0 .. m)} at these probabilities:
    * the entry {@code (a, b)} of pair {@code (r, s)} at {@code sums[pair(r, s) * entries(m) +
    * entry(a, b, m)]}.
+   *
+   * <p>Only the pairs of two different classes go through the product. A class's weights with
+   * itself are minus the sum of its weights with the others, {@code w p_r (1 - p_r) = sum_(s != r)
+   * w p_r p_s}, so its own matrix is minus the sum of its other pairs' ({@code K} products fewer of
+   * {@code K (K + 1) / 2}: half of them with 3 classes), plus what the clipped probabilities add
+   * ({@link #addClipped}).
    */
   void form(int[] list, int m, double[][] prob) {
     int entries = entries(m);
     int pairs = classes * (classes + 1) / 2;
+    int others = pairs - classes;
     if (sums.length < pairs * entries) {
       sums = new double[pairs * entries];
-      rangeSums = new double[pairs * entries];
+      otherSums = new double[others * entries];
+      rangeSums = new double[others * entries];
+      clipped = new double[classes * entries];
     }
+    java.util.Arrays.fill(clipped, 0, classes * entries, 0.0);
     if (identity.length < entries) {
       identity = new int[entries];
       for (int e = 0; e < entries; e++) {
@@ -101,18 +116,64 @@ final class ClassPairGrams {
     }
     // Whole multiples of 64 observations, so that the kernel's vectors fill every range.
     int range = Math.min(n, Math.max(64, HELD_PRODUCTS / entries / 64 * 64));
-    long work = (long) n * entries * pairs;
+    long work = (long) n * entries * others;
     for (int from = 0; from < n; from += range) {
       int to = Math.min(n, from + range);
       fillProducts(list, m, from, to);
+      addClipped(prob, entries, from, to);
+      if (others == 0) {
+        continue;
+      }
       fillWeights(prob, from, to);
       Design rows = Design.ofColumnMajor(products, to - from, entries);
-      double[] target = from == 0 ? sums : rangeSums;
+      double[] target = from == 0 ? otherSums : rangeSums;
       ColumnProducts.ofBlock(
-          weights, pairs, rows, identity, entries, target, work, base.parallelSweeps);
+          weights, others, rows, identity, entries, target, work, base.parallelSweeps);
       if (from > 0) {
-        for (int t = 0; t < pairs * entries; t++) {
-          sums[t] += rangeSums[t];
+        for (int t = 0; t < others * entries; t++) {
+          otherSums[t] += rangeSums[t];
+        }
+      }
+    }
+    java.util.Arrays.fill(sums, 0, pairs * entries, 0.0);
+    for (int r = 0, other = 0; r < classes; r++) {
+      for (int s = r + 1; s < classes; s++, other++) {
+        int from = other * entries;
+        int rs = pair(r, s) * entries;
+        int rr = pair(r, r) * entries;
+        int ss = pair(s, s) * entries;
+        for (int e = 0; e < entries; e++) {
+          double g = otherSums[from + e];
+          sums[rs + e] = g;
+          sums[rr + e] -= g;
+          sums[ss + e] -= g;
+        }
+      }
+    }
+    for (int r = 0; r < classes; r++) {
+      int rr = pair(r, r) * entries;
+      for (int e = 0; e < entries; e++) {
+        sums[rr + e] += clipped[r * entries + e];
+      }
+    }
+  }
+
+  /**
+   * What the clipped probabilities add to each class's own matrix: {@code weight(w, p, p, true) - w
+   * p (1 - p)}, 0 unless p is within {@link #P_MIN} of 0 or 1, times the observation's entry
+   * products.
+   */
+  private void addClipped(double[][] prob, int entries, int from, int to) {
+    int rows = to - from;
+    for (int r = 0; r < classes; r++) {
+      double[] pr = prob[r];
+      for (int i = from; i < to; i++) {
+        double w = base.weight(i);
+        double extra = weight(w, pr[i], pr[i], true) - w * pr[i] * (1 - pr[i]);
+        if (extra != 0) {
+          for (int e = 0; e < entries; e++) {
+            clipped[r * entries + e] += extra * products[e * rows + i - from];
+          }
         }
       }
     }
@@ -144,20 +205,20 @@ final class ClassPairGrams {
     }
   }
 
-  /** Each pair's weights at observations {@code from <= i < to}, a vector per pair. */
+  /** The weights of each pair of two classes at observations {@code from <= i < to}, in turn. */
   private void fillWeights(double[][] prob, int from, int to) {
     int rows = to - from;
-    int pairs = classes * (classes + 1) / 2;
-    if (weights.length < pairs * rows) {
-      weights = new double[pairs * rows];
+    int others = classes * (classes - 1) / 2;
+    if (weights.length < others * rows) {
+      weights = new double[others * rows];
     }
-    for (int r = 0; r < classes; r++) {
+    for (int r = 0, other = 0; r < classes; r++) {
       double[] pr = prob[r];
-      for (int s = r; s < classes; s++) {
+      for (int s = r + 1; s < classes; s++, other++) {
         double[] ps = prob[s];
-        int out = pair(r, s) * rows - from;
+        int out = other * rows - from;
         for (int i = from; i < to; i++) {
-          weights[out + i] = weight(base.weight(i), pr[i], ps[i], r == s);
+          weights[out + i] = weight(base.weight(i), pr[i], ps[i], false);
         }
       }
     }

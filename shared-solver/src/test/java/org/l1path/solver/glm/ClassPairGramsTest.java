@@ -63,13 +63,19 @@ class ClassPairGramsTest {
     }
   }
 
-  /** Rows of class probabilities, each summing to 1. */
+  /**
+   * Rows of class probabilities, each summing to 1. Every fifth row all but rules out class 0, and
+   * every seventh all but settles on class 1: their curvature is clipped.
+   */
   private static double[][] probabilities(int n, int classes, SplittableRandom random) {
     double[][] prob = new double[classes][n];
     for (int i = 0; i < n; i++) {
       double total = 0;
       for (int r = 0; r < classes; r++) {
         prob[r][i] = random.nextDouble();
+        if (i % 5 == 0 && r == 0 || i % 7 == 0 && r != 1) {
+          prob[r][i] = 1e-13;
+        }
         total += prob[r][i];
       }
       for (int r = 0; r < classes; r++) {
