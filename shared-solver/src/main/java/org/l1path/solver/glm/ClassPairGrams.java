@@ -16,8 +16,8 @@ import org.l1path.solver.linalg.ColumnProducts;
  * #weight}). These are the blocks of {@link JointHessian}. All of them come from one product: each
  * observation's entry products {@code y_ia y_ib}, one column per entry {@code (a, b)}, against one
  * vector of weights per pair. Formed as {@code K (K + 1) / 2} separate Gram matrices, each with its
- * own pass to weight the columns, the same sums ran on small tiles that the kernel fills poorly,
- * and were most of a 10-class path's time.
+ * own pass to weight the columns, the same sums had run on small tiles that the kernel fills
+ * poorly, and were most of a 10-class path's time.
  */
 final class ClassPairGrams {
   /** The bound on fitted probabilities in the curvature of a class with itself. */

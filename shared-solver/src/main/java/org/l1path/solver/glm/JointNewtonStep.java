@@ -125,13 +125,23 @@ final class JointNewtonStep {
    */
   private static final int FORMING_ROUNDS = 128;
 
+  /**
+   * The most features in the strong sets' union, and the most entries of all class pairs' Gram
+   * matrices over it ({@link ClassPairGrams}), that a joint step forms: at most 16 MB of entry
+   * products for a range of 64 observations, and 32 MB of sums.
+   */
+  private static final int MAX_UNION = 255;
+
+  private static final long MAX_PAIR_ENTRIES = 1L << 22;
+
   /** Marks the strong sets' union while it is counted. */
   private final boolean[] inUnion;
 
   /**
    * Whether a joint step suits these strong sets: at most {@link #MAX_COORDINATES} coordinates
-   * (every class's strong features, and its intercept), and a Hessian that costs at most {@link
-   * #FORMING_ROUNDS} rounds of class steps' Gram matrices.
+   * (every class's strong features, and its intercept), a union of at most {@link #MAX_UNION}
+   * features, and a Hessian that costs at most {@link #FORMING_ROUNDS} rounds of class steps' Gram
+   * matrices.
    */
   boolean suits(FeatureSets[] sets) {
     long classRound = 0;
@@ -150,9 +160,11 @@ final class JointNewtonStep {
         inUnion[s.strong[t]] = false;
       }
     }
-    long pairs = (long) classes * (classes + 1) / 2;
+    long pairEntries = (long) classes * (classes + 1) / 2 * ClassPairGrams.entries(union);
     return coordinates(sets, intercept) <= MAX_COORDINATES
-        && pairs * ClassPairGrams.entries(union) <= FORMING_ROUNDS * classRound;
+        && union <= MAX_UNION
+        && pairEntries <= MAX_PAIR_ENTRIES
+        && pairEntries <= FORMING_ROUNDS * classRound;
   }
 
   /**
