@@ -2,7 +2,6 @@ package org.l1path.solver.gaussian;
 
 import org.l1path.solver.Dataset;
 import org.l1path.solver.Settings;
-import org.l1path.solver.data.DenseDesign;
 import org.l1path.solver.data.Design;
 import org.l1path.solver.data.Dot;
 import org.l1path.solver.data.SparseRow;
@@ -251,11 +250,10 @@ public final class GaussianProblem {
 
   /**
    * As {@link #weightedStandardized(int, double[])} over the observations {@code first <= i < last}
-   * of a dense design alone, into {@code out[at ..]}; returns their sum.
+   * alone, into {@code out[at ..]}; returns their sum.
    */
   double weightedStandardizedRows(int j, int first, int last, double[] out, int at) {
-    return ((DenseDesign) x)
-        .weightedCentredRows(j, v, invN, centre[j], scale[j], first, last, out, at);
+    return x.weightedCentredRows(j, v, invN, centre[j], scale[j], first, last, out, at);
   }
 
   /**
