@@ -251,15 +251,9 @@ public final class DenseDesign extends Design {
 
   /**
    * The column is filled first and summed after ({@link Dot#sum}'s independent running sums): one
-   * running sum in the filling loop would wait on each addition, and the joint Hessian forms such a
-   * column for every coordinate and class pair.
+   * running sum in the filling loop would wait on each addition, and Newton steps form such columns
+   * for every Gram matrix they compute.
    */
-  @Override
-  public double weightedCentred(
-      int j, double[] w, double uniform, double centre, double scale, double[] out, int from) {
-    return weightedCentredRows(j, w, uniform, centre, scale, 0, n, out, from);
-  }
-
   @Override
   public double weightedCentredRows(
       int j,

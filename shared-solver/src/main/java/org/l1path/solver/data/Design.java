@@ -104,8 +104,10 @@ public abstract sealed class Design permits DenseDesign, SparseDesign {
    * Fills {@code out[from .. from + n)} with {@code w_i (x_ij - centre) / scale}: the weighted,
    * standardized column that Gram entries with j are products with; returns its sum.
    */
-  public abstract double weightedCentred(
-      int j, double[] w, double uniform, double centre, double scale, double[] out, int from);
+  public final double weightedCentred(
+      int j, double[] w, double uniform, double centre, double scale, double[] out, int from) {
+    return weightedCentredRows(j, w, uniform, centre, scale, 0, n, out, from);
+  }
 
   /**
    * As {@link #weightedCentred} over the observations {@code first <= i < last} alone, into {@code

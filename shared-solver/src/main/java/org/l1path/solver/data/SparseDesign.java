@@ -127,26 +127,6 @@ public final class SparseDesign extends Design {
   }
 
   @Override
-  public double weightedCentred(
-      int j, double[] w, double uniform, double centre, double scale, double[] out, int from) {
-    double inverse = 1 / scale;
-    double sum = 0;
-    double shifted = -centre * inverse;
-    for (int i = 0; i < n; i++) {
-      double value = weight(w, uniform, i) * shifted;
-      out[from + i] = value;
-      sum += value;
-    }
-    for (int t = starts[j]; t < starts[j + 1]; t++) {
-      int i = rows[t];
-      double add = weight(w, uniform, i) * values[t] * inverse;
-      out[from + i] += add;
-      sum += add;
-    }
-    return sum;
-  }
-
-  @Override
   public double weightedCentredRows(
       int j,
       double[] w,
