@@ -313,7 +313,10 @@ public final class LogisticPath {
       double largest = 0;
       boolean moved = false;
       int stepPasses = threshold > smallestThreshold() ? MAX_STEP_PASSES : FLOOR_STEP_PASSES;
-      if (jointSteps()) {
+      // A Newton step on every row at once converges at least linearly and mostly faster; rounds
+      // of class steps are block descent, whose slow linear rate makes the prediction fail.
+      boolean newton = !multinomial || jointSteps();
+      if (newton && multinomial) {
         int budget =
             Math.min(settings.maxIterations() - iterations, Math.min(stepPasses, JOINT_PASSES));
         if (budget > 0) {
@@ -341,7 +344,8 @@ public final class LogisticPath {
       // Changes at the rounding floor can stay above the smallest threshold forever: a check now
       // and then lets a stall be seen.
       boolean settled = largest <= threshold || !moved || outOfPasses;
-      boolean early = !settled && predict && settlesNext(previousLargest, largest, threshold);
+      boolean early =
+          !settled && newton && predict && settlesNext(previousLargest, largest, threshold);
       previousLargest = largest;
       if (!settled && !early && roundsSinceCheck < CHECK_EVERY_ROUNDS) {
         continue;
