@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 final class ScoringRoute {
   /** The per-file settings of a prediction, in sidecars and metadata. */
   static final List<String> OPTION_NAMES =
-      List.of("model", "alpha", "rule", "unseen", "encoding", "format");
+      List.of("model", "alpha", "rule", "gamma", "unseen", "encoding", "format");
 
   static final String PREDICTIONS_CSV = "predictions.csv";
   static final String PREDICTION_JSON = "prediction.json";
@@ -61,7 +61,7 @@ final class ScoringRoute {
    *
    * @param outputBucket the bucket a bare model key is in
    * @throws SettingsException when no model is named, or not as s3://bucket/key
-   * @throws org.l1path.job.OptionException when alpha, rule, unseen, encoding or format is
+   * @throws org.l1path.job.OptionException when alpha, rule, gamma, unseen, encoding or format is
    *     malformed
    * @throws InputException when the model cannot be read or has no such alpha
    */

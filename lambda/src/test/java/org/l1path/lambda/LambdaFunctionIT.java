@@ -297,6 +297,33 @@ class LambdaFunctionIT {
   }
 
   @Test
+  @Order(6)
+  void aPredictionSidecarMayNameAGamma() throws Exception {
+    String modelEtag =
+        SourceObject.unquote(
+            s3.client().headObject(h -> h.bucket(BUCKET).key("input/diabetes.csv")).eTag());
+    String modelKey = "output/input/diabetes.csv/" + modelEtag + "/model.json";
+    byte[] csv = Files.readAllBytes(DIABETES);
+    String key = "predict/diabetes-gamma.csv";
+    put(
+        key + ".l1path.json",
+        ("{\"model\": \"" + modelKey + "\", \"gamma\": 0.5}").getBytes(StandardCharsets.UTF_8),
+        Map.of());
+    String etag = put(key, csv, Map.of());
+
+    RuntimeApi.Result result = function.invoke(sqsFor(key, csv.length, etag));
+
+    assertEquals(List.of(), failures(result));
+    // gamma is a setting of the prediction route (docs/lambda.md), so it reaches the model, which
+    // refuses it: diabetes.csv was fitted without --relax.
+    JsonNode error = json("output/" + key + "/" + etag + "/error.json");
+    assertEquals("input", error.get("kind").asText(), error.toString());
+    assertTrue(
+        error.get("error").asText().contains("gamma applies to a relaxed fit (--relax)"),
+        error.toString());
+  }
+
+  @Test
   void aPredictionNamingNoModelAMissingOneOrABadRuleYieldsErrorJson() throws Exception {
     byte[] csv = "age,sex\n1,2\n".getBytes(StandardCharsets.UTF_8);
     String unnamed = "predict/unnamed.csv";
