@@ -1,12 +1,16 @@
 package org.l1path.solver.linalg;
 
 import org.l1path.solver.data.Design;
+import org.l1path.solver.data.SparseDesign;
 
 /**
  * The weighted Gram matrix {@code G_ab = sum_i v_i z_ia z_ib} of a list of standardized features,
  * {@code z_ia = (x_ij - c_j) / s_j} for {@code j = list[a]}: the curvature of a weighted
  * least-squares problem on those features. The weighted, centred columns are formed once; their
  * products with the raw columns, on and above the diagonal, are {@link ColumnProducts}'s.
+ *
+ * <p>A sparse design whose rows hold few of the listed columns takes {@link SparseRowGram}'s route
+ * instead.
  */
 public final class WeightedGram {
   private final Design x;
@@ -17,11 +21,15 @@ public final class WeightedGram {
 
   private final boolean parallel;
 
+  /** A sparse design's own route, or null. */
+  private final SparseRowGram rows;
+
   /** Products on the common fork-join pool when {@code parallel} (not in folds side by side). */
   public WeightedGram(Design x, boolean parallel) {
     this.x = x;
     this.n = x.n;
     this.parallel = parallel;
+    rows = x instanceof SparseDesign sparse ? new SparseRowGram(sparse) : null;
   }
 
   /**
@@ -32,6 +40,9 @@ public final class WeightedGram {
    * the raw columns are their products with the centred ones.
    */
   public void compute(int[] list, int count, double[] v, double[] c, double[] s, double[] out) {
+    if (rows != null && rows.compute(list, count, v, c, s, out)) {
+      return;
+    }
     if (weighted.length < (long) count * n) {
       weighted = new double[count * n];
     }

@@ -20,9 +20,66 @@ class WeightedGramTest {
         column[i] = 3 + RandomProblems.gauss(random);
       }
     }
+    assertMatchesTheTripleLoop(columns, n, count, Design.ofColumns(columns, n), random, 1e-12);
+  }
+
+  /**
+   * A sparse design sums its raw products row by row and centres them after, unless its rows are
+   * dense enough (0.9) for the centred route to cost less. A column of large values (1000 plus a
+   * little, on every row) makes it take the centred route instead; centring it costs about six
+   * digits either way (the centre's own rounding, times 1000, over a variance of 1/12), hence that
+   * case's tolerance. Zero weights and empty rows are among the cases.
+   */
+  @ParameterizedTest(name = "sparse: n {0}, {1} of {2} features, density {3}, large column {4}")
+  @CsvSource({
+    "1, 1, 1, 0.3, false",
+    "7, 3, 4, 0.3, false",
+    "13, 5, 9, 0.3, false",
+    "200, 10, 31, 0.3, false",
+    "200, 10, 31, 0.9, false",
+    "33, 2, 2, 0.3, false",
+    "60, 6, 8, 0.3, true"
+  })
+  void aSparseDesignMatchesTheTripleLoop(int n, int count, int p, double density, boolean large) {
+    SplittableRandom random = new SplittableRandom(n * 17L + count);
+    double[][] columns = new double[p][n];
+    int[] starts = new int[p + 1];
+    java.util.List<Integer> rows = new java.util.ArrayList<>();
+    java.util.List<Double> values = new java.util.ArrayList<>();
+    for (int j = 0; j < p; j++) {
+      for (int i = 0; i < n; i++) {
+        boolean dense = large && j == p - 1;
+        if (dense || random.nextDouble() < density) {
+          double value =
+              dense ? 1000 + random.nextDouble() : j % 2 == 0 ? 1.0 : RandomProblems.gauss(random);
+          columns[j][i] = value;
+          rows.add(i);
+          values.add(value);
+        }
+      }
+      starts[j + 1] = rows.size();
+    }
+    Design sparse =
+        Design.ofSparse(
+            n,
+            p,
+            starts,
+            rows.stream().mapToInt(Integer::intValue).toArray(),
+            values.stream().mapToDouble(Double::doubleValue).toArray());
+    assertMatchesTheTripleLoop(columns, n, count, sparse, random, large ? 1e-7 : 1e-12);
+  }
+
+  private static void assertMatchesTheTripleLoop(
+      double[][] columns,
+      int n,
+      int count,
+      Design design,
+      SplittableRandom random,
+      double tolerance) {
+    int p = columns.length;
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {
-      v[i] = random.nextDouble();
+      v[i] = i % 5 == 4 ? 0.0 : random.nextDouble();
     }
     double[] centre = new double[p];
     double[] scale = new double[p];
@@ -43,8 +100,7 @@ class WeightedGramTest {
       list[a] = (p - 1 - 2 * a % p + p) % p;
     }
     double[] gram = new double[count * count];
-    new WeightedGram(Design.ofColumns(columns, n), false)
-        .compute(list, count, v, centre, scale, gram);
+    new WeightedGram(design, false).compute(list, count, v, centre, scale, gram);
     for (int a = 0; a < count; a++) {
       for (int b = 0; b < count; b++) {
         double expected = 0;
@@ -58,7 +114,8 @@ class WeightedGramTest {
         }
         // Tolerance: the kernel multiplies by the raw column, whose product with the centred
         // weighted column equals the centred product up to rounding of order 1e-15 per row.
-        assertEquals(expected, gram[a * count + b], 1e-12 * (1 + Math.abs(expected)), a + "," + b);
+        assertEquals(
+            expected, gram[a * count + b], tolerance * (1 + Math.abs(expected)), a + "," + b);
         assertEquals(gram[a * count + b], gram[b * count + a], 0.0, "symmetric");
       }
     }
