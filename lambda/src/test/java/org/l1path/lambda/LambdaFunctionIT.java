@@ -138,10 +138,7 @@ class LambdaFunctionIT {
   @Test
   @Order(3)
   void aCsvUnderThePredictionPrefixIsPredictedWithTheModelItNames() throws Exception {
-    String modelEtag =
-        SourceObject.unquote(
-            s3.client().headObject(h -> h.bucket(BUCKET).key("input/diabetes.csv")).eTag());
-    String modelKey = "output/input/diabetes.csv/" + modelEtag + "/model.json";
+    String modelKey = diabetesModelKey();
     byte[] csv = Files.readAllBytes(DIABETES);
     String key = "predict/diabetes-new.csv";
     String etag = put(key, csv, Map.of("l1path-model", modelKey));
@@ -296,13 +293,18 @@ class LambdaFunctionIT {
         badError.toString());
   }
 
+  /** The model.json the first test's fit of diabetes.csv wrote. */
+  private static String diabetesModelKey() {
+    String etag =
+        SourceObject.unquote(
+            s3.client().headObject(h -> h.bucket(BUCKET).key("input/diabetes.csv")).eTag());
+    return "output/input/diabetes.csv/" + etag + "/model.json";
+  }
+
   @Test
   @Order(6)
   void aPredictionSidecarMayNameAGamma() throws Exception {
-    String modelEtag =
-        SourceObject.unquote(
-            s3.client().headObject(h -> h.bucket(BUCKET).key("input/diabetes.csv")).eTag());
-    String modelKey = "output/input/diabetes.csv/" + modelEtag + "/model.json";
+    String modelKey = diabetesModelKey();
     byte[] csv = Files.readAllBytes(DIABETES);
     String key = "predict/diabetes-gamma.csv";
     put(

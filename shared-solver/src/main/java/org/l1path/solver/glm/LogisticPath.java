@@ -313,10 +313,12 @@ public final class LogisticPath {
       double largest = 0;
       boolean moved = false;
       int stepPasses = threshold > smallestThreshold() ? MAX_STEP_PASSES : FLOOR_STEP_PASSES;
-      // A Newton step on every row at once converges at least linearly and mostly faster; rounds
-      // of class steps are block descent, whose slow linear rate makes the prediction fail.
-      boolean newton = !multinomial || jointSteps();
-      if (newton && multinomial) {
+      boolean jointRound = jointSteps();
+      // A Newton step on every row at once (binomial, or joint) converges at least linearly and
+      // mostly faster; rounds of class steps are block descent, whose slow linear rate makes the
+      // early check's prediction fail.
+      boolean newton = jointRound || !multinomial;
+      if (jointRound) {
         int budget =
             Math.min(settings.maxIterations() - iterations, Math.min(stepPasses, JOINT_PASSES));
         if (budget > 0) {
