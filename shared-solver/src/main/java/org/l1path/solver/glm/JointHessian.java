@@ -240,18 +240,13 @@ final class JointHessian {
   }
 
   /**
-   * {@code w_i p_ri (d_rs - p_si)} into {@link #blockWeights}; returns their sum. The curvature of
-   * a class with itself uses probabilities clipped as in {@link NewtonStep}, so that a class all
-   * but absent keeps some.
+   * {@code w_i p_ri (d_rs - p_si)} into {@link #blockWeights}. The curvature of a class with itself
+   * uses probabilities clipped as in {@link NewtonStep}, so that a class all but absent keeps some.
    */
-  private double pairWeights(double[][] prob, int r, int s) {
-    double total = 0;
+  private void pairWeights(double[][] prob, int r, int s) {
     for (int i = 0; i < n; i++) {
-      double w = ClassPairGrams.weight(base.weight(i), prob[r][i], prob[s][i], r == s);
-      blockWeights[i] = w;
-      total += w;
+      blockWeights[i] = ClassPairGrams.weight(base.weight(i), prob[r][i], prob[s][i], r == s);
     }
-    return total;
   }
 
   /** Records the coordinates the Hessian now holds. */
