@@ -53,6 +53,40 @@ public final class SufficientStatistics implements Serializable {
     cross = new double[(int) triangle];
   }
 
+  /**
+   * Statistics with the given moments, for a least-squares problem made rather than summed (a
+   * Newton step's quadratic model from a Hessian and a gradient): {@code rows} rows of total weight
+   * {@code weight}, the weighted means of the features and then the response, and the centred
+   * cross-products, entry (j, k) for j <= k read from {@code cross[j][k]}.
+   *
+   * @throws IllegalArgumentException for arrays of the wrong shape or a weight that is not positive
+   *     and finite
+   */
+  public static SufficientStatistics ofMoments(
+      long rows, double weight, double[] mean, double[][] cross) {
+    SufficientStatistics s = new SufficientStatistics(mean.length - 1);
+    if (cross.length != s.d) {
+      throw new IllegalArgumentException(
+          cross.length + " rows of cross-products for " + s.d + " means");
+    }
+    if (!(weight > 0 && weight < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("the weight must be positive and finite, got " + weight);
+    }
+    s.rows = rows;
+    s.weight = weight;
+    System.arraycopy(mean, 0, s.mean, 0, s.d);
+    for (int j = 0; j < s.d; j++) {
+      if (cross[j].length != s.d) {
+        throw new IllegalArgumentException("cross-product row " + j + " is not " + s.d + " long");
+      }
+      int base = s.at(j, j) - j;
+      for (int k = j; k < s.d; k++) {
+        s.cross[base + k] = cross[j][k];
+      }
+    }
+    return s;
+  }
+
   private SufficientStatistics(SufficientStatistics other) {
     p = other.p;
     d = other.d;

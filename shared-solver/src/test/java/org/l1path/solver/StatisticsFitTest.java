@@ -218,4 +218,38 @@ class StatisticsFitTest {
     assertTrue(e.getMessage().contains("rows of 2"), e.getMessage());
     assertEquals(0, s.rows());
   }
+
+  @Test
+  void statisticsFromTheirMomentsFitTheSamePath() {
+    Dataset data = Reference.numericCsv("diabetes");
+    SufficientStatistics summed = all(foldStatistics(data, new int[data.rows()], 1));
+    int d = data.features() + 1;
+    double[] mean = new double[d];
+    double[][] cross = new double[d][d];
+    for (int j = 0; j < d; j++) {
+      mean[j] = summed.mean(j);
+      for (int k = j; k < d; k++) {
+        cross[j][k] = summed.crossProduct(j, k);
+      }
+    }
+    SufficientStatistics made =
+        SufficientStatistics.ofMoments(summed.rows(), summed.weight(), mean, cross);
+    Settings settings = Settings.defaults().withTolerance(TIGHT);
+    assertSamePath(
+        StatisticsFit.fitPath(
+            summed, data.featureNames(), settings, AlphaGrid.automatic(), Progress.NONE),
+        StatisticsFit.fitPath(
+            made, data.featureNames(), settings, AlphaGrid.automatic(), Progress.NONE));
+    assertEquals(summed.crossProduct(d - 1, 0), made.crossProduct(0, d - 1));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SufficientStatistics.ofMoments(1, 0, mean, cross));
+    assertTrue(e.getMessage().contains("weight"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SufficientStatistics.ofMoments(1, 1, mean, new double[d][d - 1]));
+    assertTrue(e.getMessage().contains("cross-product row 0"), e.getMessage());
+  }
 }

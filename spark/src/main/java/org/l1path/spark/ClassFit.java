@@ -23,11 +23,20 @@ import org.l1path.solver.SufficientStatistics;
 /**
  * Penalized logistic (binomial) and multinomial paths with K-fold cross-validation by proximal
  * Newton steps, every fit (each l1 ratio's full-data path and its K fold paths) advancing together:
- * one distributed pass per outer iteration sums each fit's Newton statistics at its current iterate
- * ({@link WorkingMoments}), and the driver solves each fit's penalized weighted least-squares step
- * from them with the least-squares solver ({@link StatisticsFit}) on the standardized scale, at
- * alpha W / W_v (the loss is a mean over the observation weights W; the Newton weights sum to W_v).
- * Multinomial takes each class's block of the Hessian (glmnet's approximation) and steps all
+ * one distributed pass per outer iteration sums what every fit's next step needs ({@link
+ * WorkingMoments}), and the driver solves each fit's penalized weighted least-squares step with the
+ * least-squares solver ({@link StatisticsFit}) on the standardized scale, at alpha W / W_v (the
+ * loss is a mean over the observation weights W; the Newton weights sum to W_v).
+ *
+ * <p>A step's quadratic model ({@link NewtonModel}) takes the fit's own gradient and a Hessian. The
+ * full-data fit's Hessian, summed per fold at its iterate, serves its fold fits too (their training
+ * rows' share of it): one Gram matrix's work per row for each ratio, where each fit's own would be
+ * K + 1. At the sizes Spark is for, a fold fit's weights differ from the full-data fit's by
+ * sampling noise, so it converges as fast on the shared one; a fold fit that takes {@value
+ * #EXTRA_STEPS} steps more than the full-data fit at an alpha, or overshoots, sums its own from
+ * then on (on small data, each fold's fit can differ much).
+ *
+ * <p>Multinomial takes each class's block of the Hessian (glmnet's approximation) and steps all
  * classes at once. A fit accepts its iterate once its objective changes by less than the tolerance
  * / 100 (relative); a step that raises the objective is halved. The pass that accepts one alpha's
  * solution also gives the next alpha's first step and a fold fit's held-out error, so each alpha
@@ -38,6 +47,12 @@ final class ClassFit {
   private static final int MAX_NEWTON_STEPS = 100;
   private static final double CONSTANT_RELATIVE_VARIANCE = 1e-26;
   private static final double SHARE_MIN = 1e-9;
+
+  /**
+   * A fold fit that takes this many steps more than its full-data fit took at the same alpha,
+   * stepping on that fit's Hessian, converges too slowly on it: it sums its own from then on.
+   */
+  private static final int EXTRA_STEPS = 2;
 
   private ClassFit() {}
 
@@ -257,6 +272,8 @@ final class ClassFit {
 
       while (anyActive(it)) {
         Iterates shipped = it.copy();
+        int ratioCount = ratios.length;
+        int features = p;
         passes++;
         WorkingMoments wm =
             SparkErrors.unwrap(
@@ -264,13 +281,15 @@ final class ClassFit {
                     rows.mapPartitions(
                             part -> {
                               WorkingMoments m =
-                                  new WorkingMoments(shipped.fits(), shipped.responses());
+                                  new WorkingMoments(
+                                      ratioCount, k, shipped.fits(), shipped.responses(), features);
                               while (part.hasNext()) {
                                 m.add(part.next(), shipped);
                               }
                               return List.of(m.flush()).iterator();
                             })
                         .treeReduce(WorkingMoments::merge, depth));
+        SufficientStatistics[][] totals = new SufficientStatistics[ratios.length][responses];
         for (int g = 0; g < it.fits(); g++) {
           if (!it.active[g]) {
             continue;
@@ -287,7 +306,13 @@ final class ClassFit {
             boolean accept = change <= acceptChange || s.steps >= MAX_NEWTON_STEPS;
             if (!accept && objective > s.previousObjective) {
               halve(it, g, s); // the step overshot: back half-way, and evaluate again
+              it.ownGram[g] = c > 0;
               continue;
+            }
+            if (!accept
+                && c > 0
+                && s.steps >= newtonSteps(state[g - c], s.alphaIndex) + EXTRA_STEPS) {
+              it.ownGram[g] = true;
             }
             if (accept) {
               record(it, g, s, loss, nullLoss[c], change <= acceptChange, change);
@@ -319,10 +344,19 @@ final class ClassFit {
           }
           s.previousIntercept = it.intercept[g].clone();
           for (int row = 0; row < responses; row++) {
-            SufficientStatistics stats = wm.stats[g][row];
-            if (stats == null || !(stats.weight() > 0)) {
+            SufficientStatistics gram = trainingGram(wm, it, totals, r, c, row);
+            if (!(gram.weight() > 0)) {
               throw new IllegalArgumentException("a fit's training rows all have weight 0");
             }
+            SufficientStatistics stats =
+                NewtonModel.statistics(
+                    gram,
+                    it.inverseScale[g],
+                    it.beta[g][row],
+                    it.intercept[g][row],
+                    wm.gradient[g][row],
+                    wm.interceptGradient[g][row],
+                    wm.spread[g][row]);
             newtonStep(
                 it, g, row, stats, alpha * w / stats.weight(), ratios[r], base, innerTolerance);
           }
@@ -376,6 +410,45 @@ final class ClassFit {
       CvResult cv =
           StatisticsFit.fromFoldErrors(paths, errors, measure, options.rule(), foldNotConverged);
       return L1PathSummary.of(cv, passes, rowCount);
+    }
+
+    /**
+     * The Newton-weighted Gram matrix of column c's training rows for one response row of ratio r:
+     * every fold's for the full-data fit (c = 0), all but fold c - 1's for a fold fit.
+     */
+    private SufficientStatistics trainingGram(
+        WorkingMoments wm, Iterates it, SufficientStatistics[][] totals, int r, int c, int row) {
+      SufficientStatistics own = wm.ownGrams[it.fit(r, c)][row];
+      if (own != null) {
+        return own;
+      }
+      SufficientStatistics[][] folds = wm.grams[r];
+      SufficientStatistics all = totals[r][row];
+      if (all == null) {
+        all = new SufficientStatistics(p);
+        for (SufficientStatistics[] fold : folds) {
+          if (fold[row] != null) {
+            all.merge(fold[row]);
+          }
+        }
+        totals[r][row] = all;
+      }
+      if (c == 0) {
+        return all;
+      }
+      SufficientStatistics held = folds[c - 1][row];
+      return held == null ? all : all.minus(held);
+    }
+
+    /**
+     * The Newton steps a full-data fit took at an alpha: as many as it has taken so far while it is
+     * still there.
+     */
+    private static int newtonSteps(FitState full, int alphaIndex) {
+      if (alphaIndex < full.convergence.size()) {
+        return full.convergence.get(alphaIndex).iterations();
+      }
+      return full.alphaIndex == alphaIndex ? full.steps : Integer.MAX_VALUE / 2;
     }
 
     /** Keeps fit g's accepted solution; multinomial intercepts reported summing to 0. */

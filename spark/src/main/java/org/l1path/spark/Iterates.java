@@ -22,6 +22,12 @@ final class Iterates implements Serializable {
   final double[][] inverseScale;
   final boolean[] active;
 
+  /**
+   * Whether fit g's pass sums its own Newton-weighted Gram matrix, rather than taking the one its
+   * full-data fit's iterate gives every fold fit ({@link WorkingMoments}).
+   */
+  final boolean[] ownGram;
+
   Iterates(Family family, int responses, int ratios, int[] foldIds, int features) {
     this.family = family;
     this.folds = foldIds.length;
@@ -31,6 +37,7 @@ final class Iterates implements Serializable {
     intercept = new double[fits][responses];
     inverseScale = new double[fits][];
     active = new boolean[fits];
+    ownGram = new boolean[fits];
   }
 
   int fits() {
@@ -39,6 +46,17 @@ final class Iterates implements Serializable {
 
   int responses() {
     return intercept[0].length;
+  }
+
+  /** Whether any fit of fit g's l1 ratio still takes part. */
+  boolean ratioActive(int fit) {
+    int first = fit - column(fit);
+    for (int g = first; g <= first + folds; g++) {
+      if (active[g]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** 0 for a full-data fit, else 1 + the fold it holds out. */
@@ -67,6 +85,7 @@ final class Iterates implements Serializable {
       c.inverseScale[g] = inverseScale[g];
     }
     System.arraycopy(active, 0, c.active, 0, fits());
+    System.arraycopy(ownGram, 0, c.ownGram, 0, fits());
     return c;
   }
 }

@@ -5,12 +5,17 @@ import org.l1path.solver.Family;
 import org.l1path.solver.SufficientStatistics;
 
 /**
- * What one pass of a classification fit sums for every active fit at its current iterate: per
- * response row, the weighted least-squares statistics of its Newton step (standardized features,
- * working response z = eta + (y - p) / v at weights w v, v = p (1 - p)), the log-likelihood of its
- * training rows, and, for a fold's fit, the deviance and misclassifications of its held-out rows.
- * Each fit's training rows wait in a {@link RowBlock} and go into its statistics a block at a time;
- * {@link #flush} adds the last part-blocks, before these are merged or shipped.
+ * What one pass of a classification fit sums for the Newton steps of every active fit ({@link
+ * NewtonModel}). For each l1 ratio, the Gram matrices of each fold's rows under the Newton weights
+ * w v (v = p (1 - p), per class for multinomial) of the full-data fit: its fold fits share them as
+ * their Hessian, the training rows' Gram matrix being the total less the held-out fold's. That is
+ * one Gram matrix's work per row for each ratio, where each fit's own would be K + 1. For each fit
+ * at its own iterate: the log-likelihood of its training rows, the gradient {@code sum w (y - p) x}
+ * and intercept gradient, the working residuals' squares {@code sum w (y - p)^2 / v}, and, for a
+ * fold's fit, the deviance and misclassifications of its held-out rows.
+ *
+ * <p>Each ratio's Gram rows wait in a {@link RowBlock} per fold and go into the matrices a block at
+ * a time; {@link #flush} adds the last part-blocks, before these are merged or shipped.
  */
 final class WorkingMoments implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -18,23 +23,38 @@ final class WorkingMoments implements Serializable {
   /** The deviance clamps probabilities to [P_MIN, 1 - P_MIN], as glmnet and l1path's CV do. */
   static final double DEVIANCE_P_MIN = 1e-5;
 
-  /** The Newton weight's floor, so that z stays finite where p saturates. */
-  private static final double V_MIN = 1e-9;
+  /** The Newton weight's floor, so that working residuals stay finite where p saturates. */
+  static final double V_MIN = 1e-9;
 
-  final SufficientStatistics[][] stats;
+  /** The most doubles the blocks of one partition hold together (32 MB). */
+  private static final int BLOCK_DOUBLES = 1 << 22;
+
+  /** grams[ratio][fold][response]: the full-data fit's Newton-weighted Gram matrix of a fold. */
+  final SufficientStatistics[][][] grams;
+
+  /** ownGrams[fit][response]: a fit's own, where {@link Iterates#ownGram} asks for it. */
+  final SufficientStatistics[][] ownGrams;
+
+  final double[][][] gradient;
+  final double[][] interceptGradient;
+  final double[][] spread;
   final double[] logLikelihood;
   final double[] heldDeviance;
   final double[] heldWrong;
   final double[] heldWeight;
 
-  /** The most doubles the blocks of one partition's fits hold together (32 MB). */
-  private static final int BLOCK_DOUBLES = 1 << 22;
+  /** Each ratio's and fold's rows not yet in its Gram matrices; none once flushed or shipped. */
+  private transient RowBlock[][] pending;
 
-  /** Each fit's rows not yet in its statistics; none once flushed or shipped. */
-  private transient RowBlock[] pending;
+  /** Each fit's rows not yet in its own Gram matrices. */
+  private transient RowBlock[] ownPending;
 
-  WorkingMoments(int fits, int responses) {
-    stats = new SufficientStatistics[fits][responses];
+  WorkingMoments(int ratios, int folds, int fits, int responses, int features) {
+    grams = new SufficientStatistics[ratios][folds][responses];
+    ownGrams = new SufficientStatistics[fits][responses];
+    gradient = new double[fits][responses][features];
+    interceptGradient = new double[fits][responses];
+    spread = new double[fits][responses];
     logLikelihood = new double[fits];
     heldDeviance = new double[fits];
     heldWrong = new double[fits];
@@ -48,27 +68,33 @@ final class WorkingMoments implements Serializable {
     }
     double[] x = row.x();
     int observed = (int) row.y();
-    int held = 1 + it.foldIndex(row.fold());
+    int fold = it.foldIndex(row.fold());
     int responses = it.responses();
     boolean binomial = it.family == Family.BINOMIAL;
     double[] eta = new double[responses];
-    double[] scaled = new double[x.length];
-    double[] z = new double[responses];
-    double[] zWeight = new double[responses];
+    double[] gramWeight = new double[responses];
+    double[] zeros = new double[responses];
     for (int g = 0; g < it.fits(); g++) {
-      if (!it.active[g]) {
+      boolean owner = it.column(g) == 0 && it.ratioActive(g);
+      if (!it.active[g] && !owner) {
         continue;
       }
       for (int r = 0; r < responses; r++) {
-        double[] b = it.beta[g][r];
-        double e = it.intercept[g][r];
-        for (int j = 0; j < x.length; j++) {
-          e += x[j] * b[j];
-        }
-        eta[r] = e;
+        eta[r] = it.intercept[g][r] + dot(x, it.beta[g][r]);
       }
       double[] probs = it.family.probabilities(eta);
-      if (it.column(g) == held) {
+      if (owner) {
+        for (int r = 0; r < responses; r++) {
+          double p = binomial ? probs[1] : probs[r];
+          gramWeight[r] = w * Math.max(p * (1 - p), V_MIN);
+        }
+        block(g / (it.folds + 1), fold, x.length)
+            .add(x, zeros, gramWeight, grams[g / (it.folds + 1)][fold]);
+      }
+      if (!it.active[g]) {
+        continue;
+      }
+      if (it.column(g) == 1 + fold) {
         double p = probs[observed];
         heldDeviance[g] -=
             2 * w * Math.log(Math.min(Math.max(p, DEVIANCE_P_MIN), 1 - DEVIANCE_P_MIN));
@@ -79,46 +105,101 @@ final class WorkingMoments implements Serializable {
         continue;
       }
       logLikelihood[g] += w * logProbability(eta, observed, binomial);
-      double[] inv = it.inverseScale[g];
-      for (int j = 0; j < x.length; j++) {
-        scaled[j] = x[j] * inv[j];
+      if (it.ownGram[g] && !owner) {
+        for (int r = 0; r < responses; r++) {
+          double p = binomial ? probs[1] : probs[r];
+          gramWeight[r] = w * Math.max(p * (1 - p), V_MIN);
+        }
+        ownBlock(g, x.length).add(x, zeros, gramWeight, ownGrams[g]);
       }
       for (int r = 0; r < responses; r++) {
         // binomial: the one row models class 1
         double y = binomial ? observed : (observed == r ? 1 : 0);
         double p = binomial ? probs[1] : probs[r];
-        double v = Math.max(p * (1 - p), V_MIN);
-        z[r] = eta[r] + (y - p) / v;
-        zWeight[r] = w * v;
+        double residual = w * (y - p);
+        double[] into = gradient[g][r];
+        for (int j = 0; j < x.length; j++) {
+          into[j] += residual * x[j];
+        }
+        interceptGradient[g][r] += residual;
+        spread[g][r] += residual * (y - p) / Math.max(p * (1 - p), V_MIN);
       }
-      block(g, x.length).add(scaled, z, zWeight, stats[g]);
     }
   }
 
-  /** Fit g's block, and its statistics if it has none yet: made when a training row comes. */
-  private RowBlock block(int g, int features) {
-    if (pending == null) {
-      pending = new RowBlock[stats.length];
+  /** x · b with four running sums: one sum waits on each add in turn. */
+  private static double dot(double[] x, double[] b) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = 0;
+    for (; j + 3 < x.length; j += 4) {
+      s0 += x[j] * b[j];
+      s1 += x[j + 1] * b[j + 1];
+      s2 += x[j + 2] * b[j + 2];
+      s3 += x[j + 3] * b[j + 3];
     }
-    if (pending[g] == null) {
-      int responses = stats[g].length;
-      for (int r = 0; r < responses; r++) {
-        if (stats[g][r] == null) {
-          stats[g][r] = new SufficientStatistics(features);
+    for (; j < x.length; j++) {
+      s0 += x[j] * b[j];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** A ratio's and fold's block, and its Gram matrices if it has none yet. */
+  private RowBlock block(int ratio, int fold, int features) {
+    if (pending == null) {
+      pending = new RowBlock[grams.length][grams[0].length];
+    }
+    RowBlock b = pending[ratio][fold];
+    if (b == null) {
+      SufficientStatistics[] into = grams[ratio][fold];
+      for (int r = 0; r < into.length; r++) {
+        if (into[r] == null) {
+          into[r] = new SufficientStatistics(features);
         }
       }
-      int rows = RowBlock.rowsWithin(BLOCK_DOUBLES, stats.length, features, responses);
-      pending[g] = new RowBlock(features, responses, rows);
+      int blocks = grams.length * grams[0].length;
+      int rows = RowBlock.rowsWithin(BLOCK_DOUBLES, blocks, features, into.length);
+      b = new RowBlock(features, into.length, rows);
+      pending[ratio][fold] = b;
     }
-    return pending[g];
+    return b;
+  }
+
+  /** Fit g's block for its own Gram matrices, and the matrices if it has none yet. */
+  private RowBlock ownBlock(int g, int features) {
+    if (ownPending == null) {
+      ownPending = new RowBlock[ownGrams.length];
+    }
+    if (ownPending[g] == null) {
+      SufficientStatistics[] into = ownGrams[g];
+      for (int r = 0; r < into.length; r++) {
+        into[r] = new SufficientStatistics(features);
+      }
+      int blocks = grams.length * grams[0].length + ownGrams.length;
+      int rows = RowBlock.rowsWithin(BLOCK_DOUBLES, blocks, features, into.length);
+      ownPending[g] = new RowBlock(features, into.length, rows);
+    }
+    return ownPending[g];
   }
 
   /** Adds the rows still waiting in part-filled blocks; returns this. */
   WorkingMoments flush() {
+    if (ownPending != null) {
+      for (int g = 0; g < ownPending.length; g++) {
+        if (ownPending[g] != null) {
+          ownPending[g].flush(ownGrams[g]);
+        }
+      }
+      ownPending = null;
+    }
     if (pending != null) {
-      for (int g = 0; g < pending.length; g++) {
-        if (pending[g] != null) {
-          pending[g].flush(stats[g]);
+      for (int r = 0; r < pending.length; r++) {
+        for (int f = 0; f < pending[r].length; f++) {
+          if (pending[r][f] != null) {
+            pending[r][f].flush(grams[r][f]);
+          }
         }
       }
       pending = null;
@@ -164,15 +245,23 @@ final class WorkingMoments implements Serializable {
   WorkingMoments merge(WorkingMoments o) {
     flush();
     o.flush();
-    for (int g = 0; g < stats.length; g++) {
-      for (int r = 0; r < stats[g].length; r++) {
-        if (o.stats[g][r] != null) {
-          if (stats[g][r] == null) {
-            stats[g][r] = o.stats[g][r];
-          } else {
-            stats[g][r].merge(o.stats[g][r]);
-          }
+    for (int r = 0; r < grams.length; r++) {
+      for (int f = 0; f < grams[r].length; f++) {
+        for (int c = 0; c < grams[r][f].length; c++) {
+          grams[r][f][c] = sum(grams[r][f][c], o.grams[r][f][c]);
         }
+      }
+    }
+    for (int g = 0; g < gradient.length; g++) {
+      for (int r = 0; r < gradient[g].length; r++) {
+        ownGrams[g][r] = sum(ownGrams[g][r], o.ownGrams[g][r]);
+        double[] mine = gradient[g][r];
+        double[] theirs = o.gradient[g][r];
+        for (int j = 0; j < mine.length; j++) {
+          mine[j] += theirs[j];
+        }
+        interceptGradient[g][r] += o.interceptGradient[g][r];
+        spread[g][r] += o.spread[g][r];
       }
       logLikelihood[g] += o.logLikelihood[g];
       heldDeviance[g] += o.heldDeviance[g];
@@ -180,5 +269,10 @@ final class WorkingMoments implements Serializable {
       heldWeight[g] += o.heldWeight[g];
     }
     return this;
+  }
+
+  /** The statistics of both row sets, either of which may be missing (null). */
+  private static SufficientStatistics sum(SufficientStatistics mine, SufficientStatistics theirs) {
+    return mine == null ? theirs : theirs == null ? mine : mine.merge(theirs);
   }
 }

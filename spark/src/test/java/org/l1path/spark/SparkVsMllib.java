@@ -108,6 +108,10 @@ public final class SparkVsMllib {
         folds,
         ours.summary().chosenAlpha());
 
+    if (sample < 0) { // l1path alone
+      spark.stop();
+      return;
+    }
     if (sample > 0) {
       timeSample(data, alphas, folds, sample, binomial, jobs, oursSeconds);
       spark.stop();
