@@ -7,7 +7,9 @@
 #
 # SAMPLE > 0 times only SAMPLE of MLlib's regParams on one fold's training rows and projects the
 # whole CrossValidator from it (its full run at issue 20's size would take days); l1path always
-# runs whole. BENCH_HEAP sets the JVM heap (default 4g; the full size caches about 9 GB).
+# runs whole, on the uncached frame (its first pass computes the simulated rows), and the frame is
+# cached for MLlib after it. SAMPLE < 0 runs l1path alone. BENCH_HEAP sets the JVM heap (default
+# 4g; the full size caches about 9 GB).
 # binomial thresholds the simulated response at 0 and compares with LogisticRegression.
 # Defaults are issue 20's full size (10^7 x 100, 100 alphas, 10 folds, local[2]): that run takes
 # a long time on a small machine. A smoke run: bench/spark-vs-mllib.sh 10000 20 5 3

@@ -34,7 +34,10 @@ import org.l1path.solver.SufficientStatistics;
  * K + 1. At the sizes Spark is for, a fold fit's weights differ from the full-data fit's by
  * sampling noise, so it converges as fast on the shared one; a fold fit that takes {@value
  * #EXTRA_STEPS} steps more than the full-data fit at an alpha, or overshoots, sums its own from
- * then on (on small data, each fold's fit can differ much).
+ * then on (on small data, each fold's fit can differ much). The shared matrices are summed again
+ * only when the full-data fit needs a {@value #STALE_GRAM_STEPS}rd step at an alpha or a fit
+ * overshoots on them: weights change slowly along the path, and a pass without them costs a few
+ * products per row and fit where the Gram matrix costs p^2 / 2.
  *
  * <p>Multinomial takes each class's block of the Hessian (glmnet's approximation) and steps all
  * classes at once. A fit accepts its iterate once its objective changes by less than the tolerance
@@ -53,6 +56,13 @@ final class ClassFit {
    * stepping on that fit's Hessian, converges too slowly on it: it sums its own from then on.
    */
   private static final int EXTRA_STEPS = 2;
+
+  /**
+   * A full-data fit that has taken this many steps at an alpha, or a fit that overshot on the
+   * shared Gram matrices, has them summed afresh for its ratio's next step; until then every fit
+   * steps on the last ones.
+   */
+  private static final int STALE_GRAM_STEPS = 3;
 
   private ClassFit() {}
 
@@ -270,6 +280,10 @@ final class ClassFit {
       double acceptChange = Math.max(tolerance * 1e-2, 1e-13);
       double innerTolerance = Math.max(tolerance * 1e-2, 1e-13);
 
+      // Each ratio's Gram matrices per fold and response, as last summed, and their totals.
+      SufficientStatistics[][][] shared = new SufficientStatistics[ratios.length][][];
+      SufficientStatistics[][] totals = new SufficientStatistics[ratios.length][];
+      Arrays.fill(it.sumShared, true);
       while (anyActive(it)) {
         Iterates shipped = it.copy();
         int ratioCount = ratios.length;
@@ -289,7 +303,13 @@ final class ClassFit {
                               return List.of(m.flush()).iterator();
                             })
                         .treeReduce(WorkingMoments::merge, depth));
-        SufficientStatistics[][] totals = new SufficientStatistics[ratios.length][responses];
+        for (int r = 0; r < ratios.length; r++) {
+          if (shipped.sumShared[r]) {
+            shared[r] = wm.grams[r];
+            totals[r] = new SufficientStatistics[responses];
+          }
+        }
+        boolean[] halved = new boolean[ratios.length];
         for (int g = 0; g < it.fits(); g++) {
           if (!it.active[g]) {
             continue;
@@ -306,6 +326,7 @@ final class ClassFit {
             boolean accept = change <= acceptChange || s.steps >= MAX_NEWTON_STEPS;
             if (!accept && objective > s.previousObjective) {
               halve(it, g, s); // the step overshot: back half-way, and evaluate again
+              halved[r] |= !it.ownGram[g];
               it.ownGram[g] = c > 0;
               continue;
             }
@@ -344,7 +365,8 @@ final class ClassFit {
           }
           s.previousIntercept = it.intercept[g].clone();
           for (int row = 0; row < responses; row++) {
-            SufficientStatistics gram = trainingGram(wm, it, totals, r, c, row);
+            SufficientStatistics gram =
+                trainingGram(wm.ownGrams[g][row], shared[r], totals[r], c, row);
             if (!(gram.weight() > 0)) {
               throw new IllegalArgumentException("a fit's training rows all have weight 0");
             }
@@ -367,6 +389,10 @@ final class ClassFit {
           if (it.active[g] && state[g].alphaIndex >= pathLength[g / (k + 1)]) {
             it.active[g] = false;
           }
+        }
+        for (int r = 0; r < ratios.length; r++) {
+          int full = it.fit(r, 0);
+          it.sumShared[r] = it.active[full] && (halved[r] || state[full].steps >= STALE_GRAM_STEPS);
         }
       }
 
@@ -413,17 +439,20 @@ final class ClassFit {
     }
 
     /**
-     * The Newton-weighted Gram matrix of column c's training rows for one response row of ratio r:
-     * every fold's for the full-data fit (c = 0), all but fold c - 1's for a fold fit.
+     * The Newton-weighted Gram matrix of column c's training rows for one response row: the fit's
+     * own where it sums one, else from its ratio's shared ones per fold: all of them for the
+     * full-data fit (c = 0), all but fold c - 1's for a fold fit. {@code totals} keeps their sums.
      */
     private SufficientStatistics trainingGram(
-        WorkingMoments wm, Iterates it, SufficientStatistics[][] totals, int r, int c, int row) {
-      SufficientStatistics own = wm.ownGrams[it.fit(r, c)][row];
+        SufficientStatistics own,
+        SufficientStatistics[][] folds,
+        SufficientStatistics[] totals,
+        int c,
+        int row) {
       if (own != null) {
         return own;
       }
-      SufficientStatistics[][] folds = wm.grams[r];
-      SufficientStatistics all = totals[r][row];
+      SufficientStatistics all = totals[row];
       if (all == null) {
         all = new SufficientStatistics(p);
         for (SufficientStatistics[] fold : folds) {
@@ -431,7 +460,7 @@ final class ClassFit {
             all.merge(fold[row]);
           }
         }
-        totals[r][row] = all;
+        totals[row] = all;
       }
       if (c == 0) {
         return all;

@@ -28,6 +28,12 @@ final class Iterates implements Serializable {
    */
   final boolean[] ownGram;
 
+  /**
+   * Whether the pass sums l1 ratio r's shared Gram matrices afresh, at its full-data fit's iterate;
+   * otherwise the fits step on the last ones.
+   */
+  final boolean[] sumShared;
+
   Iterates(Family family, int responses, int ratios, int[] foldIds, int features) {
     this.family = family;
     this.folds = foldIds.length;
@@ -38,6 +44,7 @@ final class Iterates implements Serializable {
     inverseScale = new double[fits][];
     active = new boolean[fits];
     ownGram = new boolean[fits];
+    sumShared = new boolean[ratios];
   }
 
   int fits() {
@@ -46,17 +53,6 @@ final class Iterates implements Serializable {
 
   int responses() {
     return intercept[0].length;
-  }
-
-  /** Whether any fit of fit g's l1 ratio still takes part. */
-  boolean ratioActive(int fit) {
-    int first = fit - column(fit);
-    for (int g = first; g <= first + folds; g++) {
-      if (active[g]) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** 0 for a full-data fit, else 1 + the fold it holds out. */
@@ -86,6 +82,7 @@ final class Iterates implements Serializable {
     }
     System.arraycopy(active, 0, c.active, 0, fits());
     System.arraycopy(ownGram, 0, c.ownGram, 0, fits());
+    System.arraycopy(sumShared, 0, c.sumShared, 0, sumShared.length);
     return c;
   }
 }

@@ -6,13 +6,15 @@ import org.l1path.solver.SufficientStatistics;
 
 /**
  * What one pass of a classification fit sums for the Newton steps of every active fit ({@link
- * NewtonModel}). For each l1 ratio, the Gram matrices of each fold's rows under the Newton weights
- * w v (v = p (1 - p), per class for multinomial) of the full-data fit: its fold fits share them as
- * their Hessian, the training rows' Gram matrix being the total less the held-out fold's. That is
- * one Gram matrix's work per row for each ratio, where each fit's own would be K + 1. For each fit
- * at its own iterate: the log-likelihood of its training rows, the gradient {@code sum w (y - p) x}
- * and intercept gradient, the working residuals' squares {@code sum w (y - p)^2 / v}, and, for a
- * fold's fit, the deviance and misclassifications of its held-out rows.
+ * NewtonModel}). For each l1 ratio whose {@link Iterates#sumShared} asks for them, the Gram
+ * matrices of each fold's rows under the Newton weights w v (v = p (1 - p), per class for
+ * multinomial) of the full-data fit: its fold fits share them as their Hessian, the training rows'
+ * Gram matrix being the total less the held-out fold's. That is one Gram matrix's work per row for
+ * each ratio, where each fit's own would be K + 1; a fit may sum its own ({@link
+ * Iterates#ownGram}). For each fit at its own iterate: the log-likelihood of its training rows, the
+ * gradient {@code sum w (y - p) x} and intercept gradient, the working residuals' squares {@code
+ * sum w (y - p)^2 / v}, and, for a fold's fit, the deviance and misclassifications of its held-out
+ * rows.
  *
  * <p>Each ratio's Gram rows wait in a {@link RowBlock} per fold and go into the matrices a block at
  * a time; {@link #flush} adds the last part-blocks, before these are merged or shipped.
@@ -49,6 +51,18 @@ final class WorkingMoments implements Serializable {
   /** Each fit's rows not yet in its own Gram matrices. */
   private transient RowBlock[] ownPending;
 
+  /**
+   * One row's linear predictors, class probabilities and Gram weights: scratch for {@link #add}.
+   */
+  private transient double[] eta;
+
+  private transient double[] probs;
+  private transient double[] gramWeight;
+  private transient double[] zeros;
+
+  /** Each binomial fit's x · beta for the row at hand. */
+  private transient double[] linear;
+
   WorkingMoments(int ratios, int folds, int fits, int responses, int features) {
     grams = new SufficientStatistics[ratios][folds][responses];
     ownGrams = new SufficientStatistics[fits][responses];
@@ -71,18 +85,35 @@ final class WorkingMoments implements Serializable {
     int fold = it.foldIndex(row.fold());
     int responses = it.responses();
     boolean binomial = it.family == Family.BINOMIAL;
-    double[] eta = new double[responses];
-    double[] gramWeight = new double[responses];
-    double[] zeros = new double[responses];
-    for (int g = 0; g < it.fits(); g++) {
-      boolean owner = it.column(g) == 0 && it.ratioActive(g);
+    if (eta == null) {
+      eta = new double[responses];
+      probs = new double[binomial ? 2 : responses];
+      gramWeight = new double[responses];
+      zeros = new double[responses];
+    }
+    int fits = it.fits();
+    if (binomial) {
+      if (linear == null) {
+        linear = new double[fits];
+      }
+      // Two fits at a time: x is read once for both, and eight running sums wait on no add.
+      for (int g = 0; g < fits; g += 2) {
+        if (g + 1 < fits) {
+          dotTwo(x, it.beta[g][0], it.beta[g + 1][0], linear, g);
+        } else {
+          linear[g] = dot(x, it.beta[g][0]);
+        }
+      }
+    }
+    for (int g = 0; g < fits; g++) {
+      boolean owner = it.column(g) == 0 && it.sumShared[g / (it.folds + 1)];
       if (!it.active[g] && !owner) {
         continue;
       }
       for (int r = 0; r < responses; r++) {
-        eta[r] = it.intercept[g][r] + dot(x, it.beta[g][r]);
+        eta[r] = it.intercept[g][r] + (binomial ? linear[g] : dot(x, it.beta[g][r]));
       }
-      double[] probs = it.family.probabilities(eta);
+      double logObserved = probabilities(binomial, it.family, observed);
       if (owner) {
         for (int r = 0; r < responses; r++) {
           double p = binomial ? probs[1] : probs[r];
@@ -104,7 +135,7 @@ final class WorkingMoments implements Serializable {
         heldWeight[g] += w;
         continue;
       }
-      logLikelihood[g] += w * logProbability(eta, observed, binomial);
+      logLikelihood[g] += w * logObserved;
       if (it.ownGram[g] && !owner) {
         for (int r = 0; r < responses; r++) {
           double p = binomial ? probs[1] : probs[r];
@@ -144,6 +175,39 @@ final class WorkingMoments implements Serializable {
       s0 += x[j] * b[j];
     }
     return (s0 + s1) + (s2 + s3);
+  }
+
+  /** x · a and x · b into out[at] and out[at + 1], four running sums each. */
+  private static void dotTwo(double[] x, double[] a, double[] b, double[] out, int at) {
+    double a0 = 0;
+    double a1 = 0;
+    double a2 = 0;
+    double a3 = 0;
+    double b0 = 0;
+    double b1 = 0;
+    double b2 = 0;
+    double b3 = 0;
+    int j = 0;
+    for (; j + 3 < x.length; j += 4) {
+      double x0 = x[j];
+      double x1 = x[j + 1];
+      double x2 = x[j + 2];
+      double x3 = x[j + 3];
+      a0 += x0 * a[j];
+      a1 += x1 * a[j + 1];
+      a2 += x2 * a[j + 2];
+      a3 += x3 * a[j + 3];
+      b0 += x0 * b[j];
+      b1 += x1 * b[j + 1];
+      b2 += x2 * b[j + 2];
+      b3 += x3 * b[j + 3];
+    }
+    for (; j < x.length; j++) {
+      a0 += x[j] * a[j];
+      b0 += x[j] * b[j];
+    }
+    out[at] = (a0 + a1) + (a2 + a3);
+    out[at + 1] = (b0 + b1) + (b2 + b3);
   }
 
   /** A ratio's and fold's block, and its Gram matrices if it has none yet. */
@@ -213,13 +277,25 @@ final class WorkingMoments implements Serializable {
     out.defaultWriteObject();
   }
 
-  /** log p(observed class), overflow-free. */
-  private static double logProbability(double[] eta, int observed, boolean binomial) {
+  /**
+   * Fills {@link #probs} from {@link #eta}; returns log p(observed class), overflow-free. Binomial
+   * takes one exponential and one logarithm per row and fit: a pass is mostly these and the
+   * products.
+   */
+  private double probabilities(boolean binomial, Family family, int observed) {
     if (binomial) {
       double e = eta[0];
-      double softplus = e > 0 ? e + Math.log1p(Math.exp(-e)) : Math.log1p(Math.exp(e));
-      return observed * e - softplus;
+      double t = Math.exp(-Math.abs(e));
+      // log(1 + t) for t in (0, 1]: its absolute error, not log1p's relative one, is what a sum
+      // of log-likelihoods keeps.
+      double softplus = Math.log(1 + t);
+      probs[1] = e >= 0 ? 1 / (1 + t) : t / (1 + t);
+      probs[0] = 1 - probs[1];
+      double logP1 = e >= 0 ? -softplus : e - softplus;
+      double logP0 = e >= 0 ? -e - softplus : -softplus;
+      return observed == 1 ? logP1 : logP0;
     }
+    System.arraycopy(family.probabilities(eta), 0, probs, 0, probs.length);
     double max = Double.NEGATIVE_INFINITY;
     for (double e : eta) {
       max = Math.max(max, e);
