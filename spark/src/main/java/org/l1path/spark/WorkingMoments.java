@@ -96,7 +96,7 @@ final class WorkingMoments implements Serializable {
       if (linear == null) {
         linear = new double[fits];
       }
-      // Two fits at a time: x is read once for both, and eight running sums wait on no add.
+      // Two fits at a time: x is read once for both, into eight independent running sums.
       for (int g = 0; g < fits; g += 2) {
         if (g + 1 < fits) {
           dotTwo(x, it.beta[g][0], it.beta[g + 1][0], linear, g);
