@@ -41,7 +41,8 @@ import org.apache.spark.sql.functions;
  * CrossValidator would run for days: a TrainValidationSplit on (K - 1) / K of the rows over S of
  * the regParams, spread evenly over the grid, which is S of CrossValidator's K x A fits and
  * evaluations. The run then prints that time and its projection to the whole grid, K A / S times
- * it, and no chosen regParam.
+ * it, and no chosen regParam. Such a run fits l1path on the uncached frame and caches the frame for
+ * MLlib after it (see main). S < 0 runs l1path alone.
  */
 public final class SparkVsMllib {
   private SparkVsMllib() {}
