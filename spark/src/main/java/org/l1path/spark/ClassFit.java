@@ -280,9 +280,10 @@ final class ClassFit {
       double acceptChange = Math.max(tolerance * 1e-2, 1e-13);
       double innerTolerance = Math.max(tolerance * 1e-2, 1e-13);
 
-      // Each ratio's Gram matrices per fold and response, as last summed, and their totals.
+      // Each ratio's Gram matrices per fold and response, as last summed, and each column's
+      // training rows' share of them (made when first needed, kept until the next sum).
       SufficientStatistics[][][] shared = new SufficientStatistics[ratios.length][][];
-      SufficientStatistics[][] totals = new SufficientStatistics[ratios.length][];
+      SufficientStatistics[][][] training = new SufficientStatistics[ratios.length][][];
       Arrays.fill(it.sumShared, true);
       while (anyActive(it)) {
         Iterates shipped = it.copy();
@@ -306,7 +307,7 @@ final class ClassFit {
         for (int r = 0; r < ratios.length; r++) {
           if (shipped.sumShared[r]) {
             shared[r] = wm.grams[r];
-            totals[r] = new SufficientStatistics[responses];
+            training[r] = new SufficientStatistics[k + 1][responses];
           }
         }
         boolean[] halved = new boolean[ratios.length];
@@ -365,8 +366,9 @@ final class ClassFit {
           }
           s.previousIntercept = it.intercept[g].clone();
           for (int row = 0; row < responses; row++) {
+            SufficientStatistics own = wm.ownGrams[g][row];
             SufficientStatistics gram =
-                trainingGram(wm.ownGrams[g][row], shared[r], totals[r], c, row);
+                own != null ? own : trainingGram(shared[r], training[r], c, row);
             if (!(gram.weight() > 0)) {
               throw new IllegalArgumentException("a fit's training rows all have weight 0");
             }
@@ -439,34 +441,28 @@ final class ClassFit {
     }
 
     /**
-     * The Newton-weighted Gram matrix of column c's training rows for one response row: the fit's
-     * own where it sums one, else from its ratio's shared ones per fold: all of them for the
-     * full-data fit (c = 0), all but fold c - 1's for a fold fit. {@code totals} keeps their sums.
+     * The shared Newton-weighted Gram matrix of column c's training rows for one response row, from
+     * its ratio's per fold: all of them for the full-data fit (c = 0), all but fold c - 1's for a
+     * fold fit. {@code training[c][row]} keeps it while the shared ones stay.
      */
     private SufficientStatistics trainingGram(
-        SufficientStatistics own,
-        SufficientStatistics[][] folds,
-        SufficientStatistics[] totals,
-        int c,
-        int row) {
-      if (own != null) {
-        return own;
-      }
-      SufficientStatistics all = totals[row];
-      if (all == null) {
-        all = new SufficientStatistics(p);
-        for (SufficientStatistics[] fold : folds) {
-          if (fold[row] != null) {
-            all.merge(fold[row]);
+        SufficientStatistics[][] folds, SufficientStatistics[][] training, int c, int row) {
+      if (training[c][row] == null) {
+        if (c == 0) {
+          SufficientStatistics all = new SufficientStatistics(p);
+          for (SufficientStatistics[] fold : folds) {
+            if (fold[row] != null) {
+              all.merge(fold[row]);
+            }
           }
+          training[c][row] = all;
+        } else {
+          SufficientStatistics all = trainingGram(folds, training, 0, row);
+          SufficientStatistics held = folds[c - 1][row];
+          training[c][row] = held == null ? all : all.minus(held);
         }
-        totals[row] = all;
       }
-      if (c == 0) {
-        return all;
-      }
-      SufficientStatistics held = folds[c - 1][row];
-      return held == null ? all : all.minus(held);
+      return training[c][row];
     }
 
     /**

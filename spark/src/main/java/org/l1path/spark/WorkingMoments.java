@@ -115,10 +115,7 @@ final class WorkingMoments implements Serializable {
       }
       double logObserved = probabilities(binomial, it.family, observed);
       if (owner) {
-        for (int r = 0; r < responses; r++) {
-          double p = binomial ? probs[1] : probs[r];
-          gramWeight[r] = w * Math.max(p * (1 - p), V_MIN);
-        }
+        newtonWeights(w, binomial);
         block(g / (it.folds + 1), fold, x.length)
             .add(x, zeros, gramWeight, grams[g / (it.folds + 1)][fold]);
       }
@@ -137,10 +134,7 @@ final class WorkingMoments implements Serializable {
       }
       logLikelihood[g] += w * logObserved;
       if (it.ownGram[g] && !owner) {
-        for (int r = 0; r < responses; r++) {
-          double p = binomial ? probs[1] : probs[r];
-          gramWeight[r] = w * Math.max(p * (1 - p), V_MIN);
-        }
+        newtonWeights(w, binomial);
         ownBlock(g, x.length).add(x, zeros, gramWeight, ownGrams[g]);
       }
       for (int r = 0; r < responses; r++) {
@@ -155,6 +149,14 @@ final class WorkingMoments implements Serializable {
         interceptGradient[g][r] += residual;
         spread[g][r] += residual * (y - p) / Math.max(p * (1 - p), V_MIN);
       }
+    }
+  }
+
+  /** Each response row's Newton weight w v, v = p (1 - p) floored, into {@link #gramWeight}. */
+  private void newtonWeights(double w, boolean binomial) {
+    for (int r = 0; r < gramWeight.length; r++) {
+      double p = binomial ? probs[1] : probs[r];
+      gramWeight[r] = w * Math.max(p * (1 - p), V_MIN);
     }
   }
 
