@@ -280,9 +280,8 @@ final class ClassFit {
       double acceptChange = Math.max(tolerance * 1e-2, 1e-13);
       double innerTolerance = Math.max(tolerance * 1e-2, 1e-13);
 
-      // Each ratio's Gram matrices per fold and response, as last summed, and each column's
-      // training rows' share of them (made when first needed, kept until the next sum).
-      SufficientStatistics[][][] shared = new SufficientStatistics[ratios.length][][];
+      // Each ratio's shared Gram matrices as last summed: each column's training rows' share, per
+      // response row. The per-fold sums are dropped once these are made.
       SufficientStatistics[][][] training = new SufficientStatistics[ratios.length][][];
       Arrays.fill(it.sumShared, true);
       while (anyActive(it)) {
@@ -306,8 +305,7 @@ final class ClassFit {
                         .treeReduce(WorkingMoments::merge, depth));
         for (int r = 0; r < ratios.length; r++) {
           if (shipped.sumShared[r]) {
-            shared[r] = wm.grams[r];
-            training[r] = new SufficientStatistics[k + 1][responses];
+            training[r] = trainingGrams(wm.grams[r]);
           }
         }
         boolean[] halved = new boolean[ratios.length];
@@ -367,8 +365,7 @@ final class ClassFit {
           s.previousIntercept = it.intercept[g].clone();
           for (int row = 0; row < responses; row++) {
             SufficientStatistics own = wm.ownGrams[g][row];
-            SufficientStatistics gram =
-                own != null ? own : trainingGram(shared[r], training[r], c, row);
+            SufficientStatistics gram = own != null ? own : training[r][c][row];
             if (!(gram.weight() > 0)) {
               throw new IllegalArgumentException("a fit's training rows all have weight 0");
             }
@@ -441,28 +438,26 @@ final class ClassFit {
     }
 
     /**
-     * The shared Newton-weighted Gram matrix of column c's training rows for one response row, from
-     * its ratio's per fold: all of them for the full-data fit (c = 0), all but fold c - 1's for a
-     * fold fit. {@code training[c][row]} keeps it while the shared ones stay.
+     * The Newton-weighted Gram matrices of each column's training rows, per response row, from a
+     * ratio's per fold: all of them for the full-data fit (column 0), all but fold c - 1's for
+     * column c.
      */
-    private SufficientStatistics trainingGram(
-        SufficientStatistics[][] folds, SufficientStatistics[][] training, int c, int row) {
-      if (training[c][row] == null) {
-        if (c == 0) {
-          SufficientStatistics all = new SufficientStatistics(p);
-          for (SufficientStatistics[] fold : folds) {
-            if (fold[row] != null) {
-              all.merge(fold[row]);
-            }
+    private SufficientStatistics[][] trainingGrams(SufficientStatistics[][] folds) {
+      SufficientStatistics[][] out = new SufficientStatistics[folds.length + 1][responses];
+      for (int row = 0; row < responses; row++) {
+        SufficientStatistics all = new SufficientStatistics(p);
+        for (SufficientStatistics[] fold : folds) {
+          if (fold[row] != null) {
+            all.merge(fold[row]);
           }
-          training[c][row] = all;
-        } else {
-          SufficientStatistics all = trainingGram(folds, training, 0, row);
+        }
+        out[0][row] = all;
+        for (int c = 1; c <= folds.length; c++) {
           SufficientStatistics held = folds[c - 1][row];
-          training[c][row] = held == null ? all : all.minus(held);
+          out[c][row] = held == null ? all : all.minus(held);
         }
       }
-      return training[c][row];
+      return out;
     }
 
     /**
