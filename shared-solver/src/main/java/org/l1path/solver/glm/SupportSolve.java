@@ -44,6 +44,9 @@ final class SupportSolve {
 
   private double[] moved = new double[0];
 
+  /** A coordinate's entries against the members, as it is appended to the factor. */
+  private double[] crossScratch = new double[0];
+
   /**
    * Coordinates collinear with the members when they were to join: held where they are for the rest
    * of the solve, which then leaves the last word to the caller's coordinate descent.
@@ -124,6 +127,7 @@ final class SupportSolve {
     if (sign.length < m) {
       sign = new double[m];
       moved = new double[m];
+      crossScratch = new double[m];
       refused = new boolean[m];
     }
     java.util.Arrays.fill(refused, 0, m, false);
@@ -251,7 +255,7 @@ final class SupportSolve {
    */
   private void append(int c, double qScale) {
     int row = c * m;
-    double[] cross = new double[factor.size()];
+    double[] cross = crossScratch;
     for (int r = 0; r < factor.size(); r++) {
       cross[r] = hessian[row + factor.member(r)];
     }

@@ -114,8 +114,15 @@ public final class IncrementalCholesky {
    * @return false, leaving the factor unchanged, when the block would be singular
    */
   public boolean append(int feature, double[] cross, double diagonal) {
+    if (size == rows.length) {
+      rows = Arrays.copyOf(rows, 2 * size);
+      columns = Arrays.copyOf(columns, 2 * size);
+      block = Arrays.copyOf(block, 2 * size);
+      members = Arrays.copyOf(members, 2 * size);
+    }
     // The new row of L solves L row = cross.
-    double[] row = Arrays.copyOf(cross, size + 1);
+    double[] row = spare(rows, size);
+    System.arraycopy(cross, 0, row, 0, size);
     forwardSolve(row);
     double sumSquares = 0;
     for (int c = 0; c < size; c++) {
@@ -126,23 +133,18 @@ public final class IncrementalCholesky {
       return false;
     }
     row[size] = Math.sqrt(pivot);
-    if (size == rows.length) {
-      rows = Arrays.copyOf(rows, 2 * size);
-      columns = Arrays.copyOf(columns, 2 * size);
-      block = Arrays.copyOf(block, 2 * size);
-      members = Arrays.copyOf(members, 2 * size);
-    }
     rows[size] = row;
-    double[] original = Arrays.copyOf(cross, Math.max(16, 2 * (size + 1)));
+    double[] original = spare(block, size);
+    System.arraycopy(cross, 0, original, 0, size);
     original[size] = diagonal;
+    block[size] = original;
     for (int r = 0; r < size; r++) {
       block[r] = withRoomFor(block[r], size);
       block[r][size] = cross[r];
       columns[r] = withRoomFor(columns[r], size);
       columns[r][size] = row[r];
     }
-    block[size] = original;
-    double[] column = new double[original.length];
+    double[] column = spare(columns, size);
     column[size] = row[size];
     columns[size] = column;
     members[size] = feature;
@@ -150,6 +152,19 @@ public final class IncrementalCholesky {
     size++;
     updates++;
     return true;
+  }
+
+  /**
+   * The array at {@code arrays[index]}, past the members, when it has an entry {@code index}, or a
+   * new one: a factor built again from scratch (every new Hessian of a Newton step) reuses the
+   * arrays of the last, where allocating them was as costly as the solves. Its entries are whatever
+   * they were; each is written before it is read.
+   */
+  private static double[] spare(double[][] arrays, int index) {
+    double[] array = arrays[index];
+    return array != null && array.length > index
+        ? array
+        : new double[Math.max(16, 2 * (index + 1))];
   }
 
   /** The array itself when it has an entry {@code index}, else a copy of twice the length. */
@@ -164,12 +179,17 @@ public final class IncrementalCholesky {
    */
   public void remove(int position) {
     positions[members[position]] = -1;
+    double[] removedRow = rows[position];
+    double[] removedBlock = block[position];
     for (int r = position + 1; r < size; r++) {
       rows[r - 1] = rows[r];
       block[r - 1] = block[r];
       members[r - 1] = members[r];
       positions[members[r - 1]] = r - 1;
     }
+    // The removed arrays become the spares past the members, so no array is held twice.
+    rows[size - 1] = removedRow;
+    block[size - 1] = removedBlock;
     for (int r = 0; r < size - 1; r++) {
       double[] original = block[r];
       System.arraycopy(original, position + 1, original, position, size - 1 - position);

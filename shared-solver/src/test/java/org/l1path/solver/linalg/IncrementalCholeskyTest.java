@@ -139,6 +139,36 @@ class IncrementalCholeskyTest {
     assertSolvesAndMultipliesLikeTheBlock(chol, a);
   }
 
+  /**
+   * A factor built again after clear() takes up the arrays of the last one, whose entries belong to
+   * another matrix: a new Newton step's Hessian. None of them may leak into the new factor.
+   */
+  @Test
+  void aFactorBuiltAgainReadsNothingOfTheLastOnesMatrix() {
+    int p = 40;
+    double[][] first = randomSpd(p, 5);
+    double[][] second = randomSpd(p, 6);
+    IncrementalCholesky chol = new IncrementalCholesky(p);
+    for (int j = 0; j < p; j++) {
+      append(chol, first, j);
+    }
+    for (int k = 0; k < 8; k++) {
+      chol.remove((k * 5) % chol.size());
+    }
+    chol.clear();
+    for (int j = p - 1; j >= 10; j--) {
+      append(chol, second, j);
+    }
+    assertSolvesAndMultipliesLikeTheBlock(chol, second);
+    chol.remove(3);
+    chol.remove(chol.size() - 2);
+    for (int j = 0; j < 10; j++) {
+      append(chol, second, j);
+    }
+    assertEquals(p - 2, chol.size());
+    assertSolvesAndMultipliesLikeTheBlock(chol, second);
+  }
+
   /** A joint Newton step's coordinates move when its Hessian grows: the factor follows them. */
   @Test
   void renumberedMembersSolveLikeTheRenumberedBlock() {
