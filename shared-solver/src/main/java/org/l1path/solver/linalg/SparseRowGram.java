@@ -99,9 +99,9 @@ final class SparseRowGram {
         double centred = out[a * count + b] - ca * sums[b] - cb * sums[a] + ca * cb * total;
         double g = centred / (sa * s[list[b]]);
         out[a * count + b] = b == a ? Math.max(g, 0.0) : g;
-        out[b * count + a] = out[a * count + b];
       }
     }
+    UpperTriangle.mirror(out, count);
     return true;
   }
 

@@ -58,10 +58,9 @@ public final class WeightedGram {
     // Entry (a, b), b >= a, lacks column b's scale.
     for (int a = 0; a < count; a++) {
       for (int b = a; b < count; b++) {
-        double g = out[a * count + b] / s[list[b]];
-        out[a * count + b] = g;
-        out[b * count + a] = g;
+        out[a * count + b] /= s[list[b]];
       }
     }
+    UpperTriangle.mirror(out, count);
   }
 }
