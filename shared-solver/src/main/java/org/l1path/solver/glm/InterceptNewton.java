@@ -2,14 +2,55 @@ package org.l1path.solver.glm;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.l1path.solver.data.Design;
+import org.l1path.solver.data.Dot;
 import org.l1path.solver.gaussian.GaussianProblem;
+import org.l1path.solver.linalg.ColumnProducts;
+import org.l1path.solver.linalg.UpperTriangle;
 
 /**
  * Newton steps on the intercepts of a logistic or multinomial fit alone, the coefficients held: the
  * duality gap of {@link LogisticPath} is a bound only at intercepts that are optimal.
  */
 final class InterceptNewton {
-  private InterceptNewton() {}
+  private final GaussianProblem base;
+  private final int rows;
+  private final int n;
+
+  /** Each row's probabilities, one column of n per row: the columns of the information product. */
+  private final double[] prob;
+
+  /** The same times the observation weights. */
+  private final double[] weighted;
+
+  private final Design probColumns;
+  private final int[] allRows;
+  private final double[] score;
+
+  /** One row's probabilities, as {@link ClassProbabilities} gives them. */
+  private final double[] row;
+
+  /** {@code sum_i w_i p_ri p_ki} for {@code k >= r}, row-major. */
+  private final double[] products;
+
+  private final DMatrixRMaj information;
+
+  InterceptNewton(GaussianProblem base, int rows) {
+    this.base = base;
+    this.rows = rows;
+    this.n = base.n;
+    prob = new double[rows * n];
+    weighted = new double[rows * n];
+    probColumns = Design.ofColumnMajor(prob, n, rows);
+    allRows = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      allRows[r] = r;
+    }
+    score = new double[rows];
+    row = new double[n];
+    products = new double[rows * rows];
+    information = new DMatrixRMaj(rows, rows);
+  }
 
   /**
    * Steps the intercepts until {@code sum_i w_i (y_ri - p_ri)} vanishes: the duality gap is a bound
@@ -17,31 +58,13 @@ final class InterceptNewton {
    * optimality condition. All rows step together, through their information matrix {@code H_rk =
    * sum_i w_i p_ri (d_rk - p_ki)}.
    */
-  static void settle(
-      ClassProbabilities probs, double[][] y, double[] intercept, GaussianProblem base) {
-    int rows = probs.rows;
-    int n = probs.n;
-    double[][] prob = new double[rows][n];
-    double[] score = new double[rows];
-    DMatrixRMaj information = new DMatrixRMaj(rows, rows);
+  void settle(ClassProbabilities probs, double[][] y, double[] intercept) {
     for (int iteration = 0; iteration < 50; iteration++) {
-      for (int r = 0; r < rows; r++) {
-        probs.probabilities(r, prob[r]);
-      }
-      double largestScore = 0;
-      for (int r = 0; r < rows; r++) {
-        double residual = 0;
-        for (int i = 0; i < n; i++) {
-          residual += base.weight(i) * (y[r][i] - prob[r][i]);
-        }
-        score[r] = residual;
-        largestScore = Math.max(largestScore, Math.abs(residual));
-      }
-      if (!(largestScore > 1e-15)) {
+      if (!(scores(probs, y) > 1e-15)) {
         return;
       }
-      information(prob, information, base, probs.multinomial);
-      double[] change = step(score, information, probs.multinomial);
+      information(probs.multinomial);
+      double[] change = step(probs.multinomial);
       if (change == null) {
         return;
       }
@@ -60,30 +83,49 @@ final class InterceptNewton {
     }
   }
 
-  /** The intercepts' information matrix {@code H_rk = sum_i w_i p_ri (d_rk - p_ki)}. */
-  private static void information(
-      double[][] prob, DMatrixRMaj information, GaussianProblem base, boolean multinomial) {
-    int rows = prob.length;
-    int n = base.n;
-    information.zero();
+  /**
+   * Takes up the current probabilities and sets each row's score {@code sum_i w_i (y_ri - p_ri)};
+   * returns the largest in absolute value.
+   */
+  double scores(ClassProbabilities probs, double[][] y) {
+    double largest = 0;
     for (int r = 0; r < rows; r++) {
-      double[] pr = prob[r];
-      double mass = 0;
+      probs.probabilities(r, row);
+      System.arraycopy(row, 0, prob, r * n, n);
+      double residual = 0;
       for (int i = 0; i < n; i++) {
-        mass += base.weight(i) * pr[i];
+        double w = base.weight(i);
+        weighted[r * n + i] = w * row[i];
+        residual += w * (y[r][i] - row[i]);
       }
-      information.data[r * rows + r] = mass;
-      // Products of whole rows, which stream; a loop over classes per observation would not.
-      for (int k = 0; k <= (multinomial ? r : 0); k++) {
-        double[] pk = prob[k];
-        double product = 0;
-        for (int i = 0; i < n; i++) {
-          product += base.weight(i) * pr[i] * pk[i];
-        }
-        information.data[r * rows + k] -= product;
-        information.data[k * rows + r] = information.data[r * rows + k];
-      }
+      score[r] = residual;
+      largest = Math.max(largest, Math.abs(residual));
     }
+    return largest;
+  }
+
+  /**
+   * The intercepts' information matrix {@code H_rk = sum_i w_i p_ri (d_rk - p_ki)} at the
+   * probabilities of the last {@link #scores}. Its products {@code sum_i w_i p_ri p_ki} are the
+   * Gram kernel's: summed one pair at a time, each sum waited on its last addition, and with 30
+   * classes they were a twelfth of a path.
+   */
+  DMatrixRMaj information(boolean multinomial) {
+    double[] h = information.data;
+    if (multinomial) {
+      ColumnProducts.upperTriangle(
+          weighted, probColumns, allRows, rows, products, base.parallelSweeps);
+      UpperTriangle.mirror(products, rows);
+      for (int q = 0; q < rows * rows; q++) {
+        h[q] = -products[q];
+      }
+    } else {
+      h[0] = -Dot.of(weighted, 0, prob, n);
+    }
+    for (int r = 0; r < rows; r++) {
+      h[r * rows + r] += Dot.sum(weighted, r * n, n);
+    }
+    return information;
   }
 
   /**
@@ -93,8 +135,7 @@ final class InterceptNewton {
    * changing the step. A step is cut to at most 1 in any row: far from the optimum a full Newton
    * step can overshoot, and near it steps are small.
    */
-  private static double[] step(double[] score, DMatrixRMaj information, boolean multinomial) {
-    int rows = score.length;
+  private double[] step(boolean multinomial) {
     double largest = 0;
     for (int r = 0; r < rows; r++) {
       largest = Math.max(largest, information.get(r, r));

@@ -86,6 +86,7 @@ public final class LogisticPath {
   private final NewtonStep step;
   private final JointNewtonStep joint;
   private final RoundExtrapolation extrapolation;
+  private final InterceptNewton interceptNewton;
 
   /** The loss gradient {@code G[r][j] = sum_i w_i z_ij (y_ri - p_ri)} at the last check. */
   private final double[][] gradient;
@@ -147,6 +148,7 @@ public final class LogisticPath {
             : null;
     gradient = new double[rows][p];
     extrapolation = new RoundExtrapolation(base, y, beta, intercept, probs, sets);
+    interceptNewton = new InterceptNewton(base, rows);
     allFeatures = new int[p];
     int free = 0;
     for (int j = 0; j < p; j++) {
@@ -354,7 +356,7 @@ public final class LogisticPath {
       }
       roundsSinceCheck = 0;
       if (settings.fitIntercept()) {
-        InterceptNewton.settle(probs, y, intercept, base);
+        interceptNewton.settle(probs, y, intercept);
       }
       probs.resum();
       computeGradients();
