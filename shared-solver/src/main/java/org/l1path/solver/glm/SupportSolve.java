@@ -44,6 +44,16 @@ final class SupportSolve {
 
   private double[] moved = new double[0];
 
+  /** The support in the factor's order, and the Newton change of each member's value. */
+  private int[] members = new int[0];
+
+  private double[] change = new double[0];
+
+  /** How far along the change the blocking member stops, and where. */
+  private double blockingStep;
+
+  private double blockedAt;
+
   /** A coordinate's entries against the members, as it is appended to the factor. */
   private double[] crossScratch = new double[0];
 
@@ -128,6 +138,8 @@ final class SupportSolve {
       sign = new double[m];
       moved = new double[m];
       crossScratch = new double[m];
+      members = new int[m];
+      change = new double[m];
       refused = new boolean[m];
     }
     java.util.Arrays.fill(refused, 0, m, false);
@@ -147,39 +159,10 @@ final class SupportSolve {
     }
     for (int changes = 0; factor.size() > 0; changes++) {
       int size = factor.size();
-      int[] members = new int[size];
-      double[] change = new double[size];
-      for (int u = 0; u < size; u++) {
-        int c = factor.member(u);
-        members[u] = c;
-        change[u] = gradient[c] - aScale * penalty[c] * sign[c] - qScale * penalty[c] * value[c];
-      }
-      factor.solve(change);
-      double step = 1;
-      int blocking = -1;
-      double blockedAt = 0;
-      for (int u = 0; u < size; u++) {
-        int c = members[u];
-        double to = value[c] + change[u];
-        double stop;
-        if (penalty[c] > 0 && (sign[c] > 0 ? to < 0 : to > 0)) {
-          stop = 0;
-        } else if (to > upper[c]) {
-          stop = upper[c];
-        } else if (to < lower[c]) {
-          stop = lower[c];
-        } else {
-          continue;
-        }
-        double reach = (stop - value[c]) / change[u];
-        if (reach < step) {
-          step = reach;
-          blocking = u;
-          blockedAt = stop;
-        }
-      }
+      newtonChange(size, aScale, qScale);
+      int blocking = blockingMember(size);
       if (blocking < 0) {
-        int violator = moveIfDescent(members, change, held, aScale, qScale);
+        int violator = moveIfDescent(size, held, aScale, qScale);
         if (violator < 0) {
           // Solved, unless a collinear coordinate was held where it is: then the caller's
           // coordinate descent checks it.
@@ -191,12 +174,12 @@ final class SupportSolve {
         enter(violator, qScale);
         continue;
       }
-      if (!partialMoves || !(step > 0)) {
+      if (!partialMoves || !(blockingStep > 0)) {
         return false;
       }
       for (int u = 0; u < size; u++) {
         int c = members[u];
-        moveTo(c, u == blocking ? blockedAt : value[c] + step * change[u], gradient);
+        moveTo(c, u == blocking ? blockedAt : value[c] + blockingStep * change[u], gradient);
       }
       if (changes == MAX_CHANGES) {
         return false;
@@ -205,6 +188,51 @@ final class SupportSolve {
       factor.remove(blocking);
     }
     return false;
+  }
+
+  /**
+   * Sets {@link #members} to the support, in the factor's order, and {@link #change} to the Newton
+   * change of their values with their signs held.
+   */
+  private void newtonChange(int size, double aScale, double qScale) {
+    for (int u = 0; u < size; u++) {
+      int c = factor.member(u);
+      members[u] = c;
+      change[u] = gradient[c] - aScale * penalty[c] * sign[c] - qScale * penalty[c] * value[c];
+    }
+    factor.solve(change);
+  }
+
+  /**
+   * The member whose sign change or bound comes first along the change, at {@link #blockingStep} of
+   * it (and {@link #blockedAt}, where it stops), or -1 when the whole change keeps every sign and
+   * bound. The loops of a solve are methods of their own: in one method, each loop's count set off
+   * a compilation of all of it while it ran (three of them, half a second of a 2-core Weka run).
+   */
+  private int blockingMember(int size) {
+    blockingStep = 1;
+    int blocking = -1;
+    for (int u = 0; u < size; u++) {
+      int c = members[u];
+      double to = value[c] + change[u];
+      double stop;
+      if (penalty[c] > 0 && (sign[c] > 0 ? to < 0 : to > 0)) {
+        stop = 0;
+      } else if (to > upper[c]) {
+        stop = upper[c];
+      } else if (to < lower[c]) {
+        stop = lower[c];
+      } else {
+        continue;
+      }
+      double reach = (stop - value[c]) / change[u];
+      if (reach < blockingStep) {
+        blockingStep = reach;
+        blocking = u;
+        blockedAt = stop;
+      }
+    }
+    return blocking;
   }
 
   /**
@@ -285,13 +313,13 @@ final class SupportSolve {
     int size = factor.size();
     double[] direction = cross.clone();
     factor.solve(direction);
-    int[] members = new int[size + 1];
+    int[] along = new int[size + 1];
     double[] d = new double[size + 1];
     for (int u = 0; u < size; u++) {
-      members[u] = factor.member(u);
+      along[u] = factor.member(u);
       d[u] = -direction[u];
     }
-    members[size] = c;
+    along[size] = c;
     d[size] = 1;
     // Minimizes sum_i pf_i |v_i + t d_i| over the t the bounds allow.
     double low = Double.NEGATIVE_INFINITY;
@@ -300,7 +328,7 @@ final class SupportSolve {
     int[] order = new int[size + 1];
     double[] breakAt = new double[size + 1];
     for (int u = 0; u <= size; u++) {
-      int k = members[u];
+      int k = along[u];
       order[u] = u;
       breakAt[u] = d[u] == 0 ? Double.NaN : -value[k] / d[u];
       if (d[u] != 0) {
@@ -318,7 +346,7 @@ final class SupportSolve {
     int median = -1;
     double below = 0;
     for (int u : order) {
-      below += penalty[members[u]] * Math.abs(d[u]);
+      below += penalty[along[u]] * Math.abs(d[u]);
       if (below >= 0.5 * totalWeight) {
         median = u;
         break;
@@ -329,12 +357,12 @@ final class SupportSolve {
       return false;
     }
     for (int u = 0; u <= size; u++) {
-      int k = members[u];
+      int k = along[u];
       moveTo(k, t == breakAt[u] ? 0.0 : value[k] + t * d[u], gradient);
       sign[k] = Math.signum(value[k]);
     }
     for (int u = size - 1; u >= 0; u--) {
-      if (value[members[u]] == 0 && penalty[members[u]] > 0) {
+      if (value[along[u]] == 0 && penalty[along[u]] > 0) {
         factor.remove(u);
       }
     }
@@ -363,10 +391,9 @@ final class SupportSolve {
    * (returns -1), or, with partial moves, also when one fails it: the move lowers the quadratic
    * either way. Returns the coordinate that fails its check by most, or -1.
    */
-  private int moveIfDescent(
-      int[] members, double[] change, boolean[] held, double aScale, double qScale) {
+  private int moveIfDescent(int size, boolean[] held, double aScale, double qScale) {
     System.arraycopy(gradient, 0, moved, 0, m);
-    for (int u = 0; u < members.length; u++) {
+    for (int u = 0; u < size; u++) {
       subtractColumn(members[u], change[u], moved);
     }
     int violator = -1;
@@ -384,7 +411,7 @@ final class SupportSolve {
     if (violator >= 0 && !partialMoves) {
       return violator;
     }
-    for (int u = 0; u < members.length; u++) {
+    for (int u = 0; u < size; u++) {
       value[members[u]] += change[u];
     }
     System.arraycopy(moved, 0, gradient, 0, m);
