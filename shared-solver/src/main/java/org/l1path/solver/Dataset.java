@@ -175,7 +175,7 @@ public final class Dataset {
    * values are copied when the storage changes; otherwise this data itself is returned.
    */
   public Dataset withStorage(Storage wanted) {
-    Storage target = wanted.resolve(density());
+    Storage target = wanted.resolve(density(), family);
     if (target == storage()) {
       return this;
     }

@@ -240,6 +240,32 @@ class SparseStorageTest {
     }
   }
 
+  /**
+   * Between a third and 45 % non-zeros, AUTO holds classification data sparse and least-squares
+   * data dense; above 45 % both dense.
+   */
+  @Test
+  void autoStorageOfClassesIsSparseUpTo45PercentNonZeros() {
+    for (double density : new double[] {0.40, 0.50}) {
+      int n = 100;
+      double[][] x = new double[4][n];
+      int[] classOf = new int[n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < 4; j++) {
+          x[j][i] = (i * 7 + j * 13) % 100 < density * 100 ? 1 + i % 3 : 0;
+        }
+        classOf[i] = i % 3;
+      }
+      Dataset classes = Dataset.ofClasses(x, classOf, List.of("a", "b", "c"), null, names(4));
+      Dataset numbers = Dataset.of(x, new double[n]);
+      assertEquals(density, classes.density(), 1e-12);
+      Storage forClasses = density <= 0.45 ? Storage.SPARSE : Storage.DENSE;
+      assertEquals(forClasses, classes.withStorage(Storage.AUTO).storage(), "classes " + density);
+      assertEquals(
+          Storage.DENSE, numbers.withStorage(Storage.AUTO).storage(), "numbers " + density);
+    }
+  }
+
   @Test
   void rowsGivenEndToEndMakeTheSameColumnsAsTheBuilder() {
     double[][] x = sparseColumns(50, 12, 31);

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.l1path.solver.Family;
 import org.l1path.solver.SparseFeatures;
 import org.l1path.solver.Storage;
 import weka.core.Attribute;
@@ -167,7 +168,9 @@ public final class InstancesEncoder implements Serializable {
     long cells = (long) data.numInstances() * features();
     // The same expression as the solver's density, so that both decide alike at the boundary.
     double density = cells == 0 ? 0 : (double) storedValues().nonZeros(data) / (double) cells;
-    return storage.resolve(density) == Storage.SPARSE;
+    boolean classes = data.classIndex() >= 0 && data.classAttribute().isNominal();
+    Family family = classes ? Family.MULTINOMIAL : Family.GAUSSIAN;
+    return storage.resolve(density, family) == Storage.SPARSE;
   }
 
   /** The features of every instance, one array per feature. */
