@@ -20,7 +20,11 @@ final class InterceptNewton {
   /** Each row's probabilities, one column of n per row: the columns of the information product. */
   private final double[] prob;
 
-  /** The same times the observation weights. */
+  /**
+   * The same times the observation weights, or null when every weight is 1/n: then the products of
+   * {@code prob} with itself, times 1/n, serve, and the fit holds no second copy of n values per
+   * class.
+   */
   private final double[] weighted;
 
   private final Design probColumns;
@@ -40,7 +44,7 @@ final class InterceptNewton {
     this.rows = rows;
     this.n = base.n;
     prob = new double[rows * n];
-    weighted = new double[rows * n];
+    weighted = base.v == null ? null : new double[rows * n];
     probColumns = Design.ofColumnMajor(prob, n, rows);
     allRows = new int[rows];
     for (int r = 0; r < rows; r++) {
@@ -95,7 +99,9 @@ final class InterceptNewton {
       double residual = 0;
       for (int i = 0; i < n; i++) {
         double w = base.weight(i);
-        weighted[r * n + i] = w * row[i];
+        if (weighted != null) {
+          weighted[r * n + i] = w * row[i];
+        }
         residual += w * (y[r][i] - row[i]);
       }
       score[r] = residual;
@@ -111,19 +117,20 @@ final class InterceptNewton {
    * classes they were a twelfth of a path.
    */
   DMatrixRMaj information(boolean multinomial) {
+    double[] a = weighted != null ? weighted : prob;
+    double scale = weighted != null ? 1.0 : base.invN;
     double[] h = information.data;
     if (multinomial) {
-      ColumnProducts.upperTriangle(
-          weighted, probColumns, allRows, rows, products, base.parallelSweeps);
+      ColumnProducts.upperTriangle(a, probColumns, allRows, rows, products, base.parallelSweeps);
       UpperTriangle.mirror(products, rows);
       for (int q = 0; q < rows * rows; q++) {
-        h[q] = -products[q];
+        h[q] = -scale * products[q];
       }
     } else {
-      h[0] = -Dot.of(weighted, 0, prob, n);
+      h[0] = -scale * Dot.of(a, 0, prob, n);
     }
     for (int r = 0; r < rows; r++) {
-      h[r * rows + r] += Dot.sum(weighted, r * n, n);
+      h[r * rows + r] += scale * Dot.sum(a, r * n, n);
     }
     return information;
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.l1path.solver.Dataset;
 import org.l1path.solver.RandomProblems;
 import org.l1path.solver.Settings;
 import org.l1path.solver.gaussian.GaussianProblem;
@@ -49,10 +50,12 @@ class InterceptNewtonTest {
     new Fixture(1, 2.0).settleAndAssertScoresVanish();
   }
 
+  /** With weights, and with every weight 1/n (where the products need no weighted copy). */
   @Test
   void informationMatrixIsTheWeightedSumOverObservations() {
-    for (int rows : new int[] {1, 3, 7}) {
-      Fixture f = new Fixture(rows, 3.0);
+    for (int given : new int[] {1, 3, 7, -1, -3}) {
+      int rows = Math.abs(given);
+      Fixture f = new Fixture(rows, 3.0, given > 0);
       InterceptNewton newton = new InterceptNewton(f.base, rows);
       newton.scores(f.probs, f.y);
       DMatrixRMaj h = newton.information(rows > 1);
@@ -79,14 +82,19 @@ class InterceptNewtonTest {
     final double[] intercept;
 
     Fixture(int rows, double spread) {
+      this(rows, spread, true);
+    }
+
+    /** Without {@code weighted}, every weight is 1/n. */
+    Fixture(int rows, double spread, boolean weighted) {
       this.rows = rows;
       SplittableRandom random = new SplittableRandom(17);
       double[] w = new double[N];
       for (int i = 0; i < N; i++) {
         w[i] = i % 11 == 0 ? 0 : 0.1 + random.nextDouble();
       }
-      base =
-          new GaussianProblem(RandomProblems.gaussian(N, 3, 2).withWeights(w), Settings.defaults());
+      Dataset data = RandomProblems.gaussian(N, 3, 2);
+      base = new GaussianProblem(weighted ? data.withWeights(w) : data, Settings.defaults());
       boolean multinomial = rows > 1;
       probs = new ClassProbabilities(N, rows, multinomial);
       y = new double[rows][N];
