@@ -18,10 +18,12 @@ public enum Storage {
   /**
    * The same for a logistic or multinomial fit, whose Newton steps spend most of their time in
    * passes over the strong features (gradients, moments, applying a step), which cost the
-   * non-zeros. On 0/1 designs with 40 to 45 % of the values non-zero, sparse storage made paths 4
-   * to 33 % faster (binomial, 3, 5 and 10 classes), and Weka's 10-fold CV of a soybean-like set, 35
-   * non-zeros in 84 values per row, 10 to 18 % faster. With half the values non-zero, 3-class paths
-   * were 9 to 11 % slower sparse, binomial ones still faster. Least squares gained nothing clear.
+   * non-zeros. On 0/1 designs with 40 to 45 % of the values non-zero, sparse storage made most
+   * paths faster, by 4 to 47 % (binomial, 3, 5 and 10 classes; of two runs of one 3-class path at
+   * 45 %, one was 16 % faster and one 47 % slower), and Weka's 10-fold CV of a soybean-like set, 35
+   * non-zeros in 84 values per row, 15 to 18 % faster. With half the values non-zero or more,
+   * 3-class paths were 9 to 24 % slower sparse, binomial ones still faster. Least squares gained
+   * nothing clear.
    */
   static final double CLASSES_SPARSE_BELOW_DENSITY = 0.45;
 
