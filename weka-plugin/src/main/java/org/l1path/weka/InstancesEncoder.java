@@ -168,8 +168,10 @@ public final class InstancesEncoder implements Serializable {
     long cells = (long) data.numInstances() * features();
     // The same expression as the solver's density, so that both decide alike at the boundary.
     double density = cells == 0 ? 0 : (double) storedValues().nonZeros(data) / (double) cells;
-    boolean classes = data.classIndex() >= 0 && data.classAttribute().isNominal();
-    Family family = classes ? Family.MULTINOMIAL : Family.GAUSSIAN;
+    Family family =
+        data.classIndex() < 0 || !data.classAttribute().isNominal()
+            ? Family.GAUSSIAN
+            : data.classAttribute().numValues() == 2 ? Family.BINOMIAL : Family.MULTINOMIAL;
     return storage.resolve(density, family) == Storage.SPARSE;
   }
 

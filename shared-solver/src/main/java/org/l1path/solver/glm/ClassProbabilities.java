@@ -68,13 +68,18 @@ final class ClassProbabilities {
 
   /** Fills {@code out} with the probabilities of class row r. */
   void probabilities(int r, double[] out) {
+    probabilities(r, out, 0);
+  }
+
+  /** Fills {@code out[at .. at + n)} with the probabilities of class row r. */
+  void probabilities(int r, double[] out, int at) {
     double[] s = scaled[r];
     if (!multinomial) {
-      System.arraycopy(s, 0, out, 0, n);
+      System.arraycopy(s, 0, out, at, n);
       return;
     }
     for (int i = 0; i < n; i++) {
-      out[i] = s[i] / total[i];
+      out[at + i] = s[i] / total[i];
     }
   }
 

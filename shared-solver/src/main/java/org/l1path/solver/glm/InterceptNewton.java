@@ -31,9 +31,6 @@ final class InterceptNewton {
   private final int[] allRows;
   private final double[] score;
 
-  /** One row's probabilities, as {@link ClassProbabilities} gives them. */
-  private final double[] row;
-
   /** {@code sum_i w_i p_ri p_ki} for {@code k >= r}, row-major. */
   private final double[] products;
 
@@ -51,7 +48,6 @@ final class InterceptNewton {
       allRows[r] = r;
     }
     score = new double[rows];
-    row = new double[n];
     products = new double[rows * rows];
     information = new DMatrixRMaj(rows, rows);
   }
@@ -94,15 +90,15 @@ final class InterceptNewton {
   double scores(ClassProbabilities probs, double[][] y) {
     double largest = 0;
     for (int r = 0; r < rows; r++) {
-      probs.probabilities(r, row);
-      System.arraycopy(row, 0, prob, r * n, n);
+      probs.probabilities(r, prob, r * n);
       double residual = 0;
       for (int i = 0; i < n; i++) {
         double w = base.weight(i);
+        double p = prob[r * n + i];
         if (weighted != null) {
-          weighted[r * n + i] = w * row[i];
+          weighted[r * n + i] = w * p;
         }
-        residual += w * (y[r][i] - row[i]);
+        residual += w * (y[r][i] - p);
       }
       score[r] = residual;
       largest = Math.max(largest, Math.abs(residual));
