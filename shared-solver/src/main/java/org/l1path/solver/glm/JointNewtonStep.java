@@ -69,6 +69,9 @@ final class JointNewtonStep {
   /** The exact solve on the support, with its factor kept while the Hessian is. */
   private final SupportSolve support = new SupportSolve(true);
 
+  /** Takes each feature's coefficients off the direction all classes share, before that solve. */
+  private final ClassSumCentring centring;
+
   /** Each coordinate's value, penalty factor, bounds and whether it is held, for the solve. */
   private double[] values = new double[0];
 
@@ -100,6 +103,7 @@ final class JointNewtonStep {
     changeFactors = new double[base.p];
     interceptChange = new double[classes];
     inUnion = new boolean[base.p];
+    centring = new ClassSumCentring(base.p);
   }
 
   /**
@@ -302,6 +306,18 @@ final class JointNewtonStep {
       lowers[c] = isIntercept ? Double.NEGATIVE_INFINITY : base.lower[j];
       uppers[c] = isIntercept ? Double.POSITIVE_INFINITY : base.upper[j];
       held[c] = isIntercept && hessian.coordClass[c] == classes - 1;
+    }
+    if (qScale == 0) {
+      centring.centre(
+          hessian.coords,
+          hessian.coordFeature,
+          classes,
+          values,
+          penalties,
+          lowers,
+          uppers,
+          residual,
+          hessian.matrix);
     }
     boolean solved =
         support.solve(

@@ -34,6 +34,14 @@ final class SupportSolve {
    */
   private static final int MAX_CHANGES = 64;
 
+  /**
+   * A coordinate at 0 whose gradient passes its penalty by no more than this share of it fails its
+   * KKT check by rounding alone. A lasso multinomial step meets that at every feature whose
+   * classes' coefficients are centred on an even count ({@link ClassSumCentring}): the one at 0
+   * sits exactly at its limit, and letting it in only found it collinear with the rest.
+   */
+  private static final double KKT_ROUNDING = 1e-10;
+
   private final boolean partialMoves;
   private IncrementalCholesky factor = new IncrementalCholesky(0);
   private boolean valid;
@@ -403,7 +411,7 @@ final class SupportSolve {
         continue;
       }
       double excess = kktExcess(c, moved[c], aScale, qScale);
-      if (excess > worst) {
+      if (excess > worst && excess > KKT_ROUNDING * aScale * penalty[c]) {
         worst = excess;
         violator = c;
       }

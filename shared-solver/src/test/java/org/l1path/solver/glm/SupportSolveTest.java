@@ -212,4 +212,28 @@ class SupportSolveTest {
     double violation = kktViolation(h, g, value, penalty, lower, upper, 0.1, 0.0);
     assertTrue(violation < 1e-9, "KKT violation " + violation);
   }
+
+  @Test
+  void aZeroCoordinateAtItsLimitByRoundingIsNotLetIn() {
+    // A two-class feature (coordinates 0 and 1, flat along (1, 1)) centred as a lasso multinomial
+    // step centres an even count: one class at 0, its gradient at its limit but for rounding.
+    // Letting
+    // it in would only find it collinear and leave the quadratic reported unsolved.
+    double[] h = {
+      1, -1, 0, //
+      -1, 1, 0, //
+      0, 0, 1
+    };
+    double a = 0.1;
+    double[] value = {-0.5, 0, 0};
+    double[] grad = {-a, a * (1 + 1e-15), 0.01 * a};
+    double[] penalty = {1, 1, 1};
+    double[] lower = {-INF, -INF, -INF};
+    double[] upper = {INF, INF, INF};
+    boolean solved =
+        new SupportSolve(true).solve(3, h, grad, value, penalty, lower, upper, null, a, 0.0);
+    assertTrue(solved, Arrays.toString(value));
+    assertEquals(-0.5, value[0]);
+    assertEquals(0.0, value[1]);
+  }
 }
