@@ -106,10 +106,7 @@ final class SupportSolve {
     if (!valid) {
       return;
     }
-    if (factor.capacity() < newSize) {
-      valid = false;
-      return;
-    }
+    factor.ensureCapacity(newSize);
     factor.renumber(newPlace);
   }
 
@@ -152,10 +149,7 @@ final class SupportSolve {
     }
     java.util.Arrays.fill(refused, 0, m, false);
     anyRefused = false;
-    if (factor.capacity() < m) {
-      factor = new IncrementalCholesky(Math.max(m, 2 * factor.capacity()));
-      valid = false;
-    }
+    factor.ensureCapacity(m);
     if (!valid || qScale != factoredQ || factor.stale()) {
       factor.clear();
       valid = true;

@@ -36,7 +36,7 @@ public final class IncrementalCholesky {
   private int size;
 
   /** Each feature's position, or -1. */
-  private final int[] positions;
+  private int[] positions;
 
   /** Appends and removals since the factor was last built from scratch. */
   private int updates;
@@ -60,6 +60,16 @@ public final class IncrementalCholesky {
   /** How many features the factor can index: features are 0 to capacity - 1. */
   public int capacity() {
     return positions.length;
+  }
+
+  /** Lets the factor index features up to at least {@code features - 1}, keeping what it holds. */
+  public void ensureCapacity(int features) {
+    int old = positions.length;
+    if (features > old) {
+      int grown = Math.max(features, 2 * old);
+      positions = Arrays.copyOf(positions, grown);
+      Arrays.fill(positions, old, grown, -1);
+    }
   }
 
   /** The feature at position r; positions follow the order of appends, less removals. */

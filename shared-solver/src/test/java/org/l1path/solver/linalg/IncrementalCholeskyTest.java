@@ -200,6 +200,24 @@ class IncrementalCholeskyTest {
   }
 
   @Test
+  void aGrownCapacityKeepsTheFactorAndIndexesTheNewFeatures() {
+    int p = 2 * P;
+    double[][] a = randomSpd(p, 17);
+    IncrementalCholesky chol = new IncrementalCholesky(P);
+    for (int j : new int[] {4, 1, 9}) {
+      append(chol, a, j);
+    }
+    chol.ensureCapacity(p);
+    assertTrue(chol.capacity() >= p);
+    assertEquals(3, chol.size());
+    assertTrue(chol.contains(9));
+    assertFalse(chol.contains(P + 3));
+    append(chol, a, P + 3);
+    append(chol, a, p - 1);
+    assertSolvesAndMultipliesLikeTheBlock(chol, a);
+  }
+
+  @Test
   void refusesACollinearFeature() {
     // Features 0 and 1 are the same column: the 2x2 block is singular.
     double[][] a = {{2, 2, 1}, {2, 2, 1}, {1, 1, 3}};
