@@ -2,6 +2,7 @@ package org.l1path.solver.linalg;
 
 import java.util.Arrays;
 import org.l1path.solver.data.SparseDesign;
+import org.l1path.solver.data.SparseRows;
 
 /**
  * The weighted Gram matrix of a sparse design's listed columns (as {@link WeightedGram} defines it)
@@ -10,25 +11,10 @@ import org.l1path.solver.data.SparseDesign;
  * the dense product, where the centred route's dense centred columns cost the density once.
  */
 final class SparseRowGram {
-  private final SparseDesign sparse;
   private final int n;
 
-  /** The listed columns of a sparse design by rows: row i's entries at {@code rowStart[i] ..}. */
-  private int[] rowStart = new int[0];
-
-  private int[] entryColumn = new int[0];
-  private double[] entryValue = new double[0];
-
-  /**
-   * The list the rows were laid out for: a Newton step's strong set mostly stays from one Gram
-   * matrix to the next, and laying the rows out was a third of the sparse route's time.
-   */
-  private int[] laidOut = new int[0];
-
-  private int laidOutCount = -1;
-
-  /** The products of the laid-out rows' non-zeros, on and above the diagonal. */
-  private long rowPairs;
+  /** The listed columns by rows. */
+  private final SparseRows rows;
 
   /**
    * The most centring may shrink a diagonal entry (its raw over its centred value) before the
@@ -40,8 +26,8 @@ final class SparseRowGram {
   private static final double MAX_SHRINK = 100;
 
   SparseRowGram(SparseDesign sparse) {
-    this.sparse = sparse;
     this.n = sparse.n;
+    rows = new SparseRows(sparse);
   }
 
   /**
@@ -53,7 +39,11 @@ final class SparseRowGram {
    * pay, or centring would cost digits ({@link #MAX_SHRINK}).
    */
   boolean compute(int[] list, int count, double[] v, double[] c, double[] s, double[] out) {
-    byRows(list, count);
+    rows.layOut(list, count);
+    long rowPairs = rows.rowPairs(0);
+    int[] rowStart = rows.start;
+    int[] entryColumn = rows.column;
+    double[] entryValue = rows.value;
     // The centred route costs each column's non-zeros per column on and above it, and n per
     // centred column; a row's products cost about twice a column's (each adds into a place in the
     // matrix that the next one does not). Rows of 35 non-zeros of 84 (a soybean-like one-hot
@@ -103,50 +93,5 @@ final class SparseRowGram {
     }
     UpperTriangle.mirror(out, count);
     return true;
-  }
-
-  /** Lays the listed columns out by rows, each row's entries in list order. */
-  private void byRows(int[] list, int count) {
-    if (count == laidOutCount && Arrays.equals(laidOut, 0, count, list, 0, count)) {
-      return;
-    }
-    laidOut = Arrays.copyOf(list, count);
-    laidOutCount = count;
-    if (rowStart.length < n + 1) {
-      rowStart = new int[n + 1];
-    }
-    Arrays.fill(rowStart, 0, n + 1, 0);
-    for (int a = 0; a < count; a++) {
-      int j = list[a];
-      for (int t = sparse.starts[j]; t < sparse.starts[j + 1]; t++) {
-        rowStart[sparse.rows[t] + 1]++;
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      rowStart[i + 1] += rowStart[i];
-    }
-    int entries = rowStart[n];
-    if (entryColumn.length < entries) {
-      entryColumn = new int[entries];
-      entryValue = new double[entries];
-    }
-    // rowStart[i] is row i's next free place while filling, row i + 1's start afterwards.
-    for (int a = 0; a < count; a++) {
-      int j = list[a];
-      for (int t = sparse.starts[j]; t < sparse.starts[j + 1]; t++) {
-        int place = rowStart[sparse.rows[t]]++;
-        entryColumn[place] = a;
-        entryValue[place] = sparse.values[t];
-      }
-    }
-    for (int i = n; i > 0; i--) {
-      rowStart[i] = rowStart[i - 1];
-    }
-    rowStart[0] = 0;
-    rowPairs = 0;
-    for (int i = 0; i < n; i++) {
-      long m = rowStart[i + 1] - rowStart[i];
-      rowPairs += m * (m + 1) / 2;
-    }
   }
 }

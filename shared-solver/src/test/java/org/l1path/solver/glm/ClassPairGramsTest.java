@@ -2,11 +2,14 @@ package org.l1path.solver.glm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.l1path.solver.Dataset;
 import org.l1path.solver.RandomProblems;
 import org.l1path.solver.Settings;
+import org.l1path.solver.SparseFeatures;
 import org.l1path.solver.gaussian.GaussianProblem;
 
 /** Every class pair's block from the one product matches its sum taken entry by entry. */
@@ -26,9 +29,45 @@ class ClassPairGramsTest {
     assertBlocksMatch(1500, 31, list, 3);
   }
 
+  @Test
+  void rowsOfASparseDesignSummedByTheirNonZeros() {
+    // One-hot-like columns, about 15 % non-zero: the row route's raw sums, centred after.
+    int n = 400;
+    int p = 12;
+    SplittableRandom random = new SplittableRandom(3);
+    SparseFeatures.Builder builder = SparseFeatures.builder(p);
+    int[] indices = new int[p];
+    double[] values = new double[p];
+    for (int i = 0; i < n; i++) {
+      int count = 0;
+      for (int j = 0; j < p; j++) {
+        if (random.nextDouble() < 0.15) {
+          indices[count] = j;
+          values[count++] = j % 4 == 0 ? 1 + 3 * random.nextDouble() : 1;
+        }
+      }
+      builder.addRow(indices, values, count);
+    }
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = random.nextGaussian();
+    }
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < p; j++) {
+      names.add("f" + j);
+    }
+    Dataset data = Dataset.ofSparse(builder.build(), y, null, names);
+    assertBlocksMatch(data, new int[] {3, 0, 11, 6, 7}, 4);
+    assertBlocksMatch(data, new int[] {2, 9}, 2);
+  }
+
   private static void assertBlocksMatch(int n, int p, int[] list, int classes) {
+    assertBlocksMatch(RandomProblems.gaussian(n, p, 5), list, classes);
+  }
+
+  private static void assertBlocksMatch(Dataset data, int[] list, int classes) {
     SplittableRandom random = new SplittableRandom(11);
-    Dataset data = RandomProblems.gaussian(n, p, 5);
+    int n = data.rows();
     double[] w = new double[n];
     for (int i = 0; i < n; i++) {
       w[i] = i % 9 == 0 ? 0 : 0.2 + 2 * random.nextDouble();
