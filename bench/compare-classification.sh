@@ -8,7 +8,8 @@
 # usage: bench/compare-classification.sh        (every case; the slow ones take long)
 #        CASES="binomial multi3 tiny" REPEAT=3 TIMEOUT=60 bench/compare-classification.sh
 #
-# Environment: CASES (names in shape() below), REPEAT (timed fits per tool, default 5), WARMUP
+# Environment: CASES (names in shape() below; the one-hot cases, Weka-like nominal designs, run
+# only when named), REPEAT (timed fits per tool, default 5), WARMUP
 # (seconds of untimed l1path fits before its timed ones, bench --warmup, default 3; at least one
 # fit, so a slow case spends one fit more of its TIMEOUT; 0 times a cold JVM), TIMEOUT
 # (seconds per tool per case and measurement, default 300), BUDGET (no new repeat after this many
@@ -50,8 +51,21 @@ shape() {
     wide) echo 200 2000 2 ;;
     tall) echo 50000 50 2 ;;
     tiny) echo 150 4 3 ;;
-    *) echo "unknown case '$1' (known: binomial multi3 multi10 multi30 wide tall tiny)" >&2
+    onehot2) echo 1000 80 2 ;;
+    onehot4) echo 2000 120 4 ;;
+    onehot6) echo 2000 120 6 ;;
+    *) echo "unknown case '$1' (known: binomial multi3 multi10 multi30 wide tall tiny" \
+         "onehot2 onehot4 onehot6)" >&2
        return 1 ;;
+  esac
+}
+
+# simulate NAME N P K OUT: the onehot cases are nominal attributes of 4 levels, one-hot encoded
+# (20 attributes for onehot2, 30 for the others); the rest correlated Gaussian features.
+simulate() {
+  case $1 in
+    onehot*) "$PY" "$here/simulate_onehot.py" "$2" $(($3 / 4)) 4 "$4" "$SEED" "$5" ;;
+    *) "$PY" "$here/simulate_classes.py" "$2" "$3" "$4" "$SEED" "$5" ;;
   esac
 }
 
@@ -115,7 +129,7 @@ for name in $CASES; do
   read -r n p k <<<"$(shape "$name")"
   data=$WORK/$name.csv
   lambdas=$WORK/$name.lambdas
-  "$PY" "$here/simulate_classes.py" "$n" "$p" "$k" "$SEED" "$data"
+  simulate "$name" "$n" "$p" "$k" "$data"
   # glmnet's own path comes first: its lambdas are every later fit's grid.
   run_tool path glmnet Rscript "$here/glmnet_classify.R" "$data" path "$REPEAT" "$BUDGET" \
     "$lambdas" "$WORK/$name.glmnet.coef"
