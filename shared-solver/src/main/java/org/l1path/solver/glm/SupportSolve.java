@@ -42,6 +42,12 @@ final class SupportSolve {
    */
   private static final double KKT_ROUNDING = 1e-10;
 
+  /**
+   * An entry of a collinear direction below this share of its largest is rounding: the direction
+   * solves the factor for a combination that is exactly 0 only on the collinear coordinates.
+   */
+  private static final double DIRECTION_ROUNDING = 1e-12;
+
   private final boolean partialMoves;
   private IncrementalCholesky factor = new IncrementalCholesky(0);
   private boolean valid;
@@ -292,7 +298,7 @@ final class SupportSolve {
     if (factor.append(c, cross, hessian[row + c] + qScale * penalty[c])) {
       return;
     }
-    if (partialMoves && qScale == 0 && slideToBreak(c, cross)) {
+    if (partialMoves && qScale == 0 && slideToBreak(c)) {
       // c reached 0 and stays out, or a member did and left: then c may join.
       if (value[c] != 0) {
         append(c, qScale);
@@ -311,10 +317,10 @@ final class SupportSolve {
    * 0: c itself, or a member, which leaves the factor. Returns false, moving nothing, when no
    * coordinate would reach 0 (a bound comes first, or the penalty is flat along d).
    */
-  private boolean slideToBreak(int c, double[] cross) {
+  private boolean slideToBreak(int c) {
     int size = factor.size();
-    double[] direction = cross.clone();
-    factor.solve(direction);
+    double[] direction = new double[size];
+    factor.solveRejected(direction);
     int[] along = new int[size + 1];
     double[] d = new double[size + 1];
     for (int u = 0; u < size; u++) {
@@ -323,31 +329,43 @@ final class SupportSolve {
     }
     along[size] = c;
     d[size] = 1;
-    // Minimizes sum_i pf_i |v_i + t d_i| over the t the bounds allow.
+    double largest = 0;
+    for (int u = 0; u <= size; u++) {
+      largest = Math.max(largest, Math.abs(d[u]));
+    }
+    // Minimizes sum_i pf_i |v_i + t d_i| over the t the bounds allow, among the coordinates the
+    // direction moves: most members are not in the collinear set (the other levels of a one-hot
+    // attribute, say) and their entries are rounding, which would only scramble the order.
+    double negligible = DIRECTION_ROUNDING * largest;
     double low = Double.NEGATIVE_INFINITY;
     double high = Double.POSITIVE_INFINITY;
     double totalWeight = 0;
     int[] order = new int[size + 1];
+    int moving = 0;
     double[] breakAt = new double[size + 1];
     for (int u = 0; u <= size; u++) {
       int k = along[u];
-      order[u] = u;
-      breakAt[u] = d[u] == 0 ? Double.NaN : -value[k] / d[u];
-      if (d[u] != 0) {
-        double toLower = (lower[k] - value[k]) / d[u];
-        double toUpper = (upper[k] - value[k]) / d[u];
-        low = Math.max(low, Math.min(toLower, toUpper));
-        high = Math.min(high, Math.max(toLower, toUpper));
-        totalWeight += penalty[k] * Math.abs(d[u]);
+      if (!(Math.abs(d[u]) > negligible)) {
+        d[u] = 0;
+        breakAt[u] = Double.NaN;
+        continue;
       }
+      order[moving++] = u;
+      breakAt[u] = -value[k] / d[u];
+      double toLower = (lower[k] - value[k]) / d[u];
+      double toUpper = (upper[k] - value[k]) / d[u];
+      low = Math.max(low, Math.min(toLower, toUpper));
+      high = Math.min(high, Math.max(toLower, toUpper));
+      totalWeight += penalty[k] * Math.abs(d[u]);
     }
     if (!(totalWeight > 0)) {
       return false;
     }
-    sortBy(breakAt, order); // NaN last, weight 0
+    sortBy(breakAt, order, moving);
     int median = -1;
     double below = 0;
-    for (int u : order) {
+    for (int v = 0; v < moving; v++) {
+      int u = order[v];
       below += penalty[along[u]] * Math.abs(d[u]);
       if (below >= 0.5 * totalWeight) {
         median = u;
@@ -358,9 +376,9 @@ final class SupportSolve {
     if (!(t != 0) || t < low || t > high) {
       return false;
     }
-    for (int u = 0; u <= size; u++) {
-      int k = along[u];
-      moveTo(k, t == breakAt[u] ? 0.0 : value[k] + t * d[u], gradient);
+    for (int v = 0; v < moving; v++) {
+      int k = along[order[v]];
+      moveTo(k, t == breakAt[order[v]] ? 0.0 : value[k] + t * d[order[v]], gradient);
       sign[k] = Math.signum(value[k]);
     }
     for (int u = size - 1; u >= 0; u--) {
@@ -372,12 +390,12 @@ final class SupportSolve {
   }
 
   /**
-   * Orders {@code order} (0, 1, ... on entry) by ascending key, NaN last, by insertion: O(m^2) as
-   * is the solve before it, without the boxed indices and comparator calls of a library sort (which
-   * were half of this slide's time in a one-hot German-credit-like Weka run).
+   * Orders {@code order[0 .. count)} by ascending key, by insertion: O(count^2), without the boxed
+   * indices and comparator calls of a library sort (which were half of this slide's time in a
+   * one-hot German-credit-like Weka run).
    */
-  private static void sortBy(double[] key, int[] order) {
-    for (int u = 1; u < order.length; u++) {
+  private static void sortBy(double[] key, int[] order, int count) {
+    for (int u = 1; u < count; u++) {
       int moving = order[u];
       int w = u;
       while (w > 0 && Double.compare(key[order[w - 1]], key[moving]) > 0) {

@@ -38,6 +38,9 @@ public final class IncrementalCholesky {
   /** Each feature's position, or -1. */
   private int[] positions;
 
+  /** The size at the last append that was refused (its forward solve is at rows[size]), or -1. */
+  private int rejectedAt = -1;
+
   /** Appends and removals since the factor was last built from scratch. */
   private int updates;
 
@@ -114,6 +117,7 @@ public final class IncrementalCholesky {
       positions[members[r]] = -1;
     }
     size = 0;
+    rejectedAt = -1;
     updates = 0;
   }
 
@@ -140,8 +144,11 @@ public final class IncrementalCholesky {
     }
     double pivot = diagonal - sumSquares;
     if (!(pivot > SINGULAR * diagonal)) {
+      rows[size] = row;
+      rejectedAt = size;
       return false;
     }
+    rejectedAt = -1;
     row[size] = Math.sqrt(pivot);
     rows[size] = row;
     double[] original = spare(block, size);
@@ -212,6 +219,7 @@ public final class IncrementalCholesky {
     }
     size--;
     updates++;
+    rejectedAt = -1;
     for (int r = position; r < size; r++) {
       double[] row = rows[r];
       double h = Math.hypot(row[r], row[r + 1]);
@@ -240,9 +248,27 @@ public final class IncrementalCholesky {
     // The last column is now all zero: it goes, and the columns keep the rest in place.
   }
 
+  /**
+   * After an {@link #append} that returned false, and nothing else since: {@code A^-1 cross} of
+   * that append into {@code out} (position order), from the triangular solve it already did. A
+   * collinear feature's direction along the members, at half a solve's cost.
+   */
+  public void solveRejected(double[] out) {
+    if (rejectedAt != size) {
+      throw new IllegalStateException("no rejected append since the factor last changed");
+    }
+    System.arraycopy(rows[size], 0, out, 0, size);
+    backSolve(out);
+  }
+
   /** Solves {@code A x = b} in place; b is in position order. */
   public void solve(double[] b) {
     forwardSolve(b);
+    backSolve(b);
+  }
+
+  /** Solves {@code L' x = b} in place for the first {@code size} entries, row by row. */
+  private void backSolve(double[] b) {
     for (int r = size - 1; r >= 0; r--) {
       double[] lr = rows[r];
       double x = b[r] / lr[r];

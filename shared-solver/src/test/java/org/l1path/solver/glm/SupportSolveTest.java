@@ -217,8 +217,7 @@ class SupportSolveTest {
   void aZeroCoordinateAtItsLimitByRoundingIsNotLetIn() {
     // A two-class feature (coordinates 0 and 1, flat along (1, 1)) centred as a lasso multinomial
     // step centres an even count: one class at 0, its gradient at its limit but for rounding.
-    // Letting
-    // it in would only find it collinear and leave the quadratic reported unsolved.
+    // Letting it in would only find it collinear and leave the quadratic reported unsolved.
     double[] h = {
       1, -1, 0, //
       -1, 1, 0, //
@@ -235,5 +234,58 @@ class SupportSolveTest {
     assertTrue(solved, Arrays.toString(value));
     assertEquals(-0.5, value[0]);
     assertEquals(0.0, value[1]);
+  }
+
+  @Test
+  void theLevelsOfAOneHotAttributeSlideAmongOtherMembersUntilOneIsZero() {
+    // Coordinates 0 to 2 are the standardized levels of one attribute (their columns times their
+    // scales sum to 0), 3 and 4 other features, all non-zero: the flat direction moves the levels
+    // only, and the other members' entries in it are rounding.
+    Random random = new Random(7);
+    int n = 300;
+    int m = 5;
+    double[][] z = new double[n][m];
+    for (double[] row : z) {
+      row[random.nextInt(3)] = 1;
+      row[3] = random.nextGaussian() + 0.5 * row[0];
+      row[4] = random.nextGaussian() - 0.5 * row[2];
+    }
+    for (int c = 0; c < m; c++) {
+      double mean = 0;
+      double squares = 0;
+      for (double[] row : z) {
+        mean += row[c] / n;
+        squares += row[c] * row[c] / n;
+      }
+      double scale = Math.sqrt(squares - mean * mean);
+      for (double[] row : z) {
+        row[c] = (row[c] - mean) / scale;
+      }
+    }
+    double[] h = new double[m * m];
+    for (double[] row : z) {
+      for (int a = 0; a < m; a++) {
+        for (int b = 0; b < m; b++) {
+          h[a * m + b] += row[a] * row[b] / n;
+        }
+      }
+    }
+    double[] g = {0.5, -0.2, -0.3, 0.4, -0.35};
+    double[] penalty = {1, 2, 1, 1, 1};
+    double[] lower = new double[m];
+    double[] upper = new double[m];
+    Arrays.fill(lower, -INF);
+    Arrays.fill(upper, INF);
+    double[] value = {0.4, 0.1, -0.3, 0.2, -0.2};
+    double[] grad = gradientAt(h, g, value);
+    SupportSolve solve = new SupportSolve(true);
+    boolean solved = false;
+    for (int round = 0; round < 5 && !solved; round++) {
+      solved = solve.solve(m, h, grad, value, penalty, lower, upper, null, 0.05, 0.0);
+    }
+    assertTrue(solved, Arrays.toString(value));
+    assertTrue(value[0] == 0 || value[1] == 0 || value[2] == 0, Arrays.toString(value));
+    double violation = kktViolation(h, g, value, penalty, lower, upper, 0.05, 0.0);
+    assertTrue(violation < 1e-9, "KKT violation " + violation);
   }
 }

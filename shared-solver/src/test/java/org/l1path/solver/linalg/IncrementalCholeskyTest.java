@@ -2,6 +2,7 @@ package org.l1path.solver.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -227,5 +228,45 @@ class IncrementalCholeskyTest {
     assertFalse(chol.append(1, new double[] {a[0][1], a[2][1]}, 2));
     assertEquals(2, chol.size());
     assertFalse(chol.contains(1));
+  }
+
+  @Test
+  void aRefusedFeaturesDirectionSolvesTheBlockForItsColumn() {
+    // Feature 5 is 2 * feature 1 - feature 3 (and so exactly collinear with the members): the
+    // direction from the refused append's triangular solve is A^-1 a_5, the combination itself.
+    int p = 6;
+    double[][] b = new double[9][p];
+    SplittableRandom random = new SplittableRandom(19);
+    for (double[] row : b) {
+      for (int j = 0; j < 5; j++) {
+        row[j] = random.nextDouble(-1, 1);
+      }
+      row[5] = 2 * row[1] - row[3];
+    }
+    double[][] a = new double[p][p];
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) {
+        for (double[] row : b) {
+          a[i][j] += row[i] * row[j];
+        }
+      }
+    }
+    IncrementalCholesky chol = new IncrementalCholesky(p);
+    for (int j : new int[] {3, 0, 1, 4}) {
+      append(chol, a, j);
+    }
+    double[] cross = new double[chol.size()];
+    for (int r = 0; r < cross.length; r++) {
+      cross[r] = a[chol.member(r)][5];
+    }
+    assertFalse(chol.append(5, cross, a[5][5]));
+    double[] direction = new double[chol.size()];
+    chol.solveRejected(direction);
+    double[] expected = {-1, 0, 2, 0}; // members 3, 0, 1, 4 in position order
+    for (int r = 0; r < expected.length; r++) {
+      assertEquals(expected[r], direction[r], 1e-9);
+    }
+    chol.remove(0);
+    assertThrows(IllegalStateException.class, () -> chol.solveRejected(direction));
   }
 }
