@@ -14,11 +14,9 @@ public final class SparseRows {
   private final SparseDesign sparse;
   private final int n;
 
-  /** Row i's entries are at {@code start[i] <= e < start[i + 1]}. */
-  public int[] start = new int[0];
-
-  public int[] column = new int[0];
-  public double[] value = new double[0];
+  private int[] start = new int[0];
+  private int[] column = new int[0];
+  private double[] value = new double[0];
 
   private int[] laidOut = new int[0];
   private int laidOutCount = -1;
@@ -66,6 +64,23 @@ public final class SparseRows {
       start[i] = start[i - 1];
     }
     start[0] = 0;
+  }
+
+  /**
+   * Row i's entries are at {@code starts()[i] <= e < starts()[i + 1]}; read after {@link #layOut}.
+   */
+  public int[] starts() {
+    return start;
+  }
+
+  /** Each entry's place in the laid-out list. */
+  public int[] columns() {
+    return column;
+  }
+
+  /** Each entry's value. */
+  public double[] values() {
+    return value;
   }
 
   /**

@@ -247,15 +247,17 @@ final class ClassPairGrams {
    * weights, to the raw sums: entry-major, {@code sums[e * count + k]}.
    */
   private void addRow(int i, int m, double[] sums, double[] weights, int count) {
-    int first = rows.start[i];
-    int end = rows.start[i + 1];
+    int[] column = rows.columns();
+    double[] value = rows.values();
+    int first = rows.starts()[i];
+    int end = rows.starts()[i + 1];
     add(sums, 0, weights, count, 1.0);
     for (int e = first; e < end; e++) {
-      int a = rows.column[e] + 1;
-      double xa = rows.value[e];
+      int a = column[e] + 1;
+      double xa = value[e];
       add(sums, entry(0, a, m) * count, weights, count, xa);
       for (int f = e; f < end; f++) {
-        add(sums, entry(a, rows.column[f] + 1, m) * count, weights, count, xa * rows.value[f]);
+        add(sums, entry(a, column[f] + 1, m) * count, weights, count, xa * value[f]);
       }
     }
   }

@@ -41,9 +41,9 @@ final class SparseRowGram {
   boolean compute(int[] list, int count, double[] v, double[] c, double[] s, double[] out) {
     rows.layOut(list, count);
     long rowPairs = rows.rowPairs(0);
-    int[] rowStart = rows.start;
-    int[] entryColumn = rows.column;
-    double[] entryValue = rows.value;
+    int[] rowStart = rows.starts();
+    int[] entryColumn = rows.columns();
+    double[] entryValue = rows.values();
     // The centred route costs each column's non-zeros per column on and above it, and n per
     // centred column; a row's products cost about twice a column's (each adds into a place in the
     // matrix that the next one does not). Rows of 35 non-zeros of 84 (a soybean-like one-hot
