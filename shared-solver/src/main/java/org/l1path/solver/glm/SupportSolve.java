@@ -346,8 +346,6 @@ final class SupportSolve {
     for (int u = 0; u <= size; u++) {
       int k = along[u];
       if (!(Math.abs(d[u]) > negligible)) {
-        d[u] = 0;
-        breakAt[u] = Double.NaN;
         continue;
       }
       order[moving++] = u;
