@@ -18,8 +18,8 @@ public final class SparseRows {
   private int[] column = new int[0];
   private double[] value = new double[0];
 
-  private int[] laidOut = new int[0];
-  private int laidOutCount = -1;
+  /** The list last laid out; null before the first. */
+  private int[] laidOut;
 
   public SparseRows(SparseDesign sparse) {
     this.sparse = sparse;
@@ -28,11 +28,10 @@ public final class SparseRows {
 
   /** Lays {@code list[0 .. count)} out by rows, unless it already is. */
   public void layOut(int[] list, int count) {
-    if (count == laidOutCount && Arrays.equals(laidOut, 0, count, list, 0, count)) {
+    if (laidOut != null && Arrays.equals(laidOut, 0, laidOut.length, list, 0, count)) {
       return;
     }
     laidOut = Arrays.copyOf(list, count);
-    laidOutCount = count;
     if (start.length < n + 1) {
       start = new int[n + 1];
     }
