@@ -25,11 +25,16 @@ class SupportSolveTest {
         row[c] = Math.sqrt(rho) * common + Math.sqrt(1 - rho) * random.nextGaussian();
       }
     }
+    return crossProducts(z, m);
+  }
+
+  /** {@code Z'Z / rows} of the rows of z, row-major {@code m x m}. */
+  private static double[] crossProducts(double[][] z, int m) {
     double[] h = new double[m * m];
     for (double[] row : z) {
       for (int a = 0; a < m; a++) {
         for (int b = 0; b < m; b++) {
-          h[a * m + b] += row[a] * row[b] / rows;
+          h[a * m + b] += row[a] * row[b] / z.length;
         }
       }
     }
@@ -262,14 +267,7 @@ class SupportSolveTest {
         row[c] = (row[c] - mean) / scale;
       }
     }
-    double[] h = new double[m * m];
-    for (double[] row : z) {
-      for (int a = 0; a < m; a++) {
-        for (int b = 0; b < m; b++) {
-          h[a * m + b] += row[a] * row[b] / n;
-        }
-      }
-    }
+    double[] h = crossProducts(z, m);
     double[] g = {0.5, -0.2, -0.3, 0.4, -0.35};
     double[] penalty = {1, 2, 1, 1, 1};
     double[] lower = new double[m];

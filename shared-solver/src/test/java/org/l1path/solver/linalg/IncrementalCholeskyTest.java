@@ -24,6 +24,15 @@ class IncrementalCholeskyTest {
         row[j] = random.nextDouble(-1, 1);
       }
     }
+    double[][] a = crossProducts(b, p);
+    for (int i = 0; i < p; i++) {
+      a[i][i] += 1;
+    }
+    return a;
+  }
+
+  /** {@code B'B} of the rows of b, {@code p x p}. */
+  private static double[][] crossProducts(double[][] b, int p) {
     double[][] a = new double[p][p];
     for (int i = 0; i < p; i++) {
       for (int j = 0; j < p; j++) {
@@ -31,7 +40,6 @@ class IncrementalCholeskyTest {
           a[i][j] += row[i] * row[j];
         }
       }
-      a[i][i] += 1;
     }
     return a;
   }
@@ -243,14 +251,7 @@ class IncrementalCholeskyTest {
       }
       row[5] = 2 * row[1] - row[3];
     }
-    double[][] a = new double[p][p];
-    for (int i = 0; i < p; i++) {
-      for (int j = 0; j < p; j++) {
-        for (double[] row : b) {
-          a[i][j] += row[i] * row[j];
-        }
-      }
-    }
+    double[][] a = crossProducts(b, p);
     IncrementalCholesky chol = new IncrementalCholesky(p);
     for (int j : new int[] {3, 0, 1, 4}) {
       append(chol, a, j);
