@@ -131,8 +131,33 @@ public final class DenseDesign extends Design {
     int ob = offsets[k1];
     int oc = offsets[k2];
     int od = offsets[k3];
+    if ((oa | ob | oc | od) == 0) {
+      addFourFromStart(a, b, c, d, fa, fb, fc, fd, out);
+      return;
+    }
     for (int i = 0; i < n; i++) {
       out[i] += fa * a[oa + i] + fb * b[ob + i] + fc * c[oc + i] + fd * d[od + i];
+    }
+  }
+
+  /**
+   * {@link #addFour} on columns that start their arrays. Java 17's C2 compiles this loop to vector
+   * instructions only when every array is indexed by the loop variable alone: an offset, even one
+   * that is 0 at run time, leaves it scalar. 3000 rows: 11 against 4.4 x 10^9 multiply-adds a
+   * second.
+   */
+  private void addFourFromStart(
+      double[] a,
+      double[] b,
+      double[] c,
+      double[] d,
+      double fa,
+      double fb,
+      double fc,
+      double fd,
+      double[] out) {
+    for (int i = 0; i < n; i++) {
+      out[i] += fa * a[i] + fb * b[i] + fc * c[i] + fd * d[i];
     }
   }
 
@@ -140,7 +165,12 @@ public final class DenseDesign extends Design {
   public void addScaled(int j, double factor, double[] w, double[] out) {
     double[] col = arrays[j];
     int o = offsets[j];
-    if (w == null) {
+    if (w == null && o == 0) {
+      // Vector instructions, as in addFourFromStart.
+      for (int i = 0; i < n; i++) {
+        out[i] += factor * col[i];
+      }
+    } else if (w == null) {
       for (int i = 0; i < n; i++) {
         out[i] += factor * col[o + i];
       }
