@@ -37,9 +37,13 @@ class FoldDataTest {
     assertSameCurves(data.withWeights(weights), TIGHT.withUpdateMode(UpdateMode.NAIVE), 1.0);
   }
 
+  /**
+   * At 1e-15: a binomial gap is close to the true objective excess ({@code glm.SupportDualPoint}),
+   * and at 1e-13 two solves certified alike still differed by 1.5e-9 in held-out deviance.
+   */
   @Test
   void maskedFoldsMatchCopiedFoldsForClasses() {
-    assertSameCurves(Reference.classCsv("binomial"), TIGHT, 1.0);
+    assertSameCurves(Reference.classCsv("binomial"), TIGHT.withTolerance(1e-15), 1.0);
   }
 
   @Test

@@ -298,6 +298,11 @@ public final class GaussianProblem {
    */
   private static final double RESIDUE = 1e-10;
 
+  /** {@code sum_i v_i z_ij^2}, feature j's curvature of the loss (see {@link #diag}). */
+  public double curvature(int j) {
+    return diag[j];
+  }
+
   /**
    * Original-scale coefficients from standardized ones; rounding residue (below {@link #RESIDUE}
    * times the largest) becomes exactly 0.

@@ -58,19 +58,25 @@ public final class PenaltyDual {
     double c = limit;
     for (int t = 0; t < count; t++) {
       int j = features[t];
-      double pf = prob.penalty[j];
-      double a = aScale * pf;
-      if (prob.fixed[j] || qScale * pf > 0 || a == 0) {
-        continue;
-      }
-      double g = grad[j];
-      if (g > a && prob.upper[j] == Double.POSITIVE_INFINITY) {
-        c = Math.min(c, a / g);
-      } else if (g < -a && prob.lower[j] == Double.NEGATIVE_INFINITY) {
-        c = Math.min(c, -a / g);
-      }
+      c = feasibleScale(prob, j, grad[j], aScale, qScale, c);
     }
     return c;
+  }
+
+  /** As the list form above for one feature j whose gradient is {@code g}. */
+  public static double feasibleScale(
+      GaussianProblem prob, int j, double g, double aScale, double qScale, double limit) {
+    double pf = prob.penalty[j];
+    double a = aScale * pf;
+    if (prob.fixed[j] || qScale * pf > 0 || a == 0) {
+      return limit;
+    }
+    if (g > a && prob.upper[j] == Double.POSITIVE_INFINITY) {
+      return Math.min(limit, a / g);
+    } else if (g < -a && prob.lower[j] == Double.NEGATIVE_INFINITY) {
+      return Math.min(limit, -a / g);
+    }
+    return limit;
   }
 
   /**
@@ -91,25 +97,31 @@ public final class PenaltyDual {
     double sum = 0;
     for (int k = 0; k < count; k++) {
       int j = features[k];
-      if (prob.fixed[j]) {
-        continue;
-      }
-      double pf = prob.penalty[j];
-      double a = aScale * pf;
-      double q = qScale * pf;
-      double t = c * grad[j];
-      double lo = prob.lower[j];
-      double hi = prob.upper[j];
-      if (q > 0) {
-        double b = t > a ? (t - a) / q : t < -a ? (t + a) / q : 0.0;
-        b = Math.min(Math.max(b, lo), hi);
-        sum += t * b - a * Math.abs(b) - 0.5 * q * b * b;
-      } else if (t > a) {
-        sum += hi == Double.POSITIVE_INFINITY ? t * beta[j] : (t - a) * hi;
-      } else if (t < -a) {
-        sum += lo == Double.NEGATIVE_INFINITY ? t * beta[j] : (t + a) * lo;
-      }
+      sum += conjugate(prob, j, c * grad[j], beta[j], aScale, qScale);
     }
     return sum;
+  }
+
+  /** {@code h_j*(t)}, as {@link #conjugateSum} takes it for one feature j at coefficient b. */
+  public static double conjugate(
+      GaussianProblem prob, int j, double t, double b, double aScale, double qScale) {
+    if (prob.fixed[j]) {
+      return 0.0;
+    }
+    double pf = prob.penalty[j];
+    double a = aScale * pf;
+    double q = qScale * pf;
+    double lo = prob.lower[j];
+    double hi = prob.upper[j];
+    if (q > 0) {
+      double m = t > a ? (t - a) / q : t < -a ? (t + a) / q : 0.0;
+      m = Math.min(Math.max(m, lo), hi);
+      return t * m - a * Math.abs(m) - 0.5 * q * m * m;
+    } else if (t > a) {
+      return hi == Double.POSITIVE_INFINITY ? t * b : (t - a) * hi;
+    } else if (t < -a) {
+      return lo == Double.NEGATIVE_INFINITY ? t * b : (t + a) * lo;
+    }
+    return 0.0;
   }
 }

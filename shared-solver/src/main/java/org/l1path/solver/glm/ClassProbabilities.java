@@ -262,6 +262,15 @@ final class ClassProbabilities {
    * @return {loss, negative entropy}
    */
   double[] lossAndEntropy(double[][] y, double c, GaussianProblem base) {
+    return lossAndEntropy(y, c, null, base);
+  }
+
+  /**
+   * As {@link #lossAndEntropy(double[][], double, GaussianProblem)} for a binomial fit whose dual
+   * point takes the probabilities moved by {@code move} ({@code q_i + move_i}, in [0, 1]) before
+   * the scaling: {@code t_i = (1 - c) y_i + c (q_i + move_i)}. A null move is none.
+   */
+  double[] lossAndEntropy(double[][] y, double c, double[] move, GaussianProblem base) {
     double loss = 0;
     double entropy = 0;
     double logC = Math.log(c);
@@ -306,22 +315,25 @@ final class ClassProbabilities {
         li = softplus - yi * e;
         // q log q + (1 - q) log (1 - q) = q eta - softplus(eta), since log q = eta - softplus.
         term = q * e - softplus;
-        if (c < 1 && q > 0 && q < 1) {
-          double complement = q < 0.5 ? 1 - q : Math.exp(-softplus);
-          double t = q + (1 - c) * (yi - q);
-          double u = complement - (1 - c) * (yi - q);
+        double moved = move == null ? 0.0 : move[i];
+        // t - q: toward the label by the scaling, and by the move.
+        double shift = (1 - c) * (yi - q) + c * moved;
+        double complement = q < 0.5 ? 1 - q : Math.exp(-softplus);
+        if (shift != 0 && q > 0 && q < 1 && q + shift > 0 && complement - shift > 0) {
+          double t = q + shift;
+          double u = complement - shift;
           // t log t - q log q split as (t - q) log q + t log(t / q), and likewise for u.
           double logQ = e - softplus;
           double logComplement = -softplus;
           term +=
-              (t - q) * logQ
-                  + t * log1pSmall((1 - c) * (yi - q) / q)
-                  + (u - complement) * logComplement
-                  + u * log1pSmall(-(1 - c) * (yi - q) / complement);
-        } else if (c < 1) {
+              shift * logQ
+                  + t * log1pSmall(shift / q)
+                  - shift * logComplement
+                  + u * log1pSmall(-shift / complement);
+        } else if (shift != 0) {
           // A probability rounded to 0 or 1: the entropy term by term.
-          double t = (1 - c) * yi + c * q;
-          term = Links.xlogx(t) + Links.xlogx((1 - c) * (1 - yi) + c * Links.sigmoid(-e));
+          double t = (1 - c) * yi + c * (q + moved);
+          term = Links.xlogx(t) + Links.xlogx((1 - c) * (1 - yi) + c * (Links.sigmoid(-e) - moved));
         }
       }
       loss += wi * li;

@@ -3,6 +3,7 @@ package org.l1path.solver.glm;
 import org.l1path.solver.data.Design;
 import org.l1path.solver.data.FeatureSets;
 import org.l1path.solver.gaussian.GaussianProblem;
+import org.l1path.solver.linalg.IncrementalCholesky;
 import org.l1path.solver.linalg.WeightedGram;
 
 /**
@@ -53,6 +54,11 @@ final class GramStep {
   private double[] centres = new double[0];
   private double[] curvatures = new double[0];
 
+  /** The working weights {@code v} the matrix was formed with. */
+  private double[] formedWeights = new double[0];
+
+  private double[] scratch = new double[0];
+
   /**
    * @param partialMoves whether a support solve that would change a sign moves part of the way (a
    *     binomial step). In a multinomial fit a class's step is one block of descent over the
@@ -99,6 +105,89 @@ final class GramStep {
       members[a] = strong[a];
       centres[a] = centre[strong[a]];
       curvatures[a] = gram[a * count + a];
+    }
+    if (formedWeights.length != n) {
+      formedWeights = new double[n];
+    }
+    System.arraycopy(v, 0, formedWeights, 0, n);
+  }
+
+  /** The working weights {@code v_i} the matrix was formed with. */
+  double[] formedWeights() {
+    return formedWeights;
+  }
+
+  /**
+   * Solves {@code G_SS z = rhs} in place for the listed features S (z and rhs in list order): on
+   * the last support solve's factor where that is of S itself, else on {@code factor}, cleared and
+   * built here. False when a listed feature is not in the matrix or {@code G_SS} is singular.
+   */
+  boolean solveOn(int[] features, int length, double[] rhs, IncrementalCholesky factor) {
+    for (int t = 0; t < length; t++) {
+      int a = position[features[t]];
+      if (a >= count || members[a] != features[t]) {
+        return false;
+      }
+    }
+    IncrementalCholesky last = support.unridgedFactor();
+    if (last != null && last.size() == length && solveOnLast(features, length, rhs, last)) {
+      return true;
+    }
+    factor.clear();
+    factor.ensureCapacity(count);
+    double[] cross = spare(length);
+    for (int t = 0; t < length; t++) {
+      int a = position[features[t]];
+      for (int u = 0; u < t; u++) {
+        cross[u] = gram[a * count + position[features[u]]];
+      }
+      if (!factor.append(a, cross, gram[a * count + a])) {
+        return false;
+      }
+    }
+    factor.solve(rhs);
+    return true;
+  }
+
+  /** {@link #solveOn} on the support solve's factor, when its members are exactly the list. */
+  private boolean solveOnLast(int[] features, int length, double[] rhs, IncrementalCholesky last) {
+    double[] ordered = spare(length);
+    for (int t = 0; t < length; t++) {
+      int a = position[features[t]];
+      if (!last.contains(a)) {
+        return false;
+      }
+      ordered[last.positionOf(a)] = rhs[t];
+    }
+    last.solve(ordered);
+    for (int t = 0; t < length; t++) {
+      rhs[t] = ordered[last.positionOf(position[features[t]])];
+    }
+    return true;
+  }
+
+  private double[] spare(int length) {
+    if (scratch.length < length) {
+      scratch = new double[Math.max(length, 2 * scratch.length)];
+    }
+    return scratch;
+  }
+
+  /**
+   * {@code out_i = sum_t z_t (x_ij - m_j) / s_j} over the listed features {@code j = features[t]},
+   * centred as the matrix was formed: the change of eta that coefficient changes {@code z} make.
+   */
+  void centredCombination(int[] features, int length, double[] z, double[] out) {
+    double[] factors = new double[length];
+    double constant = 0;
+    for (int t = 0; t < length; t++) {
+      int j = features[t];
+      factors[t] = z[t] / base.scale[j];
+      constant -= factors[t] * centres[position[j]];
+    }
+    java.util.Arrays.fill(out, constant);
+    for (int from = 0; from < length; from += 4) {
+      x.addFour(features, factors, length, from, out);
     }
   }
 

@@ -34,6 +34,16 @@ public final class LogisticPath {
   /** The most rounds between two gap checks. */
   private static final int CHECK_EVERY_ROUNDS = 50;
 
+  /**
+   * The share of the tolerance a binomial fit aims its gap at where the dual point is exact on the
+   * support ({@link SupportDualPoint}). That gap is close to the true objective excess, where the
+   * plain dual point's overstated it by orders of magnitude: aiming at the tolerance itself left
+   * solutions up to 1.6e-7 from optimal (a 200 x 2000 path) that used to be 1e-11 from it. Newton
+   * steps converge quadratically, so the tenth costs about nothing: 131 against 130 steps on a 3000
+   * x 20 path.
+   */
+  private static final double QUADRATIC_AIM = 0.1;
+
   /** The least a failed gap check tightens the round threshold by. */
   private static final double TIGHTEN = 0.01;
 
@@ -88,15 +98,27 @@ public final class LogisticPath {
   private final RoundExtrapolation extrapolation;
   private final InterceptNewton interceptNewton;
 
+  /** The binomial dual point exact on the support; null for a multinomial fit. */
+  private final SupportDualPoint supportDual;
+
   /** The loss gradient {@code G[r][j] = sum_i w_i z_ij (y_ri - p_ri)} at the last check. */
   private final double[][] gradient;
 
   private final int[] allFeatures;
+
+  /** Scratch for {@link #supportGap}: features whose term it computes, and their gradients. */
+  private final int[] doubtList;
+
+  private final double[] movedGradient;
   private final int freeCount;
   private final double[] scratch;
   private final double nullLoss;
 
   private double relativeGap;
+
+  /** Whether the last gap came from the support's exact dual point ({@link SupportDualPoint}). */
+  private boolean quadraticGap;
+
   private int iterations;
   private boolean converged;
   private boolean stalled;
@@ -149,7 +171,10 @@ public final class LogisticPath {
     gradient = new double[rows][p];
     extrapolation = new RoundExtrapolation(base, y, beta, intercept, probs, sets);
     interceptNewton = new InterceptNewton(base, rows);
+    supportDual = multinomial ? null : new SupportDualPoint(base);
     allFeatures = new int[p];
+    doubtList = new int[p];
+    movedGradient = new double[p];
     int free = 0;
     for (int j = 0; j < p; j++) {
       if (!base.fixed[j]) {
@@ -365,13 +390,19 @@ public final class LogisticPath {
       }
       double gap = dualityGap(alpha);
       relativeGap = objective > 0 ? gap / objective : 0.0;
-      if (gap <= tolerance * objective || gap <= 1e-15 * (1 + objective)) {
+      boolean certified = gap <= tolerance * objective || gap <= 1e-15 * (1 + objective);
+      double aim = quadraticGap ? QUADRATIC_AIM * tolerance : tolerance;
+      if (certified && (gap <= aim * objective || gap <= 1e-15 * (1 + objective))) {
         converged = true;
         // The next alpha starts from about the threshold that certified this one.
-        roundThreshold = Math.min(2 * threshold, firstThreshold());
+        roundThreshold =
+            quadraticGap
+                ? QUADRATIC_AIM * firstThreshold()
+                : Math.min(2 * threshold, firstThreshold());
         return;
       }
       if (outOfPasses) {
+        converged = certified;
         return;
       }
       if (early) {
@@ -387,7 +418,8 @@ public final class LogisticPath {
       checksWithoutProgress = gap <= 0.5 * bestGap ? 0 : checksWithoutProgress + 1;
       bestGap = Math.min(bestGap, gap);
       if (checksWithoutProgress >= STALL_CHECKS) {
-        stalled = true;
+        converged = certified;
+        stalled = !certified;
         return;
       }
       // Rounds still moving by more than the threshold are progress, unless the threshold is
@@ -395,11 +427,12 @@ public final class LogisticPath {
       if (!settled && threshold > smallestThreshold()) {
         continue;
       }
-      // The gap falls about as the square root of the threshold (a KKT violation left by a
-      // coordinate change d is curvature * d, and the gap is linear in the violation).
-      double shortfall = 0.25 * tolerance * objective / gap;
-      threshold =
-          Math.max(threshold * Math.min(TIGHTEN, shortfall * shortfall), smallestThreshold());
+      // The plain gap falls about as the square root of the threshold (a KKT violation left by a
+      // coordinate change d is curvature * d, and that gap is linear in the violation); the
+      // support's exact one as the threshold itself (curvature * d^2).
+      double shortfall = 0.25 * aim * objective / gap;
+      double factor = quadraticGap ? shortfall : shortfall * shortfall;
+      threshold = Math.max(threshold * Math.min(TIGHTEN, factor), smallestThreshold());
       roundThreshold = threshold;
     }
   }
@@ -503,9 +536,20 @@ public final class LogisticPath {
     double aScale = alpha * base.l1Ratio;
     double qScale = alpha * (1 - base.l1Ratio);
     double penalty = 0;
-    double c = 1.0;
     for (int r = 0; r < rows; r++) {
       penalty += PenaltyDual.value(base, beta[r], aScale, qScale);
+    }
+    quadraticGap = false;
+    if (supportDual != null) {
+      probs.probabilities(0, scratch);
+      if (supportDual.build(
+          step.gram(0), allFeatures, freeCount, beta[0], gradient[0], scratch, aScale, qScale)) {
+        quadraticGap = true;
+        return supportGap(penalty, aScale, qScale);
+      }
+    }
+    double c = 1.0;
+    for (int r = 0; r < rows; r++) {
       c = PenaltyDual.feasibleScale(base, allFeatures, freeCount, gradient[r], aScale, qScale, c);
     }
     double[] lossAndEntropy = probs.lossAndEntropy(y, c, base);
@@ -517,6 +561,47 @@ public final class LogisticPath {
           PenaltyDual.conjugateSum(
               base, allFeatures, freeCount, gradient[r], beta[r], c, aScale, qScale);
     }
+    double dual = -lossAndEntropy[1] - conjugates;
+    return Math.max(objective - dual, 0.0);
+  }
+
+  /**
+   * The binomial duality gap at the dual point that {@link SupportDualPoint} moved: the support's
+   * gradients are at their targets. A feature off the support whose gradient, within the move's
+   * bound, stays inside its penalty's range adds nothing; the few others (near their KKT limit,
+   * most of them strong) are taken at their exact moved gradient. Sets {@link #objective} as {@link
+   * #dualityGap} does.
+   */
+  private double supportGap(double penalty, double aScale, double qScale) {
+    double[] g = gradient[0];
+    double[] b = beta[0];
+    int doubtful = 0;
+    for (int t = 0; t < freeCount; t++) {
+      int j = allFeatures[t];
+      if (!supportDual.onSupport(j)
+          && Math.abs(g[j]) + supportDual.bound(j) > aScale * base.penalty[j]) {
+        doubtList[doubtful++] = j;
+      }
+    }
+    supportDual.gradientShifts(doubtList, doubtful, movedGradient);
+    for (int t = 0; t < doubtful; t++) {
+      int j = doubtList[t];
+      movedGradient[j] = g[j] - movedGradient[j];
+    }
+    for (int t = 0; t < freeCount; t++) {
+      int j = allFeatures[t];
+      if (supportDual.onSupport(j)) {
+        movedGradient[j] = supportDual.supportGradient(j, b[j], aScale, qScale);
+        doubtList[doubtful++] = j;
+      }
+    }
+    double c =
+        PenaltyDual.feasibleScale(base, doubtList, doubtful, movedGradient, aScale, qScale, 1.0);
+    double[] lossAndEntropy = probs.lossAndEntropy(y, c, supportDual.delta(), base);
+    loss = lossAndEntropy[0];
+    objective = loss + penalty;
+    double conjugates =
+        PenaltyDual.conjugateSum(base, doubtList, doubtful, movedGradient, b, c, aScale, qScale);
     double dual = -lossAndEntropy[1] - conjugates;
     return Math.max(objective - dual, 0.0);
   }

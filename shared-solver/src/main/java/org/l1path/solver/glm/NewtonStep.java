@@ -236,6 +236,11 @@ final class NewtonStep {
     finish(r, yr, probs, beta, intercepts, sets, interceptStep, aScale, qScale);
   }
 
+  /** Row r's Gram matrix as its last step left it, or null where that step had none. */
+  GramStep gram(int r) {
+    return grams[r];
+  }
+
   /**
    * The working weights {@code v_i} and the residual {@code w_i (y_i - q_i)} at the current fit. No
    * running sums here: each would wait on its last addition, and these loops run every step.

@@ -99,6 +99,14 @@ final class SupportSolve {
     this.partialMoves = partialMoves;
   }
 
+  /**
+   * The factor of the last solve's support ({@code H_AA}, members the caller's coordinates) when it
+   * holds no ridge and the matrix has not changed since; else null.
+   */
+  IncrementalCholesky unridgedFactor() {
+    return valid && factoredQ == 0 ? factor : null;
+  }
+
   /** Forgets the factor: the caller's matrix, or the meaning of its indices, changed. */
   void invalidate() {
     valid = false;
