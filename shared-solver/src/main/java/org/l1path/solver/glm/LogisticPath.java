@@ -101,6 +101,21 @@ public final class LogisticPath {
   /** The binomial dual point exact on the support; null for a multinomial fit. */
   private final SupportDualPoint supportDual;
 
+  /** Its multinomial counterpart on the joint steps' Hessian; null where there are none. */
+  private final JointDualPoint jointDual;
+
+  /** Whether the last round stepped every class at once. */
+  private boolean lastRoundJoint;
+
+  /** Each class's residual sum {@code sum_i w_i (y_ri - p_ri)} at the last check. */
+  private final double[] residualSums;
+
+  /** Per class, the features whose gap term {@link #jointGap} computes, and how many. */
+  private final int[][] classLists;
+
+  private final int[] classListCounts;
+  private final double[][] movedGradients;
+
   /** The loss gradient {@code G[r][j] = sum_i w_i z_ij (y_ri - p_ri)} at the last check. */
   private final double[][] gradient;
 
@@ -172,6 +187,11 @@ public final class LogisticPath {
     extrapolation = new RoundExtrapolation(base, y, beta, intercept, probs, sets);
     interceptNewton = new InterceptNewton(base, rows);
     supportDual = multinomial ? null : new SupportDualPoint(base);
+    jointDual = joint != null && settings.fitIntercept() ? new JointDualPoint(base, rows) : null;
+    residualSums = new double[rows];
+    classLists = jointDual != null ? new int[rows][p] : null;
+    classListCounts = new int[rows];
+    movedGradients = jointDual != null ? new double[rows][p] : null;
     allFeatures = new int[p];
     doubtList = new int[p];
     movedGradient = new double[p];
@@ -345,6 +365,7 @@ public final class LogisticPath {
       // mostly faster; rounds of class steps are block descent, whose slow linear rate makes the
       // early check's prediction fail.
       boolean newton = jointRound || !multinomial;
+      lastRoundJoint = jointRound;
       if (jointRound) {
         int budget =
             Math.min(settings.maxIterations() - iterations, Math.min(stepPasses, JOINT_PASSES));
@@ -518,6 +539,7 @@ public final class LogisticPath {
         sum += base.v == null ? base.invN * residual : u[i];
       }
       base.storedProducts(allFeatures, freeCount, u, sum, gradient[r], false);
+      residualSums[r] = sum;
     }
   }
 
@@ -548,6 +570,21 @@ public final class LogisticPath {
         return supportGap(penalty, aScale, qScale);
       }
     }
+    double gap = plainGap(penalty, aScale, qScale);
+    // Both gaps bound the excess, so the lower one counts; far from the solution the linearization
+    // behind the move can cost more than it gains. Where the move was made, the rounds are run as
+    // for the quadratic gap.
+    if (jointDual != null
+        && lastRoundJoint
+        && jointDual.build(joint, beta, gradient, residualSums, probs, aScale, qScale)) {
+      quadraticGap = true;
+      return Math.min(gap, jointGap(penalty, aScale, qScale));
+    }
+    return gap;
+  }
+
+  /** The gap at the scaled residual {@code c w_i (y_ri - p_ri)}: see {@link #dualityGap}. */
+  private double plainGap(double penalty, double aScale, double qScale) {
     double c = 1.0;
     for (int r = 0; r < rows; r++) {
       c = PenaltyDual.feasibleScale(base, allFeatures, freeCount, gradient[r], aScale, qScale, c);
@@ -602,6 +639,54 @@ public final class LogisticPath {
     objective = loss + penalty;
     double conjugates =
         PenaltyDual.conjugateSum(base, doubtList, doubtful, movedGradient, b, c, aScale, qScale);
+    double dual = -lossAndEntropy[1] - conjugates;
+    return Math.max(objective - dual, 0.0);
+  }
+
+  /**
+   * The multinomial duality gap at the dual point that {@link JointDualPoint} moved: every strong
+   * feature's gradient is taken exactly at the moved probabilities, and a feature outside the
+   * strong sets only where its bound leaves its term in doubt. Sets {@link #objective} as {@link
+   * #dualityGap} does.
+   */
+  private double jointGap(double penalty, double aScale, double qScale) {
+    double c = 1.0;
+    for (int r = 0; r < rows; r++) {
+      int[] list = classLists[r];
+      double[] g = gradient[r];
+      int count = 0;
+      FeatureSets s = sets[r];
+      for (int t = 0; t < freeCount; t++) {
+        int j = allFeatures[t];
+        if (s.isStrong(j) || Math.abs(g[j]) + jointDual.bound(r, j) > aScale * base.penalty[j]) {
+          list[count++] = j;
+        }
+      }
+      double[] moved = movedGradients[r];
+      jointDual.gradientShifts(r, list, count, moved);
+      for (int t = 0; t < count; t++) {
+        int j = list[t];
+        moved[j] = g[j] - moved[j];
+      }
+      classListCounts[r] = count;
+      c = PenaltyDual.feasibleScale(base, list, count, moved, aScale, qScale, c);
+    }
+    double[] lossAndEntropy = probs.lossAndEntropy(y, c, jointDual.delta(), base);
+    loss = lossAndEntropy[0];
+    objective = loss + penalty;
+    double conjugates = 0;
+    for (int r = 0; r < rows; r++) {
+      conjugates +=
+          PenaltyDual.conjugateSum(
+              base,
+              classLists[r],
+              classListCounts[r],
+              movedGradients[r],
+              beta[r],
+              c,
+              aScale,
+              qScale);
+    }
     double dual = -lossAndEntropy[1] - conjugates;
     return Math.max(objective - dual, 0.0);
   }
