@@ -19,7 +19,10 @@ import org.l1path.solver.gaussian.PenaltyDual;
  * round, each solving its quadratic approximation over the row's strong set only. Once a round
  * moves no coordinate by more than a threshold, the full gradient is computed: features that fail
  * the KKT check join the strong set, and otherwise the duality gap of the logistic problem itself
- * certifies the alpha, or the threshold is tightened for more rounds.
+ * certifies the alpha, or the threshold is tightened for more rounds. The gap's dual point is the
+ * residual moved onto the support's optimality conditions where the last step's matrix allows
+ * ({@link SupportDualPoint}, {@link JointDualPoint}): that gap falls as the square of the distance
+ * to the solution, where the plain residual's falls linearly.
  *
  * <p>A tolerance finer than double precision can certify ends when the gap stops falling: the alpha
  * is then reported as stalled, with the gap it reached, rather than run to maxIterations.
@@ -35,12 +38,12 @@ public final class LogisticPath {
   private static final int CHECK_EVERY_ROUNDS = 50;
 
   /**
-   * The share of the tolerance a binomial fit aims its gap at where the dual point is exact on the
-   * support ({@link SupportDualPoint}). That gap is close to the true objective excess, where the
-   * plain dual point's overstated it by orders of magnitude: aiming at the tolerance itself left
-   * solutions up to 1.6e-7 from optimal (a 200 x 2000 path) that used to be 1e-11 from it. Newton
-   * steps converge quadratically, so the tenth costs about nothing: 131 against 130 steps on a 3000
-   * x 20 path.
+   * The share of the tolerance a fit aims its gap at where the dual point was moved onto the
+   * support's conditions ({@link SupportDualPoint}, {@link JointDualPoint}). That gap is close to
+   * the true objective excess, where the plain dual point's overstated it by orders of magnitude:
+   * aiming at the tolerance itself left solutions up to 1.6e-7 from optimal (a 200 x 2000 binomial
+   * path) that used to be 1e-11 from it. Newton steps converge quadratically, so the tenth costs
+   * about nothing: 131 against 130 steps on a 3000 x 20 binomial path.
    */
   private static final double QUADRATIC_AIM = 0.1;
 
@@ -131,7 +134,7 @@ public final class LogisticPath {
 
   private double relativeGap;
 
-  /** Whether the last gap came from the support's exact dual point ({@link SupportDualPoint}). */
+  /** Whether the last gap's dual point was moved onto the support's conditions. */
   private boolean quadraticGap;
 
   private int iterations;
