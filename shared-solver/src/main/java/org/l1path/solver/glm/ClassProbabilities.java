@@ -262,7 +262,7 @@ final class ClassProbabilities {
    * @return {loss, negative entropy}
    */
   double[] lossAndEntropy(double[][] y, double c, GaussianProblem base) {
-    return lossAndEntropy(y, c, (double[]) null, base);
+    return lossAndEntropy(y, c, null, base);
   }
 
   /**
@@ -342,62 +342,8 @@ final class ClassProbabilities {
     return new double[] {loss, entropy};
   }
 
-  /**
-   * As {@link #lossAndEntropy(double[][], double, GaussianProblem)} for a multinomial fit whose
-   * dual point takes the probabilities moved by {@code move[r]} (each row's moves sum to 0) before
-   * the scaling: {@code t_i = (1 - c) y_i + c (p_i + move_i)}. Each class's {@code t log t} is
-   * taken as {@code p log p + (t - p) log p + t log1p((t - p) / p)}, so that a small move costs no
-   * digits.
-   */
-  double[] lossAndEntropy(double[][] y, double c, double[][] move, GaussianProblem base) {
-    double loss = 0;
-    double entropy = 0;
-    for (int i = 0; i < n; i++) {
-      double wi = base.weight(i);
-      if (wi == 0) {
-        continue;
-      }
-      double lse = shift[i] + Math.log(total[i]);
-      double inverse = 1 / total[i];
-      double expected = 0;
-      double observedEta = 0;
-      for (int k = 0; k < rows; k++) {
-        expected += scaled[k][i] * inverse * eta[k][i];
-        if (y[k][i] == 1) {
-          observedEta = eta[k][i];
-        }
-      }
-      double term = expected - lse;
-      for (int k = 0; k < rows; k++) {
-        double pk = scaled[k][i] * inverse;
-        double d = (1 - c) * (y[k][i] - pk) + c * move[k][i];
-        if (d == 0) {
-          continue;
-        }
-        double t = pk + d;
-        double logP = eta[k][i] - lse;
-        if (pk > 0 && t > 0) {
-          term += d * logP + t * log1pSmall(d / pk);
-        } else {
-          term += Links.xlogx(t) - (pk > 0 ? pk * logP : 0.0);
-        }
-      }
-      loss += wi * (lse - observedEta);
-      entropy += wi * term;
-    }
-    return new double[] {loss, entropy};
-  }
-
-  /**
-   * {@code log1p(x)}, by its series where that is exact to double precision: to x^4 below 1e-4 (the
-   * next term is below 2e-17 of x), a tenth of a logarithm's time, and the moved dual points take
-   * one per class and observation.
-   */
+  /** {@code log1p(x)}, by its series where that is exact to double precision. */
   private static double log1pSmall(double x) {
-    if (Math.abs(x) < 1e-4) {
-      double x2 = x * x;
-      return x - 0.5 * x2 + x2 * x * (1.0 / 3 - 0.25 * x);
-    }
-    return Math.log1p(x);
+    return Math.abs(x) < 1e-8 ? x - 0.5 * x * x : Math.log1p(x);
   }
 }

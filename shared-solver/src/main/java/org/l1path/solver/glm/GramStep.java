@@ -119,8 +119,10 @@ final class GramStep {
 
   /**
    * Solves {@code G_SS z = rhs} in place for the listed features S (z and rhs in list order): on
-   * the last support solve's factor where that is of S itself, else on {@code factor}, cleared and
-   * built here. False when a listed feature is not in the matrix or {@code G_SS} is singular.
+   * the last support solve's factor where its members are all in S, else on {@code factor}, cleared
+   * and built here. A feature of S outside the factor, or refused by it as collinear with the
+   * others (the levels of a one-hot attribute beside the intercept), gets z = 0. False when a
+   * listed feature is not in the matrix.
    */
   boolean solveOn(int[] features, int length, double[] rhs, IncrementalCholesky factor) {
     for (int t = 0; t < length; t++) {
@@ -130,38 +132,48 @@ final class GramStep {
       }
     }
     IncrementalCholesky last = support.unridgedFactor();
-    if (last != null && last.size() == length && solveOnLast(features, length, rhs, last)) {
-      return true;
+    if (last == null || !membersListed(last, features, length)) {
+      factor.clear();
+      factor.ensureCapacity(count);
+      double[] cross = spare(length);
+      for (int t = 0; t < length; t++) {
+        int a = position[features[t]];
+        for (int u = 0; u < factor.size(); u++) {
+          cross[u] = gram[a * count + factor.member(u)];
+        }
+        factor.append(a, cross, gram[a * count + a]);
+      }
+      last = factor;
     }
-    factor.clear();
-    factor.ensureCapacity(count);
-    double[] cross = spare(length);
+    double[] ordered = new double[last.size()];
     for (int t = 0; t < length; t++) {
       int a = position[features[t]];
-      for (int u = 0; u < t; u++) {
-        cross[u] = gram[a * count + position[features[u]]];
+      if (last.contains(a)) {
+        ordered[last.positionOf(a)] = rhs[t];
       }
-      if (!factor.append(a, cross, gram[a * count + a])) {
-        return false;
-      }
-    }
-    factor.solve(rhs);
-    return true;
-  }
-
-  /** {@link #solveOn} on the support solve's factor, when its members are exactly the list. */
-  private boolean solveOnLast(int[] features, int length, double[] rhs, IncrementalCholesky last) {
-    double[] ordered = spare(length);
-    for (int t = 0; t < length; t++) {
-      int a = position[features[t]];
-      if (!last.contains(a)) {
-        return false;
-      }
-      ordered[last.positionOf(a)] = rhs[t];
     }
     last.solve(ordered);
     for (int t = 0; t < length; t++) {
-      rhs[t] = ordered[last.positionOf(position[features[t]])];
+      int a = position[features[t]];
+      rhs[t] = last.contains(a) ? ordered[last.positionOf(a)] : 0.0;
+    }
+    return true;
+  }
+
+  /** Whether every member of {@code last} (local indices) is one of the listed features. */
+  private boolean membersListed(IncrementalCholesky last, int[] features, int length) {
+    if (last.capacity() < count || last.size() > length) {
+      return false;
+    }
+    boolean[] listed = new boolean[count];
+    for (int t = 0; t < length; t++) {
+      listed[position[features[t]]] = true;
+    }
+    for (int u = 0; u < last.size(); u++) {
+      int a = last.member(u);
+      if (a >= count || !listed[a]) {
+        return false;
+      }
     }
     return true;
   }

@@ -42,8 +42,6 @@ final class JointHessian {
   private int[] formedFeature = new int[0];
   private int formedCoords = -1;
 
-  private double[][] formedProbabilities;
-
   /** The union of the strong sets and each feature's place in it. */
   private final int[] union;
 
@@ -63,14 +61,6 @@ final class JointHessian {
     unionPosition = new int[base.p];
     blockWeights = new double[n];
     weighted = new double[n];
-  }
-
-  /**
-   * The probabilities {@code p_ri} the matrix was formed at, by {@link #form}: the rows that {@link
-   * #extend} added since were computed at later ones.
-   */
-  double[][] formedProbabilities() {
-    return formedProbabilities;
   }
 
   /** Whether the matrix was formed at all. */
@@ -127,7 +117,6 @@ final class JointHessian {
       matrix = new double[coords * coords];
     }
     double[][] prob = probabilities(probs);
-    formedProbabilities = prob;
     int[] firstOfClass = new int[classes + 1];
     for (int c = 0, r = 0; r <= classes; r++) {
       while (c < coords && coordClass[c] < r) {

@@ -224,19 +224,6 @@ final class JointNewtonStep {
     finish(y, probs, beta, intercepts, alpha * base.l1Ratio, alpha * (1 - base.l1Ratio));
   }
 
-  /** The Hessian of the last step, over the coordinates it listed. */
-  JointHessian hessian() {
-    return hessian;
-  }
-
-  /**
-   * The factor of the last support solve over {@link #hessian()}'s coordinates, when it holds no
-   * ridge; else null.
-   */
-  org.l1path.solver.linalg.IncrementalCholesky supportFactor() {
-    return support.unridgedFactor();
-  }
-
   /** Sizes the per-coordinate arrays for {@code count} coordinates. */
   private void ensureRoom(int count) {
     if (residual.length < count) {

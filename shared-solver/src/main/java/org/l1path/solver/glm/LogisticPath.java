@@ -19,10 +19,10 @@ import org.l1path.solver.gaussian.PenaltyDual;
  * round, each solving its quadratic approximation over the row's strong set only. Once a round
  * moves no coordinate by more than a threshold, the full gradient is computed: features that fail
  * the KKT check join the strong set, and otherwise the duality gap of the logistic problem itself
- * certifies the alpha, or the threshold is tightened for more rounds. The gap's dual point is the
- * residual moved onto the support's optimality conditions where the last step's matrix allows
- * ({@link SupportDualPoint}, {@link JointDualPoint}): that gap falls as the square of the distance
- * to the solution, where the plain residual's falls linearly.
+ * certifies the alpha, or the threshold is tightened for more rounds. A binomial gap's dual point
+ * is the residual moved onto the support's optimality conditions where the last step's Gram matrix
+ * allows ({@link SupportDualPoint}): that gap falls as the square of the distance to the solution,
+ * where the plain residual's falls linearly.
  *
  * <p>A tolerance finer than double precision can certify ends when the gap stops falling: the alpha
  * is then reported as stalled, with the gap it reached, rather than run to maxIterations.
@@ -39,11 +39,11 @@ public final class LogisticPath {
 
   /**
    * The share of the tolerance a fit aims its gap at where the dual point was moved onto the
-   * support's conditions ({@link SupportDualPoint}, {@link JointDualPoint}). That gap is close to
-   * the true objective excess, where the plain dual point's overstated it by orders of magnitude:
-   * aiming at the tolerance itself left solutions up to 1.6e-7 from optimal (a 200 x 2000 binomial
-   * path) that used to be 1e-11 from it. Newton steps converge quadratically, so the tenth costs
-   * about nothing: 131 against 130 steps on a 3000 x 20 binomial path.
+   * support's conditions ({@link SupportDualPoint}). That gap is close to the true objective
+   * excess, where the plain dual point's overstated it by orders of magnitude: aiming at the
+   * tolerance itself left solutions up to 1.6e-7 from optimal (a 200 x 2000 binomial path) that
+   * used to be 1e-11 from it. Newton steps converge quadratically, so the tenth costs about
+   * nothing: 131 against 130 steps on a 3000 x 20 binomial path.
    */
   private static final double QUADRATIC_AIM = 0.1;
 
@@ -104,27 +104,12 @@ public final class LogisticPath {
   /** The binomial dual point exact on the support; null for a multinomial fit. */
   private final SupportDualPoint supportDual;
 
-  /** Its multinomial counterpart on the joint steps' Hessian; null where there are none. */
-  private final JointDualPoint jointDual;
-
-  /** Whether the last round stepped every class at once. */
-  private boolean lastRoundJoint;
-
-  /** Each class's residual sum {@code sum_i w_i (y_ri - p_ri)} at the last check. */
-  private final double[] residualSums;
-
-  /** Per class, the features whose gap term {@link #jointGap} computes, and how many. */
-  private final int[][] classLists;
-
-  private final int[] classListCounts;
-  private final double[][] movedGradients;
-
   /** The loss gradient {@code G[r][j] = sum_i w_i z_ij (y_ri - p_ri)} at the last check. */
   private final double[][] gradient;
 
   private final int[] allFeatures;
 
-  /** Scratch for {@link #supportGap}: features whose term it computes, and their gradients. */
+  /** Scratch for {@link #supportGap}: the features whose terms it computes, and their gradients. */
   private final int[] doubtList;
 
   private final double[] movedGradient;
@@ -190,11 +175,6 @@ public final class LogisticPath {
     extrapolation = new RoundExtrapolation(base, y, beta, intercept, probs, sets);
     interceptNewton = new InterceptNewton(base, rows);
     supportDual = multinomial ? null : new SupportDualPoint(base);
-    jointDual = joint != null && settings.fitIntercept() ? new JointDualPoint(base, rows) : null;
-    residualSums = new double[rows];
-    classLists = jointDual != null ? new int[rows][p] : null;
-    classListCounts = new int[rows];
-    movedGradients = jointDual != null ? new double[rows][p] : null;
     allFeatures = new int[p];
     doubtList = new int[p];
     movedGradient = new double[p];
@@ -368,7 +348,6 @@ public final class LogisticPath {
       // mostly faster; rounds of class steps are block descent, whose slow linear rate makes the
       // early check's prediction fail.
       boolean newton = jointRound || !multinomial;
-      lastRoundJoint = jointRound;
       if (jointRound) {
         int budget =
             Math.min(settings.maxIterations() - iterations, Math.min(stepPasses, JOINT_PASSES));
@@ -542,7 +521,6 @@ public final class LogisticPath {
         sum += base.v == null ? base.invN * residual : u[i];
       }
       base.storedProducts(allFeatures, freeCount, u, sum, gradient[r], false);
-      residualSums[r] = sum;
     }
   }
 
@@ -573,21 +551,6 @@ public final class LogisticPath {
         return supportGap(penalty, aScale, qScale);
       }
     }
-    double gap = plainGap(penalty, aScale, qScale);
-    // Both gaps bound the excess, so the lower one counts; far from the solution the linearization
-    // behind the move can cost more than it gains. Where the move was made, the rounds are run as
-    // for the quadratic gap.
-    if (jointDual != null
-        && lastRoundJoint
-        && jointDual.build(joint, beta, gradient, residualSums, probs, aScale, qScale)) {
-      quadraticGap = true;
-      return Math.min(gap, jointGap(penalty, aScale, qScale));
-    }
-    return gap;
-  }
-
-  /** The gap at the scaled residual {@code c w_i (y_ri - p_ri)}: see {@link #dualityGap}. */
-  private double plainGap(double penalty, double aScale, double qScale) {
     double c = 1.0;
     for (int r = 0; r < rows; r++) {
       c = PenaltyDual.feasibleScale(base, allFeatures, freeCount, gradient[r], aScale, qScale, c);
@@ -606,90 +569,35 @@ public final class LogisticPath {
   }
 
   /**
-   * The binomial duality gap at the dual point that {@link SupportDualPoint} moved: the support's
-   * gradients are at their targets. A feature off the support whose gradient, within the move's
-   * bound, stays inside its penalty's range adds nothing; the few others (near their KKT limit,
-   * most of them strong) are taken at their exact moved gradient. Sets {@link #objective} as {@link
-   * #dualityGap} does.
+   * The binomial duality gap at the dual point that {@link SupportDualPoint} moved. Every strong
+   * feature's gradient is taken exactly at the moved probabilities (the support's then meet their
+   * targets, up to collinear ones the move left out); a feature outside the strong set adds nothing
+   * where its gradient, within the move's bound, stays inside its penalty's range, and is taken
+   * exactly where it may not. Sets {@link #objective} as {@link #dualityGap} does.
    */
   private double supportGap(double penalty, double aScale, double qScale) {
     double[] g = gradient[0];
-    double[] b = beta[0];
-    int doubtful = 0;
+    FeatureSets strong = sets[0];
+    int listed = 0;
     for (int t = 0; t < freeCount; t++) {
       int j = allFeatures[t];
-      if (!supportDual.onSupport(j)
-          && Math.abs(g[j]) + supportDual.bound(j) > aScale * base.penalty[j]) {
-        doubtList[doubtful++] = j;
+      if (strong.isStrong(j) || Math.abs(g[j]) + supportDual.bound(j) > aScale * base.penalty[j]) {
+        doubtList[listed++] = j;
       }
     }
-    supportDual.gradientShifts(doubtList, doubtful, movedGradient);
-    for (int t = 0; t < doubtful; t++) {
+    supportDual.gradientShifts(doubtList, listed, movedGradient);
+    for (int t = 0; t < listed; t++) {
       int j = doubtList[t];
       movedGradient[j] = g[j] - movedGradient[j];
     }
-    for (int t = 0; t < freeCount; t++) {
-      int j = allFeatures[t];
-      if (supportDual.onSupport(j)) {
-        movedGradient[j] = supportDual.supportGradient(j, b[j], aScale, qScale);
-        doubtList[doubtful++] = j;
-      }
-    }
     double c =
-        PenaltyDual.feasibleScale(base, doubtList, doubtful, movedGradient, aScale, qScale, 1.0);
+        PenaltyDual.feasibleScale(base, doubtList, listed, movedGradient, aScale, qScale, 1.0);
     double[] lossAndEntropy = probs.lossAndEntropy(y, c, supportDual.delta(), base);
     loss = lossAndEntropy[0];
     objective = loss + penalty;
     double conjugates =
-        PenaltyDual.conjugateSum(base, doubtList, doubtful, movedGradient, b, c, aScale, qScale);
-    double dual = -lossAndEntropy[1] - conjugates;
-    return Math.max(objective - dual, 0.0);
-  }
-
-  /**
-   * The multinomial duality gap at the dual point that {@link JointDualPoint} moved: every strong
-   * feature's gradient is taken exactly at the moved probabilities, and a feature outside the
-   * strong sets only where its bound leaves its term in doubt. Sets {@link #objective} as {@link
-   * #dualityGap} does.
-   */
-  private double jointGap(double penalty, double aScale, double qScale) {
-    double c = 1.0;
-    for (int r = 0; r < rows; r++) {
-      int[] list = classLists[r];
-      double[] g = gradient[r];
-      int count = 0;
-      FeatureSets s = sets[r];
-      for (int t = 0; t < freeCount; t++) {
-        int j = allFeatures[t];
-        if (s.isStrong(j) || Math.abs(g[j]) + jointDual.bound(r, j) > aScale * base.penalty[j]) {
-          list[count++] = j;
-        }
-      }
-      double[] moved = movedGradients[r];
-      jointDual.gradientShifts(r, list, count, moved);
-      for (int t = 0; t < count; t++) {
-        int j = list[t];
-        moved[j] = g[j] - moved[j];
-      }
-      classListCounts[r] = count;
-      c = PenaltyDual.feasibleScale(base, list, count, moved, aScale, qScale, c);
-    }
-    double[] lossAndEntropy = probs.lossAndEntropy(y, c, jointDual.delta(), base);
-    loss = lossAndEntropy[0];
-    objective = loss + penalty;
-    double conjugates = 0;
-    for (int r = 0; r < rows; r++) {
-      conjugates +=
-          PenaltyDual.conjugateSum(
-              base,
-              classLists[r],
-              classListCounts[r],
-              movedGradients[r],
-              beta[r],
-              c,
-              aScale,
-              qScale);
-    }
+        PenaltyDual.conjugateSum(
+            base, doubtList, listed, movedGradient, beta[0], c, aScale, qScale);
     double dual = -lossAndEntropy[1] - conjugates;
     return Math.max(objective - dual, 0.0);
   }

@@ -17,10 +17,12 @@ import org.l1path.solver.linalg.IncrementalCholesky;
  * gradients then equal their targets, the intercept's stays 0 (the columns are centred under v),
  * and what the move costs the loss's conjugate is second order, {@code z' G_SS z / 2}.
  *
- * <p>Off the support the move changes feature j's gradient by at most {@code sqrt(r d_j z' G_SS z)}
- * (Cauchy-Schwarz under v, with {@code r = max v_i / w_i} and {@code d_j = sum_i w_i z_ij^2}),
- * where computing it exactly would cost a sweep over every feature: the gap takes the worse end of
- * that range, which keeps it an upper bound.
+ * <p>The gap takes every strong feature's gradient exactly at the moved probabilities (a support
+ * feature collinear with the others, which the solve leaves at z = 0, then shows what it misses).
+ * Outside the strong set the move changes feature j's gradient by at most {@code sqrt(r d_j z' G_SS
+ * z)} (Cauchy-Schwarz under v, with {@code r = max v_i / w_i} and {@code d_j = sum_i w_i z_ij^2}),
+ * where computing it exactly would cost a sweep over every feature: only the features that bound
+ * leaves in doubt are computed.
  */
 final class SupportDualPoint {
   private final GaussianProblem base;
@@ -40,10 +42,9 @@ final class SupportDualPoint {
   /** The factor of {@code G_SS} where the last support solve's is not of S. */
   private final IncrementalCholesky factor;
 
-  /** The support S (non-zero or unpenalized features), and each feature's membership. */
+  /** The support S: the non-zero or unpenalized features. */
   private final int[] support;
 
-  private final boolean[] onSupport;
   private int supportCount;
 
   /** {@code G_S - target_S}, then in place {@code z}. */
@@ -60,14 +61,13 @@ final class SupportDualPoint {
     stored = new double[n];
     factor = new IncrementalCholesky(base.p);
     support = new int[base.p];
-    onSupport = new boolean[base.p];
     z = new double[base.p];
   }
 
   /**
    * Builds the move for coefficients {@code beta} with loss gradients {@code gradient} (in
    * standardized units) and probabilities {@code q}; false when it cannot: no Gram matrix, a
-   * support feature outside it, a singular block, or a move that leaves [0, 1].
+   * support feature outside it, or a move that leaves [0, 1].
    */
   boolean build(
       GramStep gram,
@@ -78,9 +78,6 @@ final class SupportDualPoint {
       double[] q,
       double aScale,
       double qScale) {
-    for (int t = 0; t < supportCount; t++) {
-      onSupport[support[t]] = false;
-    }
     supportCount = 0;
     if (gram == null) {
       return false;
@@ -91,7 +88,6 @@ final class SupportDualPoint {
       if (beta[j] != 0 || pf == 0) {
         z[supportCount] = gradient[j] - target(j, beta[j], aScale, qScale);
         support[supportCount++] = j;
-        onSupport[j] = true;
       }
     }
     if (!gram.solveOn(support, supportCount, z, factor)) {
@@ -133,11 +129,6 @@ final class SupportDualPoint {
     return delta;
   }
 
-  /** Whether feature j is on the support of the last {@link #build}. */
-  boolean onSupport(int j) {
-    return onSupport[j];
-  }
-
   /** The most feature j's gradient (j off the support) moves with the fitted probabilities. */
   double bound(int j) {
     return Math.sqrt(base.curvature(j)) * boundScale;
@@ -149,10 +140,5 @@ final class SupportDualPoint {
    */
   void gradientShifts(int[] list, int count, double[] out) {
     base.storedProducts(list, count, stored, storedSum, out, false);
-  }
-
-  /** Feature j's gradient at the moved probabilities, j on the support: its target. */
-  double supportGradient(int j, double b, double aScale, double qScale) {
-    return target(j, b, aScale, qScale);
   }
 }
