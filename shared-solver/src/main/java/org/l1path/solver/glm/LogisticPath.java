@@ -101,7 +101,7 @@ public final class LogisticPath {
   private final RoundExtrapolation extrapolation;
   private final InterceptNewton interceptNewton;
 
-  /** The binomial dual point exact on the support; null for a multinomial fit. */
+  /** The binomial dual point moved onto the support's conditions; null for a multinomial fit. */
   private final SupportDualPoint supportDual;
 
   /** The loss gradient {@code G[r][j] = sum_i w_i z_ij (y_ri - p_ri)} at the last check. */
@@ -110,7 +110,7 @@ public final class LogisticPath {
   private final int[] allFeatures;
 
   /** Scratch for {@link #supportGap}: the features whose terms it computes, and their gradients. */
-  private final int[] doubtList;
+  private final int[] termList;
 
   private final double[] movedGradient;
   private final int freeCount;
@@ -176,7 +176,7 @@ public final class LogisticPath {
     interceptNewton = new InterceptNewton(base, rows);
     supportDual = multinomial ? null : new SupportDualPoint(base);
     allFeatures = new int[p];
-    doubtList = new int[p];
+    termList = new int[p];
     movedGradient = new double[p];
     int free = 0;
     for (int j = 0; j < p; j++) {
@@ -432,7 +432,7 @@ public final class LogisticPath {
       }
       // The plain gap falls about as the square root of the threshold (a KKT violation left by a
       // coordinate change d is curvature * d, and that gap is linear in the violation); the
-      // support's exact one as the threshold itself (curvature * d^2).
+      // moved one's as the threshold itself (curvature * d^2).
       double shortfall = 0.25 * aim * objective / gap;
       double factor = quadraticGap ? shortfall : shortfall * shortfall;
       threshold = Math.max(threshold * Math.min(TIGHTEN, factor), smallestThreshold());
@@ -582,22 +582,21 @@ public final class LogisticPath {
     for (int t = 0; t < freeCount; t++) {
       int j = allFeatures[t];
       if (strong.isStrong(j) || Math.abs(g[j]) + supportDual.bound(j) > aScale * base.penalty[j]) {
-        doubtList[listed++] = j;
+        termList[listed++] = j;
       }
     }
-    supportDual.gradientShifts(doubtList, listed, movedGradient);
+    supportDual.gradientShifts(termList, listed, movedGradient);
     for (int t = 0; t < listed; t++) {
-      int j = doubtList[t];
+      int j = termList[t];
       movedGradient[j] = g[j] - movedGradient[j];
     }
     double c =
-        PenaltyDual.feasibleScale(base, doubtList, listed, movedGradient, aScale, qScale, 1.0);
+        PenaltyDual.feasibleScale(base, termList, listed, movedGradient, aScale, qScale, 1.0);
     double[] lossAndEntropy = probs.lossAndEntropy(y, c, supportDual.delta(), base);
     loss = lossAndEntropy[0];
     objective = loss + penalty;
     double conjugates =
-        PenaltyDual.conjugateSum(
-            base, doubtList, listed, movedGradient, beta[0], c, aScale, qScale);
+        PenaltyDual.conjugateSum(base, termList, listed, movedGradient, beta[0], c, aScale, qScale);
     double dual = -lossAndEntropy[1] - conjugates;
     return Math.max(objective - dual, 0.0);
   }
