@@ -59,6 +59,9 @@ final class GramStep {
 
   private double[] scratch = new double[0];
 
+  /** Marks of the features {@link #membersListed} was given; all false between calls. */
+  private boolean[] listed = new boolean[0];
+
   /**
    * @param partialMoves whether a support solve that would change a sign moves part of the way (a
    *     binomial step). In a multinomial fit a class's step is one block of descent over the
@@ -145,7 +148,9 @@ final class GramStep {
       }
       last = factor;
     }
-    double[] ordered = new double[last.size()];
+    // The cross-products are spent: their scratch takes the right-hand side in factor order.
+    double[] ordered = spare(length);
+    java.util.Arrays.fill(ordered, 0, last.size(), 0.0);
     for (int t = 0; t < length; t++) {
       int a = position[features[t]];
       if (last.contains(a)) {
@@ -165,17 +170,21 @@ final class GramStep {
     if (last.capacity() < count || last.size() > length) {
       return false;
     }
-    boolean[] listed = new boolean[count];
+    if (listed.length < count) {
+      listed = new boolean[count];
+    }
     for (int t = 0; t < length; t++) {
       listed[position[features[t]]] = true;
     }
-    for (int u = 0; u < last.size(); u++) {
+    boolean all = true;
+    for (int u = 0; u < last.size() && all; u++) {
       int a = last.member(u);
-      if (a >= count || !listed[a]) {
-        return false;
-      }
+      all = a < count && listed[a];
     }
-    return true;
+    for (int t = 0; t < length; t++) {
+      listed[position[features[t]]] = false;
+    }
+    return all;
   }
 
   private double[] spare(int length) {
