@@ -11,7 +11,6 @@ import org.l1path.solver.Settings;
 import org.l1path.solver.data.FeatureSets;
 import org.l1path.solver.data.SparseRow;
 import org.l1path.solver.gaussian.GaussianProblem;
-import org.l1path.solver.gaussian.PenaltyDual;
 
 /**
  * Penalized logistic (binomial) and multinomial regression along a path, by proximal Newton steps
@@ -101,34 +100,23 @@ public final class LogisticPath {
   private final RoundExtrapolation extrapolation;
   private final InterceptNewton interceptNewton;
 
-  /** The binomial dual point moved onto the support's conditions; null for a multinomial fit. */
-  private final SupportDualPoint supportDual;
-
   /** The loss gradient {@code G[r][j] = sum_i w_i z_ij (y_ri - p_ri)} at the last check. */
   private final double[][] gradient;
 
   private final int[] allFeatures;
 
-  /** Scratch for {@link #supportGap}: the features whose terms it computes, and their gradients. */
-  private final int[] termList;
+  /** The duality gap that certifies each alpha, and the objective and loss it was taken at. */
+  private final LogisticGap certificate;
 
-  private final double[] movedGradient;
   private final int freeCount;
   private final double[] scratch;
   private final double nullLoss;
 
   private double relativeGap;
 
-  /** Whether the last gap's dual point was moved onto the support's conditions. */
-  private boolean quadraticGap;
-
   private int iterations;
   private boolean converged;
   private boolean stalled;
-  private double objective;
-
-  /** The loss at the last gap check: the loss of the solution. */
-  private double loss;
 
   /** The round threshold the next alpha starts from. */
   private double roundThreshold;
@@ -174,10 +162,7 @@ public final class LogisticPath {
     gradient = new double[rows][p];
     extrapolation = new RoundExtrapolation(base, y, beta, intercept, probs, sets);
     interceptNewton = new InterceptNewton(base, rows);
-    supportDual = multinomial ? null : new SupportDualPoint(base);
     allFeatures = new int[p];
-    termList = new int[p];
-    movedGradient = new double[p];
     int free = 0;
     for (int j = 0; j < p; j++) {
       if (!base.fixed[j]) {
@@ -185,6 +170,8 @@ public final class LogisticPath {
       }
     }
     freeCount = free;
+    certificate =
+        new LogisticGap(base, y, probs, beta, gradient, sets, allFeatures, freeCount, step);
     scratch = new double[n];
     fitInterceptOnly();
     nullLoss = probs.loss(y, base);
@@ -245,7 +232,7 @@ public final class LogisticPath {
           recorder.record(
               rowCoefficients,
               centredIntercepts(),
-              nullLoss > 0 ? 1 - loss / nullLoss : 0.0,
+              nullLoss > 0 ? 1 - certificate.loss() / nullLoss : 0.0,
               new Convergence(relativeGap, iterations, converged, stalled));
     }
     return recorder.path();
@@ -391,7 +378,9 @@ public final class LogisticPath {
       if (addViolators(alpha) && !outOfPasses) {
         continue;
       }
-      double gap = dualityGap(alpha);
+      double gap = certificate.compute(alpha);
+      double objective = certificate.objective();
+      boolean quadraticGap = certificate.moved();
       relativeGap = objective > 0 ? gap / objective : 0.0;
       boolean certified = gap <= tolerance * objective || gap <= 1e-15 * (1 + objective);
       double aim = quadraticGap ? QUADRATIC_AIM * tolerance : tolerance;
@@ -522,82 +511,5 @@ public final class LogisticPath {
       }
       base.storedProducts(allFeatures, freeCount, u, sum, gradient[r], false);
     }
-  }
-
-  /**
-   * The duality gap at the dual point {@code theta_ri = c w_i (y_ri - p_ri)}, c in (0, 1] the
-   * largest scaling that keeps it feasible. The conjugate of the loss is the negative entropy of
-   * {@code t_i = (1 - c) y_i + c p_i}, so
-   *
-   * <pre>
-   *   D = - sum_i w_i sum_k t_ik log t_ik - sum_r sum_j h_j*(c G_rj)
-   * </pre>
-   *
-   * Sets {@link #objective} to the primal objective. Needs {@link #computeGradients()} first.
-   */
-  private double dualityGap(double alpha) {
-    double aScale = alpha * base.l1Ratio;
-    double qScale = alpha * (1 - base.l1Ratio);
-    double penalty = 0;
-    for (int r = 0; r < rows; r++) {
-      penalty += PenaltyDual.value(base, beta[r], aScale, qScale);
-    }
-    quadraticGap = false;
-    if (supportDual != null) {
-      probs.probabilities(0, scratch);
-      if (supportDual.build(
-          step.gram(0), allFeatures, freeCount, beta[0], gradient[0], scratch, aScale, qScale)) {
-        quadraticGap = true;
-        return supportGap(penalty, aScale, qScale);
-      }
-    }
-    double c = 1.0;
-    for (int r = 0; r < rows; r++) {
-      c = PenaltyDual.feasibleScale(base, allFeatures, freeCount, gradient[r], aScale, qScale, c);
-    }
-    double[] lossAndEntropy = probs.lossAndEntropy(y, c, base);
-    loss = lossAndEntropy[0];
-    objective = loss + penalty;
-    double conjugates = 0;
-    for (int r = 0; r < rows; r++) {
-      conjugates +=
-          PenaltyDual.conjugateSum(
-              base, allFeatures, freeCount, gradient[r], beta[r], c, aScale, qScale);
-    }
-    double dual = -lossAndEntropy[1] - conjugates;
-    return Math.max(objective - dual, 0.0);
-  }
-
-  /**
-   * The binomial duality gap at the dual point that {@link SupportDualPoint} moved. Every strong
-   * feature's gradient is taken exactly at the moved probabilities (the support's then meet their
-   * targets, up to collinear ones the move left out); a feature outside the strong set adds nothing
-   * where its gradient, within the move's bound, stays inside its penalty's range, and is taken
-   * exactly where it may not. Sets {@link #objective} as {@link #dualityGap} does.
-   */
-  private double supportGap(double penalty, double aScale, double qScale) {
-    double[] g = gradient[0];
-    FeatureSets strong = sets[0];
-    int listed = 0;
-    for (int t = 0; t < freeCount; t++) {
-      int j = allFeatures[t];
-      if (strong.isStrong(j) || Math.abs(g[j]) + supportDual.bound(j) > aScale * base.penalty[j]) {
-        termList[listed++] = j;
-      }
-    }
-    supportDual.gradientShifts(termList, listed, movedGradient);
-    for (int t = 0; t < listed; t++) {
-      int j = termList[t];
-      movedGradient[j] = g[j] - movedGradient[j];
-    }
-    double c =
-        PenaltyDual.feasibleScale(base, termList, listed, movedGradient, aScale, qScale, 1.0);
-    double[] lossAndEntropy = probs.lossAndEntropy(y, c, supportDual.delta(), base);
-    loss = lossAndEntropy[0];
-    objective = loss + penalty;
-    double conjugates =
-        PenaltyDual.conjugateSum(base, termList, listed, movedGradient, beta[0], c, aScale, qScale);
-    double dual = -lossAndEntropy[1] - conjugates;
-    return Math.max(objective - dual, 0.0);
   }
 }
