@@ -4,7 +4,7 @@ import org.l1path.solver.data.Design;
 import org.l1path.solver.data.SparseDesign;
 import org.l1path.solver.data.SparseRows;
 import org.l1path.solver.gaussian.GaussianProblem;
-import org.l1path.solver.linalg.ColumnProducts;
+import org.l1path.solver.linalg.RowMajorProducts;
 
 /**
  * Every class pair's weighted Gram matrix over a list of features and a constant: for classes
@@ -27,31 +27,29 @@ final class ClassPairGrams {
 
   /**
    * The most entry products held at once: the observations go in ranges of at most this many
-   * values' worth (2 MB), so that a tall design's products are never all in memory.
+   * values' worth (128 kB), which every pair's sums read again, so they stay in a core's cache.
    */
-  private static final int HELD_PRODUCTS = 1 << 18;
+  private static final int HELD_PRODUCTS = 1 << 14;
 
   private final GaussianProblem base;
   private final Design x;
   private final int n;
   private final int classes;
 
-  /** A range's entry products, column-major ({@code entries x rows}). */
-  private double[] products = new double[0];
+  /** A range's standardized values of the listed features, one column of its rows per feature. */
+  private double[] values = new double[0];
+
+  /** A range's entry products, one array of entries per observation. */
+  private double[][] products = new double[0][];
 
   /** A range's weights of each pair of two classes, one vector of its rows per pair. */
   private double[] weights = new double[0];
 
-  /** The entry list {@code 0 .. entries)}, for the product. */
-  private int[] identity = new int[0];
+  /** The sums of each pair of two classes, in turn, one array of entries per pair. */
+  private double[][] otherSums = new double[0][];
 
-  /** The sums of the pairs of two classes, in turn; a later range's, before they are added. */
-  private double[] otherSums = new double[0];
-
-  private double[] rangeSums = new double[0];
-
-  /** What clipped probabilities add to each class's own matrix ({@link #addClipped}). */
-  private double[] clipped = new double[0];
+  /** What clipped probabilities add to each class's own matrix ({@link #addClipped}), by class. */
+  private double[][] clipped = new double[0][];
 
   /** A sparse design's listed columns by rows, for {@link #formByRows}; null until then. */
   private SparseRows rows;
@@ -128,23 +126,24 @@ final class ClassPairGrams {
     int others = pairs - classes;
     if (sums.length < pairs * entries) {
       sums = new double[pairs * entries];
-      otherSums = new double[others * entries];
-      rangeSums = new double[others * entries];
-      clipped = new double[classes * entries];
+      otherSums = new double[others][entries];
+      clipped = new double[classes][entries];
     }
-    java.util.Arrays.fill(clipped, 0, classes * entries, 0.0);
+    for (double[] c : clipped) {
+      java.util.Arrays.fill(c, 0.0);
+    }
     if (!(x instanceof SparseDesign sparse && formByRows(sparse, list, m, prob))) {
       formByColumns(list, m, prob);
     }
     java.util.Arrays.fill(sums, 0, pairs * entries, 0.0);
     for (int r = 0, other = 0; r < classes; r++) {
       for (int s = r + 1; s < classes; s++, other++) {
-        int from = other * entries;
         int rs = pair(r, s) * entries;
         int rr = pair(r, r) * entries;
         int ss = pair(s, s) * entries;
+        double[] pairSums = otherSums[other];
         for (int e = 0; e < entries; e++) {
-          double g = otherSums[from + e];
+          double g = pairSums[e];
           sums[rs + e] = g;
           sums[rr + e] -= g;
           sums[ss + e] -= g;
@@ -154,7 +153,7 @@ final class ClassPairGrams {
     for (int r = 0; r < classes; r++) {
       int rr = pair(r, r) * entries;
       for (int e = 0; e < entries; e++) {
-        sums[rr + e] += clipped[r * entries + e];
+        sums[rr + e] += clipped[r][e];
       }
     }
   }
@@ -166,31 +165,19 @@ final class ClassPairGrams {
   private void formByColumns(int[] list, int m, double[][] prob) {
     int entries = entries(m);
     int others = classes * (classes - 1) / 2;
-    if (identity.length < entries) {
-      identity = new int[entries];
-      for (int e = 0; e < entries; e++) {
-        identity[e] = e;
-      }
+    for (int other = 0; other < others; other++) {
+      java.util.Arrays.fill(otherSums[other], 0.0);
     }
-    // Whole multiples of 64 observations, so that the kernel's vectors fill every range.
-    int range = Math.min(n, Math.max(64, HELD_PRODUCTS / entries / 64 * 64));
-    long work = (long) n * entries * others;
+    // Whole multiples of 4 observations, the kernel's step.
+    int range = Math.min(n, Math.max(4, HELD_PRODUCTS / entries / 4 * 4));
     for (int from = 0; from < n; from += range) {
       int to = Math.min(n, from + range);
       fillProducts(list, m, from, to);
       addClipped(prob, entries, from, to);
-      if (others == 0) {
-        continue;
-      }
-      fillWeights(prob, from, to);
-      Design entryColumns = Design.ofColumnMajor(products, to - from, entries);
-      double[] target = from == 0 ? otherSums : rangeSums;
-      ColumnProducts.ofBlock(
-          weights, others, entryColumns, identity, entries, target, work, base.parallelSweeps);
-      if (from > 0) {
-        for (int t = 0; t < others * entries; t++) {
-          otherSums[t] += rangeSums[t];
-        }
+      if (others > 0) {
+        fillWeights(prob, from, to);
+        RowMajorProducts.add(
+            weights, others, products, to - from, entries, otherSums, base.parallelSweeps);
       }
     }
   }
@@ -278,12 +265,10 @@ final class ClassPairGrams {
    *   G(a, b) = (S(a, b) - m_a S(0, b) - m_b S(0, a) + m_a m_b S(0, 0)) / (s_a s_b)
    * </pre>
    */
-  private void centre(double[] rawSums, int count, double[] out, int[] list, int m) {
-    int entries = entries(m);
+  private void centre(double[] rawSums, int count, double[][] out, int[] list, int m) {
     for (int k = 0; k < count; k++) {
-      int to = k * entries;
       double total = rawSums[k];
-      out[to] = total;
+      out[k][0] = total;
       for (int a = 0; a <= m; a++) {
         double ma = a == 0 ? 0.0 : base.mean[list[a - 1]];
         double sa = a == 0 ? 1.0 : base.scale[list[a - 1]];
@@ -295,7 +280,7 @@ final class ClassPairGrams {
               a == 0
                   ? sumB - mb * total
                   : rawSums[entry(a, b, m) * count + k] - ma * sumB - mb * sumA + ma * mb * total;
-          out[to + entry(a, b, m)] = centred / (sa * base.scale[list[b - 1]]);
+          out[k][entry(a, b, m)] = centred / (sa * base.scale[list[b - 1]]);
         }
       }
     }
@@ -328,7 +313,6 @@ final class ClassPairGrams {
    * products.
    */
   private void addClipped(double[][] prob, int entries, int from, int to) {
-    int rows = to - from;
     for (int r = 0; r < classes; r++) {
       double[] pr = prob[r];
       for (int i = from; i < to; i++) {
@@ -336,34 +320,39 @@ final class ClassPairGrams {
         double extra = weight(w, pr[i], pr[i], true) - w * pr[i] * (1 - pr[i]);
         if (extra != 0) {
           for (int e = 0; e < entries; e++) {
-            clipped[r * entries + e] += extra * products[e * rows + i - from];
+            clipped[r][e] += extra * products[i - from][e];
           }
         }
       }
     }
   }
 
-  /** The entry products of observations {@code from <= i < to}, a column per entry. */
+  /** The entry products of observations {@code from <= i < to}, an array per observation. */
   private void fillProducts(int[] list, int m, int from, int to) {
     int rows = to - from;
     int entries = entries(m);
-    if (products.length < entries * rows) {
-      products = new double[entries * rows];
+    if (products.length < rows || products[0].length < entries) {
+      products = new double[Math.max(rows, products.length)][entries];
     }
-    // Entry (0, 0) is the constant, (0, b) feature b's standardized values.
-    java.util.Arrays.fill(products, 0, rows, 1.0);
-    for (int b = 1; b <= m; b++) {
-      int j = list[b - 1];
-      x.weightedCentredRows(
-          j, null, 1.0, base.mean[j], base.scale[j], from, to, products, entry(0, b, m) * rows);
+    if (values.length < m * rows) {
+      values = new double[m * rows];
     }
-    for (int a = 1; a <= m; a++) {
-      int za = entry(0, a, m) * rows;
-      for (int b = a; b <= m; b++) {
-        int zb = entry(0, b, m) * rows;
-        int out = entry(a, b, m) * rows;
-        for (int i = 0; i < rows; i++) {
-          products[out + i] = products[za + i] * products[zb + i];
+    for (int a = 0; a < m; a++) {
+      int j = list[a];
+      x.weightedCentredRows(j, null, 1.0, base.mean[j], base.scale[j], from, to, values, a * rows);
+    }
+    for (int i = 0; i < rows; i++) {
+      // Entry (0, 0) is the constant, (0, b) feature b's standardized value.
+      double[] row = products[i];
+      row[0] = 1.0;
+      int e = 1;
+      for (int b = 0; b < m; b++) {
+        row[e++] = values[b * rows + i];
+      }
+      for (int a = 0; a < m; a++) {
+        double za = values[a * rows + i];
+        for (int b = a; b < m; b++) {
+          row[e++] = za * values[b * rows + i];
         }
       }
     }
