@@ -77,25 +77,16 @@ class ClassificationConvergenceTest {
     assertTrue(path.warnings().isEmpty(), path.warnings().toString());
   }
 
-  @Test
-  void anUncertifiableToleranceEndsEveryMultinomialAlphaLongBeforeMaxIterations() {
-    Dataset data = glassLike(7);
-    Settings settings = Settings.defaults().withTolerance(1e-15);
-    RegularizationPath path = ElasticNet.fitPath(data, settings, AlphaGrid.automatic());
-    for (int k = 0; k < path.size(); k++) {
-      Convergence c = path.convergence(k);
-      assertTrue(c.converged() || c.stalled(), "alpha " + k + " ran out of passes: " + c);
-      assertTrue(c.iterations() < settings.maxIterations() / 10, "alpha " + k + ": " + c);
-    }
-  }
-
   /**
-   * A multinomial fit: a binomial one certifies 1e-15 on this data (its dual point is exact on the
-   * support, {@code glm.SupportDualPoint}), where the multinomial gap stops short of it.
+   * Glass-like data, whose multinomial gap stops short of 1e-15 at some alphas (the reference
+   * fixtures now certify it, binomial and multinomial). Every alpha ends long before maxIterations,
+   * and where it stalls it is still near-exact: class steps from the start had converged so slowly
+   * here that an alpha was declared stalled at a relative gap of 2.2e-4; joint steps now take each
+   * alpha down to about rounding first.
    */
   @Test
   void anUncertifiableToleranceEndsStalledAndSaysSo() {
-    Dataset data = Reference.classCsv("multinomial");
+    Dataset data = glassLike(7);
     Settings settings = Settings.defaults().withTolerance(1e-15);
     RegularizationPath path = ElasticNet.fitPath(data, settings, AlphaGrid.automatic());
     int stalled = 0;

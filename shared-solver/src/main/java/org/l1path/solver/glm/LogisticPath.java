@@ -55,7 +55,9 @@ public final class LogisticPath {
    */
   private static final int JOINT_PASSES = 100;
 
-  /** The finest tolerance at which multinomial rounds may be joint steps. */
+  /**
+   * The relative gap below which a multinomial alpha at a finer tolerance goes on in class steps.
+   */
   private static final double JOINT_MIN_TOLERANCE = 1e-10;
 
   /** The most coordinate-descent passes one Newton step may take: the next step corrects it. */
@@ -321,6 +323,7 @@ public final class LogisticPath {
     double tolerance = settings.tolerance();
     double threshold = roundThreshold;
     double bestGap = Double.POSITIVE_INFINITY;
+    double bestRelativeGap = Double.POSITIVE_INFINITY;
     int checksWithoutProgress = 0;
     int roundsSinceCheck = 0;
     double previousLargest = Double.NaN;
@@ -330,7 +333,7 @@ public final class LogisticPath {
       double largest = 0;
       boolean moved = false;
       int stepPasses = threshold > smallestThreshold() ? MAX_STEP_PASSES : FLOOR_STEP_PASSES;
-      boolean jointRound = jointSteps();
+      boolean jointRound = jointSteps(bestRelativeGap);
       // A Newton step on every row at once (binomial, or joint) converges at least linearly and
       // mostly faster; rounds of class steps are block descent, whose slow linear rate makes the
       // early check's prediction fail.
@@ -409,6 +412,7 @@ public final class LogisticPath {
       // progress either way.
       checksWithoutProgress = gap <= 0.5 * bestGap ? 0 : checksWithoutProgress + 1;
       bestGap = Math.min(bestGap, gap);
+      bestRelativeGap = Math.min(bestRelativeGap, relativeGap);
       if (checksWithoutProgress >= STALL_CHECKS) {
         converged = certified;
         stalled = !certified;
@@ -440,12 +444,16 @@ public final class LogisticPath {
   }
 
   /**
-   * Whether this round steps every class at once ({@link JointNewtonStep}). Not at a tolerance near
-   * rounding: there the joint steps' gap wandered without settling into a stall (a 7-class path at
-   * 1e-15 spent 12,000 passes on an alpha), where class steps stall within a few checks.
+   * Whether this round steps every class at once ({@link JointNewtonStep}). Not once this alpha's
+   * gap is down near rounding ({@link #JOINT_MIN_TOLERANCE}): there the joint steps' gap wandered
+   * without settling into a stall (a 7-class path at 1e-15 spent 12,000 passes on an alpha), where
+   * class steps stall within a few checks. Class steps from the start, though, converge so slowly
+   * on a glass-like 6-class path that an alpha at 1e-15 was declared stalled at a relative gap of
+   * 2e-4.
    */
-  private boolean jointSteps() {
-    if (joint == null || settings.tolerance() < JOINT_MIN_TOLERANCE) {
+  private boolean jointSteps(double bestRelativeGap) {
+    if (joint == null
+        || settings.tolerance() < JOINT_MIN_TOLERANCE && bestRelativeGap <= JOINT_MIN_TOLERANCE) {
       return false;
     }
     return joint.suits(sets);
