@@ -47,6 +47,10 @@ final class JointHessian {
 
   private final int[] unionPosition;
   private final double[] blockWeights;
+
+  /** Each class's probabilities at the last form or extension. */
+  private final double[][] prob;
+
   private final double[] weighted;
   private final double[] dots = new double[4];
 
@@ -60,6 +64,7 @@ final class JointHessian {
     union = new int[base.p];
     unionPosition = new int[base.p];
     blockWeights = new double[n];
+    prob = new double[classes][n];
     weighted = new double[n];
   }
 
@@ -116,7 +121,7 @@ final class JointHessian {
     if (matrix.length < coords * coords) {
       matrix = new double[coords * coords];
     }
-    double[][] prob = probabilities(probs);
+    probabilities(probs);
     int[] firstOfClass = new int[classes + 1];
     for (int c = 0, r = 0; r <= classes; r++) {
       while (c < coords && coordClass[c] < r) {
@@ -180,7 +185,7 @@ final class JointHessian {
         }
       }
     }
-    double[][] prob = probabilities(probs);
+    probabilities(probs);
     for (int c = 0; c < coords; c++) {
       if (from[c] >= 0) {
         continue;
@@ -231,12 +236,14 @@ final class JointHessian {
     return newPlace;
   }
 
-  private double[][] probabilities(ClassProbabilities probs) {
-    double[][] prob = new double[classes][n];
+  /**
+   * The current probabilities into {@link #prob}: arrays kept from call to call, where fresh ones
+   * cost K n values zeroed at every form or extension.
+   */
+  private void probabilities(ClassProbabilities probs) {
     for (int r = 0; r < classes; r++) {
       probs.probabilities(r, prob[r]);
     }
-    return prob;
   }
 
   /**
