@@ -18,6 +18,13 @@ final class ClassProbabilities {
 
   private static final double SMALLEST = 1e-250;
 
+  /**
+   * The largest intercept shift a binomial fit applies to its probabilities' odds rather than
+   * through the sigmoid: a large negative shift of a probability rounded to 1 would need the digits
+   * that rounding lost. Intercepts settle by far smaller steps.
+   */
+  private static final double SMALL_SHIFT = 1e-2;
+
   final int n;
   final int rows;
   final boolean multinomial;
@@ -111,8 +118,18 @@ final class ClassProbabilities {
     }
     if (!multinomial) {
       double[] q = scaled[0];
+      if (Math.abs(d) > SMALL_SHIFT) {
+        for (int i = 0; i < n; i++) {
+          q[i] = Links.sigmoid(e[i]);
+        }
+        return;
+      }
+      // The odds scale by e^d: q' = q e^d / (1 - q + q e^d), a division where the sigmoid takes an
+      // exp, in a loop C2 vectorizes. Shifting the intercepts this way was 6 % of a binomial path.
+      double g = Math.expm1(d);
       for (int i = 0; i < n; i++) {
-        q[i] = Links.sigmoid(e[i]);
+        double qi = q[i];
+        q[i] = (qi + qi * g) / (1 + qi * g);
       }
       return;
     }
