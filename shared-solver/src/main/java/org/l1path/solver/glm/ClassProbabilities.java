@@ -73,9 +73,19 @@ final class ClassProbabilities {
     return multinomial ? scaled[r][i] / total[i] : scaled[0][i];
   }
 
-  /** Fills {@code out} with the probabilities of class row r. */
+  /**
+   * Fills {@code out} with the probabilities of class row r. A loop of its own, without the offset:
+   * C2 17 vectorizes {@code out[i] = s[i] / t[i]}, not {@code out[at + i] = s[i] / t[i]}.
+   */
   void probabilities(int r, double[] out) {
-    probabilities(r, out, 0);
+    double[] s = scaled[r];
+    if (!multinomial) {
+      probabilities(r, out, 0);
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      out[i] = s[i] / total[i];
+    }
   }
 
   /** Fills {@code out[at .. at + n)} with the probabilities of class row r. */
