@@ -5,6 +5,7 @@ import org.l1path.solver.Settings;
 import org.l1path.solver.data.Design;
 import org.l1path.solver.data.Dot;
 import org.l1path.solver.data.SparseRow;
+import org.l1path.solver.linalg.DesignRows;
 import org.l1path.solver.linalg.Sweep;
 
 /**
@@ -266,6 +267,16 @@ public final class GaussianProblem {
    */
   public void storedProducts(
       int[] list, int count, double[] stored, double sumVa, double[] out, boolean parallel) {
+    if (rows != null && 2 * count >= p) {
+      double[] all = new double[p];
+      rows.products(stored, all, parallel);
+      for (int t = 0; t < count; t++) {
+        int j = list[t];
+        double weighted = v == null ? all[j] * invN : all[j];
+        out[j] = (weighted - centre[j] * sumVa) / scale[j];
+      }
+      return;
+    }
     Sweep.run(
         (count + 3) / 4,
         (long) n * count,
@@ -279,6 +290,20 @@ public final class GaussianProblem {
             out[j] = (weighted - centre[j] * sumVa) / scale[j];
           }
         });
+  }
+
+  /**
+   * The design's rows, kept once {@link #keepRows} found them worth it: then {@link
+   * #storedProducts} of most features takes the products of every feature from them.
+   */
+  private DesignRows rows;
+
+  /**
+   * Keeps a row-by-row copy of the design where {@link DesignRows#of} finds one worth it: for fits
+   * whose checks take the gradients of every feature often (logistic paths).
+   */
+  public void keepRows() {
+    rows = DesignRows.of(x);
   }
 
   /** {@code sum_i v_i a_i}. */

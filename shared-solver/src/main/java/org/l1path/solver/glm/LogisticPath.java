@@ -135,6 +135,8 @@ public final class LogisticPath {
     this.data = data;
     this.settings = settings;
     this.base = new GaussianProblem(data, settings, parallelSweeps);
+    // Each gap check takes every feature's gradient: on a wide design, from the rows.
+    base.keepRows();
     this.n = data.rows();
     this.p = data.features();
     this.multinomial = data.family() == Family.MULTINOMIAL;
