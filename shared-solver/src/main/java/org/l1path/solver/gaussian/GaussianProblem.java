@@ -72,6 +72,12 @@ public final class GaussianProblem {
    */
   public final boolean parallelSweeps;
 
+  /**
+   * The design's rows, kept once {@link #keepRows} found them worth it: then {@link
+   * #storedProducts} of most features takes the products of every feature from them.
+   */
+  private DesignRows rows;
+
   public GaussianProblem(Dataset data, Settings settings) {
     this(data, settings, false);
   }
@@ -291,12 +297,6 @@ public final class GaussianProblem {
           }
         });
   }
-
-  /**
-   * The design's rows, kept once {@link #keepRows} found them worth it: then {@link
-   * #storedProducts} of most features takes the products of every feature from them.
-   */
-  private DesignRows rows;
 
   /**
    * Keeps a row-by-row copy of the design where {@link DesignRows#of} finds one worth it: for fits
