@@ -78,11 +78,11 @@ final class ClassProbabilities {
    * C2 17 vectorizes {@code out[i] = s[i] / t[i]}, not {@code out[at + i] = s[i] / t[i]}.
    */
   void probabilities(int r, double[] out) {
-    double[] s = scaled[r];
     if (!multinomial) {
       probabilities(r, out, 0);
       return;
     }
+    double[] s = scaled[r];
     for (int i = 0; i < n; i++) {
       out[i] = s[i] / total[i];
     }
