@@ -146,10 +146,16 @@ final class InterceptNewton {
     if (!(largest > 1e-300)) {
       return null;
     }
-    if (multinomial) {
-      for (int q = 0; q < rows * rows; q++) {
-        information.data[q] += largest;
+    if (!multinomial) {
+      // One intercept: the step is a quotient, without a linear solver's code to compile and run.
+      double change = score[0] / largest;
+      if (!(Math.abs(change) < Double.POSITIVE_INFINITY)) {
+        return null;
       }
+      return new double[] {Math.max(-1, Math.min(1, change))};
+    }
+    for (int q = 0; q < rows * rows; q++) {
+      information.data[q] += largest;
     }
     DMatrixRMaj solution = new DMatrixRMaj(rows, 1);
     if (!CommonOps_DDRM.solve(information, new DMatrixRMaj(rows, 1, true, score), solution)) {
