@@ -1,6 +1,7 @@
 package org.l1path.solver.linalg;
 
 import org.l1path.solver.data.Design;
+import org.l1path.solver.data.Heap;
 
 /**
  * A dense design's rows, each its own array, for the products of every feature with one vector:
@@ -34,10 +35,16 @@ public final class DesignRows {
 
   /**
    * The rows of a dense design of at least {@link #MIN_FEATURES} features and at most {@link
-   * #MAX_CELLS} values, or null.
+   * #MAX_CELLS} values, or null; null too where the heap has not room for four such copies and 64
+   * MB besides (as for {@code DenseDesign.forSolving}): running short of memory is worse than
+   * running slower, and cross-validation folds fitted at the same time each keep their own.
    */
   public static DesignRows of(Design x) {
-    if (x.sparse() || x.p < MIN_FEATURES || (long) x.n * x.p > MAX_CELLS) {
+    long cells = (long) x.n * x.p;
+    if (x.sparse()
+        || x.p < MIN_FEATURES
+        || cells > MAX_CELLS
+        || Heap.freeBytes() < 4 * 8 * cells + (64L << 20)) {
       return null;
     }
     double[][] rows = new double[x.n][x.p];
