@@ -55,6 +55,14 @@ public final class ColumnProducts {
     return VECTOR != null ? "vector" : "scalar";
   }
 
+  /**
+   * Whether {@link #ofBlock} runs the vector kernel for a product of {@code totalWork}
+   * multiply-adds.
+   */
+  public static boolean vectorKernelFor(long totalWork) {
+    return VECTOR != null && totalWork >= VECTOR_WORK;
+  }
+
   private static MicroKernel kernelFor(Design x) {
     return VECTOR != null && (long) x.n * x.p * x.p / 2 >= VECTOR_WORK ? VECTOR : SCALAR;
   }
@@ -94,7 +102,7 @@ public final class ColumnProducts {
       double[] out,
       long totalWork,
       boolean parallel) {
-    MicroKernel kernel = VECTOR != null && totalWork >= VECTOR_WORK ? VECTOR : SCALAR;
+    MicroKernel kernel = vectorKernelFor(totalWork) ? VECTOR : SCALAR;
     compute(kernel, a, rows, x, list, count, out, false, parallel);
   }
 

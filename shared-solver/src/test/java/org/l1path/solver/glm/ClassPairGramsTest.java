@@ -30,6 +30,20 @@ class ClassPairGramsTest {
     assertBlocksMatch(1501, 31, list, 3);
   }
 
+  /**
+   * 28 pairs of 8 classes over 231 entries of 3000 rows: past 2^24 multiply-adds, where the vector
+   * kernel takes the product when the JVM has it (the tests' JVM adds its module), in ranges of its
+   * own length.
+   */
+  @Test
+  void aLargeProductOnTheVectorKernelWhereItRuns() {
+    int[] list = new int[20];
+    for (int a = 0; a < list.length; a++) {
+      list[a] = (3 * a) % 20;
+    }
+    assertBlocksMatch(3000, 20, list, 8);
+  }
+
   @Test
   void rowsOfASparseDesignSummedByTheirNonZeros() {
     // One-hot-like columns, about 15 % non-zero: the row route's raw sums, centred after.
