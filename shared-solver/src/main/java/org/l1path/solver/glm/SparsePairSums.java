@@ -19,6 +19,9 @@ final class SparsePairSums {
   /** The design's listed columns by rows. */
   private final SparseRows rows;
 
+  /** Whether each column's sums, centred after summing, keep their digits ({@link #MAX_SHRINK}). */
+  private final boolean[] keepsDigits;
+
   /** The row route's raw sums, entry-major, and one row's weights. */
   private double[] raw = new double[0];
 
@@ -45,6 +48,10 @@ final class SparsePairSums {
     this.n = base.n;
     this.classes = classes;
     rows = new SparseRows(sparse);
+    keepsDigits = new boolean[sparse.p];
+    for (int j = 0; j < sparse.p; j++) {
+      keepsDigits[j] = keepsDigits(j);
+    }
   }
 
   /**
@@ -156,18 +163,25 @@ final class SparsePairSums {
    */
   private boolean centringKeepsDigits(int[] list, int m) {
     for (int a = 0; a < m; a++) {
-      int j = list[a];
-      double sum = 0;
-      double squares = 0;
-      for (int t = sparse.starts[j]; t < sparse.starts[j + 1]; t++) {
-        sum += sparse.values[t];
-        squares += sparse.values[t] * sparse.values[t];
-      }
-      double mean = sum / n;
-      if (squares / n > MAX_SHRINK * (squares / n - mean * mean)) {
+      if (!keepsDigits[list[a]]) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * Whether column j's raw second moment is within {@link #MAX_SHRINK} of its centred one: fixed by
+   * the data, so found once per column, not at every Hessian.
+   */
+  private boolean keepsDigits(int j) {
+    double sum = 0;
+    double squares = 0;
+    for (int t = sparse.starts[j]; t < sparse.starts[j + 1]; t++) {
+      sum += sparse.values[t];
+      squares += sparse.values[t] * sparse.values[t];
+    }
+    double mean = sum / n;
+    return !(squares / n > MAX_SHRINK * (squares / n - mean * mean));
   }
 }

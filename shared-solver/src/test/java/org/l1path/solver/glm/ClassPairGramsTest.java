@@ -76,6 +76,40 @@ class ClassPairGramsTest {
     assertBlocksMatch(data, new int[] {2, 9}, 2);
   }
 
+  /**
+   * A column of values near 1000 on every row among sparse ones: its sums centred after summing
+   * would lose about seven digits, so the blocks are formed densely, and match to rounding.
+   */
+  @Test
+  void aSparseDesignWithAColumnFarFromZeroKeepsItsDigits() {
+    int n = 400;
+    int p = 12;
+    SplittableRandom random = new SplittableRandom(5);
+    SparseFeatures.Builder builder = SparseFeatures.builder(p);
+    int[] indices = new int[p];
+    double[] values = new double[p];
+    for (int i = 0; i < n; i++) {
+      int count = 0;
+      for (int j = 0; j < p; j++) {
+        if (j == 5) {
+          indices[count] = j;
+          values[count++] = 1000 + random.nextDouble();
+        } else if (random.nextDouble() < 0.15) {
+          indices[count] = j;
+          values[count++] = 1;
+        }
+      }
+      builder.addRow(indices, values, count);
+    }
+    double[] y = new double[n];
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < p; j++) {
+      names.add("f" + j);
+    }
+    Dataset data = Dataset.ofSparse(builder.build(), y, null, names);
+    assertBlocksMatch(data, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 3);
+  }
+
   private static void assertBlocksMatch(int n, int p, int[] list, int classes) {
     assertBlocksMatch(RandomProblems.gaussian(n, p, 5), list, classes);
   }
