@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleBiFunction;
 import org.junit.jupiter.api.Test;
 import org.l1path.solver.Dataset;
 import org.l1path.solver.RandomProblems;
@@ -47,18 +48,47 @@ class ClassPairGramsTest {
   @Test
   void rowsOfASparseDesignSummedByTheirNonZeros() {
     // One-hot-like columns, about 15 % non-zero: the row route's raw sums, centred after.
+    Dataset data =
+        sparseData(
+            3,
+            (j, random) ->
+                random.nextDouble() < 0.15 ? (j % 4 == 0 ? 1 + 3 * random.nextDouble() : 1) : 0);
+    assertBlocksMatch(data, new int[] {3, 0, 11, 6, 7}, 4);
+    assertBlocksMatch(data, new int[] {2, 9}, 2);
+  }
+
+  /**
+   * A column of values near 1000 on every row among sparse ones: its sums centred after summing
+   * would lose about seven digits, so the blocks are formed densely, and match to rounding.
+   */
+  @Test
+  void aSparseDesignWithAColumnFarFromZeroKeepsItsDigits() {
+    Dataset data =
+        sparseData(
+            5,
+            (j, random) ->
+                j == 5 ? 1000 + random.nextDouble() : random.nextDouble() < 0.15 ? 1 : 0);
+    assertBlocksMatch(data, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 3);
+  }
+
+  /**
+   * 400 rows of 12 sparse columns: column j of each row holds {@code value(j, random)}, if not 0.
+   */
+  private static Dataset sparseData(
+      long seed, ToDoubleBiFunction<Integer, SplittableRandom> value) {
     int n = 400;
     int p = 12;
-    SplittableRandom random = new SplittableRandom(3);
+    SplittableRandom random = new SplittableRandom(seed);
     SparseFeatures.Builder builder = SparseFeatures.builder(p);
     int[] indices = new int[p];
     double[] values = new double[p];
     for (int i = 0; i < n; i++) {
       int count = 0;
       for (int j = 0; j < p; j++) {
-        if (random.nextDouble() < 0.15) {
+        double v = value.applyAsDouble(j, random);
+        if (v != 0) {
           indices[count] = j;
-          values[count++] = j % 4 == 0 ? 1 + 3 * random.nextDouble() : 1;
+          values[count++] = v;
         }
       }
       builder.addRow(indices, values, count);
@@ -71,43 +101,7 @@ class ClassPairGramsTest {
     for (int j = 0; j < p; j++) {
       names.add("f" + j);
     }
-    Dataset data = Dataset.ofSparse(builder.build(), y, null, names);
-    assertBlocksMatch(data, new int[] {3, 0, 11, 6, 7}, 4);
-    assertBlocksMatch(data, new int[] {2, 9}, 2);
-  }
-
-  /**
-   * A column of values near 1000 on every row among sparse ones: its sums centred after summing
-   * would lose about seven digits, so the blocks are formed densely, and match to rounding.
-   */
-  @Test
-  void aSparseDesignWithAColumnFarFromZeroKeepsItsDigits() {
-    int n = 400;
-    int p = 12;
-    SplittableRandom random = new SplittableRandom(5);
-    SparseFeatures.Builder builder = SparseFeatures.builder(p);
-    int[] indices = new int[p];
-    double[] values = new double[p];
-    for (int i = 0; i < n; i++) {
-      int count = 0;
-      for (int j = 0; j < p; j++) {
-        if (j == 5) {
-          indices[count] = j;
-          values[count++] = 1000 + random.nextDouble();
-        } else if (random.nextDouble() < 0.15) {
-          indices[count] = j;
-          values[count++] = 1;
-        }
-      }
-      builder.addRow(indices, values, count);
-    }
-    double[] y = new double[n];
-    List<String> names = new ArrayList<>();
-    for (int j = 0; j < p; j++) {
-      names.add("f" + j);
-    }
-    Dataset data = Dataset.ofSparse(builder.build(), y, null, names);
-    assertBlocksMatch(data, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 3);
+    return Dataset.ofSparse(builder.build(), y, null, names);
   }
 
   private static void assertBlocksMatch(int n, int p, int[] list, int classes) {
