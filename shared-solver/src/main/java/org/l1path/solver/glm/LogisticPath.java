@@ -389,7 +389,8 @@ public final class LogisticPath {
       relativeGap = objective > 0 ? gap / objective : 0.0;
       boolean certified = gap <= tolerance * objective || gap <= 1e-15 * (1 + objective);
       double aim = quadraticGap ? QUADRATIC_AIM * tolerance : tolerance;
-      if (certified && (gap <= aim * objective || gap <= 1e-15 * (1 + objective))) {
+      // The aim is at most the tolerance, so a gap that meets it is certified too.
+      if (gap <= aim * objective || gap <= 1e-15 * (1 + objective)) {
         converged = true;
         // The next alpha starts from about the threshold that certified this one.
         roundThreshold =
