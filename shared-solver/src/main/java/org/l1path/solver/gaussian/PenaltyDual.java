@@ -64,7 +64,7 @@ public final class PenaltyDual {
   }
 
   /** As the list form above for one feature j whose gradient is {@code g}. */
-  public static double feasibleScale(
+  private static double feasibleScale(
       GaussianProblem prob, int j, double g, double aScale, double qScale, double limit) {
     double pf = prob.penalty[j];
     double a = aScale * pf;
@@ -103,7 +103,7 @@ public final class PenaltyDual {
   }
 
   /** {@code h_j*(t)}, as {@link #conjugateSum} takes it for one feature j at coefficient b. */
-  public static double conjugate(
+  private static double conjugate(
       GaussianProblem prob, int j, double t, double b, double aScale, double qScale) {
     if (prob.fixed[j]) {
       return 0.0;
