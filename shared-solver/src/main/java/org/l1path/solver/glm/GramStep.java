@@ -59,6 +59,9 @@ final class GramStep {
 
   private double[] scratch = new double[0];
 
+  /** Each listed feature's factor in {@link #centredCombination}. */
+  private double[] combinationFactors = new double[0];
+
   /** Marks of the features {@link #membersListed} was given; all false between calls. */
   private boolean[] listed = new boolean[0];
 
@@ -199,7 +202,10 @@ final class GramStep {
    * centred as the matrix was formed: the change of eta that coefficient changes {@code z} make.
    */
   void centredCombination(int[] features, int length, double[] z, double[] out) {
-    double[] factors = new double[length];
+    if (combinationFactors.length < length) {
+      combinationFactors = new double[Math.max(length, 2 * combinationFactors.length)];
+    }
+    double[] factors = combinationFactors;
     double constant = 0;
     for (int t = 0; t < length; t++) {
       int j = features[t];
