@@ -10,8 +10,10 @@
 #
 # Environment: CASES (names in shape() below; the one-hot cases, Weka-like nominal designs, run
 # only when named), REPEAT (timed fits per tool, default 5), WARMUP
-# (seconds of untimed l1path fits before its timed ones, bench --warmup, default 3; at least one
-# fit, so a slow case spends one fit more of its TIMEOUT; 0 times a cold JVM), TIMEOUT
+# (seconds of untimed l1path fits before its timed ones, bench --warmup, default 10; at least one
+# fit, so a slow case spends one fit more of its TIMEOUT; 0 times a cold JVM; 3 s left 10-fold CV
+# of the 3000 x 20 binomial case at 6 warm-up fits, 0.17 to 0.27 s, where 10 s gave 0.15 to 0.18),
+# TIMEOUT
 # (seconds per tool per case and measurement, default 300), BUDGET (no new repeat after this many
 # seconds of fitting; default TIMEOUT / 5, so a slow tool still finishes one fit), SEED (data and
 # cv.glmnet's folds, default 1), WORK (directory for data and results; default a new temporary
@@ -28,7 +30,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 CASES=${CASES:-"binomial multi3 multi10 multi30 wide tall tiny"}
 REPEAT=${REPEAT:-5}
-WARMUP=${WARMUP:-3}
+WARMUP=${WARMUP:-10}
 TIMEOUT=${TIMEOUT:-300}
 BUDGET=${BUDGET:-$((TIMEOUT / 5))}
 SEED=${SEED:-1}

@@ -103,7 +103,8 @@ final class Usage {
                                 multinomial (a numeric target's values then are the classes)
         --l1-ratio R[,R...]     1 = lasso (default), 0 = ridge; several are searched by CV
         --alphas A,B,...        exactly these alphas, instead of the automatic grid
-        --num-alphas N          size of the automatic grid (default 100)
+        --num-alphas N          size of the automatic grid (default 100); a class target's
+                                path ends sooner where glmnet's would
         --alpha-min-ratio E     smallest over largest alpha of the automatic grid
                                 (default 1e-4 if rows > features, else 1e-2)
         --standardize BOOL      penalize standardized coefficients (default true)

@@ -4,21 +4,15 @@ import java.util.Arrays;
 import org.l1path.solver.data.SparseRow;
 
 /**
- * Collects a path alpha by alpha and applies glmnet's early-stop rules: after at least five alphas,
- * stop once the deviance ratio passes 0.999 (saturated) or moves by less than 1e-5 of itself
- * (flat). Which rules apply is the caller's choice; user-given alphas get neither.
+ * Collects a path alpha by alpha and, where the caller allows it, ends it early by glmnet's rules
+ * ({@link StopReason#afterAlpha}); user-given alphas never stop early.
  */
 public final class PathRecorder {
-  private static final double DEV_RATIO_MAX = 0.999;
-  private static final double DEV_CHANGE_MIN = 1e-5;
-  private static final int EARLY_STOP_MIN_ALPHAS = 5;
-
   private final Dataset data;
   private final Settings settings;
   private final double[] featureScales;
   private final double[] alphas;
-  private final boolean stopWhenSaturated;
-  private final boolean stopWhenFlat;
+  private final boolean mayStopEarly;
   private final Progress progress;
   private final double[][] intercepts;
   private final SparseRow[][] coefficients;
@@ -32,15 +26,13 @@ public final class PathRecorder {
       Settings settings,
       double[] featureScales,
       double[] alphas,
-      boolean stopWhenSaturated,
-      boolean stopWhenFlat,
+      boolean mayStopEarly,
       Progress progress) {
     this.data = data;
     this.settings = settings;
     this.featureScales = featureScales;
     this.alphas = alphas;
-    this.stopWhenSaturated = stopWhenSaturated;
-    this.stopWhenFlat = stopWhenFlat;
+    this.mayStopEarly = mayStopEarly;
     this.progress = progress;
     int count = alphas.length;
     intercepts = new double[count][];
@@ -62,12 +54,8 @@ public final class PathRecorder {
     devRatios[k] = devRatio;
     convergence[k] = c;
     progress.alphaSolved(solved, alphas.length);
-    if (solved >= EARLY_STOP_MIN_ALPHAS) {
-      if (stopWhenSaturated && devRatio > DEV_RATIO_MAX) {
-        stop = StopReason.DEVIANCE_RATIO_SATURATED;
-      } else if (stopWhenFlat && devRatio - devRatios[k - 1] < DEV_CHANGE_MIN * devRatio) {
-        stop = StopReason.DEVIANCE_CHANGE_SMALL;
-      }
+    if (mayStopEarly && k > 0) {
+      stop = StopReason.afterAlpha(data.family(), solved, devRatio, devRatios[k - 1]);
     }
     return stop == StopReason.COMPLETED && solved < alphas.length;
   }

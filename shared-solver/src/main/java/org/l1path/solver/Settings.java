@@ -30,8 +30,10 @@ import java.util.Arrays;
  * @param tolerance the bound on the relative duality gap (gap / primal objective) at every alpha
  * @param maxIterations the most coordinate-descent passes at one alpha
  * @param updateMode how gradients are kept up to date
- * @param earlyStop whether an automatic grid may end early once the deviance ratio stops changing
- *     (glmnet's rule); user-supplied alphas are always all solved
+ * @param earlyStop whether a least-squares fit's automatic grid may end early once the deviance
+ *     ratio stops changing or passes 0.999 (glmnet's rules). A binomial or multinomial fit's
+ *     automatic grid always ends there, as glmnet's does. User-supplied alphas are always all
+ *     solved
  * @param penaltyFactors per-feature penalty weights, {@code >= 0}; 0 leaves a feature unpenalized
  * @param lowerBounds per-feature lower bounds on the original scale, each {@code <= 0}
  * @param upperBounds per-feature upper bounds on the original scale, each {@code >= 0}

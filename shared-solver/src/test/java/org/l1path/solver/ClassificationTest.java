@@ -37,6 +37,42 @@ class ClassificationTest {
   }
 
   @Test
+  void aFlatPathEndsWhereGlmnetsWouldAndGivenAlphasDoNot() {
+    // Noisy labels on three features with more rows than features: once every feature is in, the
+    // deviance ratio creeps toward its unpenalized value and stops moving long before alpha_max /
+    // 10^4, far below saturation.
+    SplittableRandom random = new SplittableRandom(5);
+    int n = 400;
+    double[][] x = new double[3][n];
+    int[] cls = new int[n];
+    for (int i = 0; i < n; i++) {
+      for (double[] column : x) {
+        column[i] = RandomProblems.gauss(random);
+      }
+      double eta = 0.8 * x[0][i] - 0.5 * x[1][i] + 0.3 * x[2][i];
+      cls[i] = random.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+    }
+    Dataset data = Dataset.ofClasses(x, cls, List.of("a", "b"), null, List.of("x1", "x2", "x3"));
+    RegularizationPath path = ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.automatic());
+    assertEquals(StopReason.DEVIANCE_CHANGE_SMALL, path.stopReason());
+    int last = path.size() - 1;
+    assertTrue(last < 99, "stopped at " + path.size());
+    assertTrue(path.devRatio(last) < 0.999);
+    assertTrue(path.devRatio(last) - path.devRatio(last - 1) < 1e-5);
+    // The rule applies from the fifth alpha on.
+    for (int k = 4; k < last; k++) {
+      assertTrue(path.devRatio(k) - path.devRatio(k - 1) >= 1e-5, "flat already at alpha " + k);
+    }
+    RegularizationPath given =
+        ElasticNet.fitPath(
+            data,
+            Settings.defaults(),
+            AlphaGrid.of(AlphaGrid.automatic().alphas(path.alpha(0), n, 3)));
+    assertEquals(StopReason.COMPLETED, given.stopReason());
+    assertEquals(100, given.size());
+  }
+
+  @Test
   void userAlphasOnSeparableDataAreAllSolvedWithoutNaN() {
     double[][] x = {{-2, -1.5, -1, 1, 1.5, 2}};
     Dataset data =

@@ -273,8 +273,10 @@ final class ClassFit {
         state[g] = new FitState();
       }
       int[] pathLength = new int[ratios.length];
+      StopReason[] stopReason = new StopReason[ratios.length];
       for (int r = 0; r < ratios.length; r++) {
         pathLength[r] = alphas[r].length;
+        stopReason[r] = StopReason.COMPLETED;
       }
       double tolerance = base.tolerance();
       double acceptChange = Math.max(tolerance * 1e-2, 1e-13);
@@ -342,11 +344,15 @@ final class ClassFit {
                         / wm.heldWeight[g]);
               }
               s.alphaIndex++;
-              if (c == 0
-                  && automatic
-                  && s.alphaIndex >= 5
-                  && s.devRatios.get(s.devRatios.size() - 1) > 0.999) {
-                pathLength[r] = s.alphaIndex; // saturated: glmnet's stop, as in-process
+              int last = s.devRatios.size() - 1;
+              if (c == 0 && automatic && last > 0) {
+                // Saturated or flat: glmnet's stops, as in-process.
+                stopReason[r] =
+                    StopReason.afterAlpha(
+                        family, s.alphaIndex, s.devRatios.get(last), s.devRatios.get(last - 1));
+                if (stopReason[r] != StopReason.COMPLETED) {
+                  pathLength[r] = s.alphaIndex;
+                }
               }
               if (s.alphaIndex >= pathLength[r]) {
                 it.active[g] = false;
@@ -419,9 +425,7 @@ final class ClassFit {
                 full.coefficients.subList(0, length).toArray(new double[0][][]),
                 devRatios,
                 convergence,
-                length < alphas[r].length
-                    ? StopReason.DEVIANCE_RATIO_SATURATED
-                    : StopReason.COMPLETED));
+                stopReason[r]));
         for (int f = 0; f < k; f++) {
           FitState s = state[it.fit(r, f + 1)];
           errors[r][f] = s.heldOutErrors.stream().limit(length).mapToDouble(d -> d).toArray();

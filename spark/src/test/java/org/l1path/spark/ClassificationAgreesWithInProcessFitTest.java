@@ -24,6 +24,7 @@ import org.l1path.solver.FitSpec;
 import org.l1path.solver.Progress;
 import org.l1path.solver.RegularizationPath;
 import org.l1path.solver.Settings;
+import org.l1path.solver.StopReason;
 
 /**
  * The binomial and multinomial Spark fits equal l1path's in-process fit on the same folds (paths,
@@ -44,16 +45,29 @@ class ClassificationAgreesWithInProcessFitTest {
 
   @Test
   void binomialElasticNetWithGivenFolds() throws Exception {
-    agree("binomial", Family.BINOMIAL, new double[] {0.5, 1.0}, 15, 0.05);
+    agree("binomial", Family.BINOMIAL, new double[] {0.5, 1.0}, 15, 0.05, StopReason.COMPLETED);
   }
 
   @Test
   void multinomialLassoWithGivenFolds() throws Exception {
-    agree("multinomial", Family.MULTINOMIAL, new double[] {1.0}, 8, 0.1);
+    agree("multinomial", Family.MULTINOMIAL, new double[] {1.0}, 8, 0.1, StopReason.COMPLETED);
+  }
+
+  @Test
+  void multinomialPathEndsFlatWhereTheInProcessOneDoes() throws Exception {
+    // Down to alpha_max / 10^4 in 30 steps: the deviance ratio stops moving at the 24th alpha.
+    agree(
+        "multinomial",
+        Family.MULTINOMIAL,
+        new double[] {1.0},
+        30,
+        1e-4,
+        StopReason.DEVIANCE_CHANGE_SMALL);
   }
 
   private static void agree(
-      String name, Family family, double[] ratios, int nAlphas, double minRatio) throws Exception {
+      String name, Family family, double[] ratios, int nAlphas, double minRatio, StopReason stop)
+      throws Exception {
     List<String> classes = new ArrayList<>();
     LocalSpark.Table t = LocalSpark.classCsv(name, classes);
     int n = t.rows();
@@ -103,6 +117,8 @@ class ClassificationAgreesWithInProcessFitTest {
       RegularizationPath ep = expected.cv().paths().get(c);
       RegularizationPath ap = s.paths().get(c);
       assertEquals(ep.size(), ap.size(), "path length, ratio " + ratios[c]);
+      assertEquals(ep.stopReason(), ap.stopReason(), "stop, ratio " + ratios[c]);
+      assertEquals(stop, ap.stopReason());
       assertArrayEquals(ep.alphas(), ap.alphas(), 1e-9 * ep.alpha(0));
       double scale = 0;
       for (int k = 0; k < ep.size(); k++) {

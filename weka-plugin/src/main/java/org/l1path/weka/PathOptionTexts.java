@@ -50,7 +50,8 @@ public final class PathOptionTexts {
 
   public static final String NUM_ALPHAS_TIP =
       "How many alphas the regularization path has (geometric from the smallest alpha that"
-          + " zeroes every coefficient down).";
+          + " zeroes every coefficient down). A nominal class's path ends sooner where glmnet's"
+          + " would: once the explained deviance stops changing, or passes 99.9%.";
 
   public static final String ALPHA_MIN_RATIO_TIP =
       "The smallest alpha of the path as a fraction of the largest; 0 means automatic (1e-4"
@@ -158,7 +159,9 @@ public final class PathOptionTexts {
             "-alpha <A>"));
     out.add(
         new Option(
-            "\tHow many alphas the path has. (default " + AlphaGrid.DEFAULT_COUNT + ")",
+            "\tHow many alphas the path has; a nominal class's may end sooner.\n\t(default "
+                + AlphaGrid.DEFAULT_COUNT
+                + ")",
             "num-alphas",
             1,
             "-num-alphas <N>"));

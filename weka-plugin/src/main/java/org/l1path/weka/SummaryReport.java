@@ -42,6 +42,9 @@ final class SummaryReport {
       line(
           "The path stopped early: the model explains over 99.9% of the deviance (the classes are");
       line("nearly separable), so smaller alphas would only inflate the coefficients.");
+    } else if (s.stopReason() == StopReason.DEVIANCE_CHANGE_SMALL) {
+      line("The path stopped early, as glmnet's does: the share of the deviance it explains moved");
+      line("by less than 1e-5 from one alpha to the next, so smaller alphas would change little.");
     }
     for (String warning : s.warnings()) {
       line("WARNING: " + warning);

@@ -34,8 +34,7 @@ public final class GaussianPath {
     double alphaMax = cd.alphaMax();
     double[] alphas = grid.alphas(alphaMax, prob.n, prob.p);
     boolean mayStop = grid.isAutomatic() && settings.earlyStop();
-    PathRecorder recorder =
-        new PathRecorder(data, settings, prob.sd, alphas, mayStop, mayStop, progress);
+    PathRecorder recorder = new PathRecorder(data, settings, prob.sd, alphas, mayStop, progress);
     double previous = Math.max(alphaMax, alphas[0]);
     boolean more = true;
     for (int k = 0; more; k++) {
