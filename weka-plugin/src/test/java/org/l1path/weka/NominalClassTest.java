@@ -124,6 +124,18 @@ class NominalClassTest {
   }
 
   @Test
+  void theTopOfThePathHasNoAttribute() throws Exception {
+    // On labor the largest gradient came out of the intercepts' settling a rounding error above
+    // alpha_max, and the first alpha kept a coefficient of -4.9e-16, shown as one non-zero.
+    Lasso lasso = new Lasso();
+    lasso.buildClassifier(TestData.withLastClass("labor.arff"));
+    LassoSummary.PathRow top = lasso.getSummary().path().get(0);
+    assertEquals(0, top.nonZero(), lasso.toString());
+    assertEquals(0.0, top.devRatio(), 1e-12);
+    assertTrue(lasso.getSummary().path().get(1).nonZero() > 0, lasso.toString());
+  }
+
+  @Test
   void separableClassesEndThePathEarlyWithFiniteProbabilities() throws Exception {
     ArrayList<Attribute> attributes = new ArrayList<>();
     attributes.add(new Attribute("x"));

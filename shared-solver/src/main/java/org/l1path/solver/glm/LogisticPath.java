@@ -123,6 +123,13 @@ public final class LogisticPath {
   /** The round threshold the next alpha starts from. */
   private double roundThreshold;
 
+  /**
+   * The path's alpha_max: at or above it every penalized coefficient is 0, and a gradient that the
+   * intercepts' settling lifts past it by rounding (by 1e-16 relative) takes no feature in. On
+   * Weka's labor data the top of the path had a coefficient of -4.9e-16, counted as non-zero.
+   */
+  private double topAlpha = Double.POSITIVE_INFINITY;
+
   public LogisticPath(Dataset data, Settings settings) {
     this(data, settings, false);
   }
@@ -211,6 +218,7 @@ public final class LogisticPath {
 
   private RegularizationPath path(AlphaGrid grid, Progress progress) {
     double alphaMax = alphaMaxAfterUnpenalized();
+    topAlpha = alphaMax;
     double[] alphas = grid.alphas(alphaMax, n, p);
     // A default grid ends where glmnet's does: once the fit is saturated (it only chases
     // coefficients to infinity) or its deviance ratio stops moving. The last alphas of a flat path
@@ -376,7 +384,7 @@ public final class LogisticPath {
       }
       probs.resum();
       computeGradients();
-      if (addViolators(alpha) && !outOfPasses) {
+      if (alpha < topAlpha && addViolators(alpha) && !outOfPasses) {
         continue;
       }
       double gap = certificate.compute(alpha);
