@@ -44,4 +44,20 @@ public final class Dot {
     }
     return (s0 + s1) + (s2 + s3);
   }
+
+  /** {@code u[i] += a v[i]} for i below length. */
+  public static void addScaled(double[] u, double a, double[] v, int length) {
+    for (int i = 0; i < length; i++) {
+      u[i] += a * v[i];
+    }
+  }
+
+  /** {@code max |u[i]|} for i below length (0 for none). */
+  public static double largestMagnitude(double[] u, int length) {
+    double largest = 0;
+    for (int i = 0; i < length; i++) {
+      largest = Math.max(largest, Math.abs(u[i]));
+    }
+    return largest;
+  }
 }

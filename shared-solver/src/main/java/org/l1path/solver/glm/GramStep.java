@@ -118,6 +118,17 @@ final class GramStep {
     System.arraycopy(v, 0, formedWeights, 0, n);
   }
 
+  /**
+   * Row a's entries with the factor's members, in factor order, into {@code cross}. A loop of its
+   * own: nested in {@link #solveOn}'s, its count set off compilations of all of solveOn while it
+   * ran (on-stack replacement; 0.14 s of C2 time in Weka's German-credit command).
+   */
+  private void crossWithMembers(int a, IncrementalCholesky factor, double[] cross) {
+    for (int u = 0; u < factor.size(); u++) {
+      cross[u] = gram[a * count + factor.member(u)];
+    }
+  }
+
   /** The working weights {@code v_i} the matrix was formed with. */
   double[] formedWeights() {
     return formedWeights;
@@ -144,9 +155,7 @@ final class GramStep {
       double[] cross = spare(length);
       for (int t = 0; t < length; t++) {
         int a = position[features[t]];
-        for (int u = 0; u < factor.size(); u++) {
-          cross[u] = gram[a * count + factor.member(u)];
-        }
+        crossWithMembers(a, factor, cross);
         factor.append(a, cross, gram[a * count + a]);
       }
       last = factor;

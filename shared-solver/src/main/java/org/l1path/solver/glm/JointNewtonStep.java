@@ -1,6 +1,7 @@
 package org.l1path.solver.glm;
 
 import org.l1path.solver.data.Design;
+import org.l1path.solver.data.Dot;
 import org.l1path.solver.data.FeatureSets;
 import org.l1path.solver.gaussian.GaussianProblem;
 
@@ -242,10 +243,8 @@ final class JointNewtonStep {
   private void formGradient(double[][] y, ClassProbabilities probs) {
     for (int c = 0, r = 0; r < classes; r++) {
       probs.probabilities(r, classResidual);
-      for (int i = 0; i < n; i++) {
-        classResidual[i] = base.weight(i) * (y[r][i] - classResidual[i]);
-      }
-      double sum = org.l1path.solver.data.Dot.sum(classResidual, 0, n);
+      weightedResiduals(y[r]);
+      double sum = Dot.sum(classResidual, 0, n);
       int first = c;
       while (c < hessian.coords && hessian.coordClass[c] == r) {
         c++;
@@ -289,6 +288,17 @@ final class JointNewtonStep {
           break;
         }
       }
+    }
+  }
+
+  /**
+   * {@code w_i (y_i - p_i)} into {@link #classResidual}, which holds the class's probabilities. A
+   * loop of its own, so that its count sets off no compilation of formGradient while it runs
+   * (on-stack replacement).
+   */
+  private void weightedResiduals(double[] yr) {
+    for (int i = 0; i < n; i++) {
+      classResidual[i] = base.weight(i) * (yr[i] - classResidual[i]);
     }
   }
 
@@ -429,9 +439,9 @@ final class JointNewtonStep {
       for (int from = 0; from < changes; from += 4) {
         x.addFour(changed, changeFactors, changes, from, dr);
       }
-      for (int i = 0; i < n; i++) {
-        longest = Math.max(longest, Math.abs(dr[i]));
-      }
+      // A loop inside finish set off a compilation of all of finish while it ran (on-stack
+      // replacement; 0.18 s of C2 time in Weka's iris command).
+      longest = Math.max(longest, Dot.largestMagnitude(dr, n));
     }
     if (!any) {
       return;

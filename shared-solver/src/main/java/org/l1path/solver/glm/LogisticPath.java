@@ -517,14 +517,24 @@ public final class LogisticPath {
     for (int r = 0; r < rows; r++) {
       double[] u = scratch;
       probs.probabilities(r, u);
-      double sum = 0;
-      for (int i = 0; i < n; i++) {
-        double residual = y[r][i] - u[i];
-        // storedProducts expects the residual weighted when the weights are not uniform.
-        u[i] = base.v == null ? residual : base.v[i] * residual;
-        sum += base.v == null ? base.invN * residual : u[i];
-      }
+      double sum = residuals(y[r], u);
       base.storedProducts(allFeatures, freeCount, u, sum, gradient[r], false);
     }
+  }
+
+  /**
+   * Turns the probabilities {@code u} into the residuals {@code y - u}, weighted where the weights
+   * are not uniform (as storedProducts expects them); returns their weighted sum. A loop of its
+   * own, so that its count sets off no compilation of its caller while it runs (on-stack
+   * replacement).
+   */
+  private double residuals(double[] yr, double[] u) {
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double residual = yr[i] - u[i];
+      u[i] = base.v == null ? residual : base.v[i] * residual;
+      sum += base.v == null ? base.invN * residual : u[i];
+    }
+    return sum;
   }
 }

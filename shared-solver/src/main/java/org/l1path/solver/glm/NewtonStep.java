@@ -203,9 +203,9 @@ final class NewtonStep {
     double interceptStep = 0;
     if (intercept) {
       interceptStep = residualSum / weightTotal;
-      for (int i = 0; i < n; i++) {
-        residual[i] -= interceptStep * v[i];
-      }
+      // A loop inside take set off a compilation of all of take while it ran (on-stack
+      // replacement), on top of its own: 0.55 s of C2 time in Weka's German-credit command.
+      Dot.addScaled(residual, -interceptStep, v, n);
       residualSum = 0;
       largestChange = weightTotal * interceptStep * interceptStep;
     }
@@ -484,10 +484,7 @@ final class NewtonStep {
     for (int from = 0; from < changes; from += 4) {
       x.addFour(changed, changeFactors, changes, from, delta);
     }
-    double longest = 0;
-    for (int i = 0; i < n; i++) {
-      longest = Math.max(longest, Math.abs(delta[i]));
-    }
+    double longest = Dot.largestMagnitude(delta, n);
     double step = 1;
     // The curvature of the log-likelihood along eta changes by at most a factor e^|t| over a move
     // of t, so a step that moves no eta by more than SURE_STEP, less the drift of the curvature it

@@ -99,7 +99,22 @@ final class SupportDualPoint {
       curvature += z[t] * (gradient[j] - target(j, beta[j], aScale, qScale));
     }
     gram.centredCombination(support, supportCount, z, combination);
-    double[] v = gram.formedWeights();
+    double largestRatio = moveRows(gram.formedWeights(), q);
+    if (Double.isNaN(largestRatio)) {
+      return false;
+    }
+    storedSum = base.weightedSum(delta);
+    boundScale = Math.sqrt(largestRatio * Math.max(curvature, 0.0));
+    return true;
+  }
+
+  /**
+   * Each row's move {@code delta_i = (v_i / w_i) combination_i} into {@link #delta} and {@link
+   * #stored}; returns the largest {@code v_i / w_i}, or NaN where a moved probability leaves [0,
+   * 1]. A loop of its own: inside {@link #build} its count set off a compilation of the whole build
+   * while it ran (on-stack replacement) in a fresh JVM.
+   */
+  private double moveRows(double[] v, double[] q) {
     double largestRatio = 0;
     for (int i = 0; i < n; i++) {
       double wi = base.weight(i);
@@ -107,15 +122,13 @@ final class SupportDualPoint {
       double d = ratio * combination[i];
       double moved = q[i] + d;
       if (!(moved >= 0 && moved <= 1)) {
-        return false;
+        return Double.NaN;
       }
       delta[i] = d;
       stored[i] = base.v == null ? d : wi * d;
       largestRatio = Math.max(largestRatio, ratio);
     }
-    storedSum = base.weightedSum(delta);
-    boundScale = Math.sqrt(largestRatio * Math.max(curvature, 0.0));
-    return true;
+    return largestRatio;
   }
 
   /** The subgradient a support feature's loss gradient meets at the solution. */
