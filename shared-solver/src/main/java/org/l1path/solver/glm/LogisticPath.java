@@ -222,9 +222,9 @@ public final class LogisticPath {
     double[] alphas = grid.alphas(alphaMax, n, p);
     // A default grid ends where glmnet's does: once the fit is saturated (it only chases
     // coefficients to infinity) or its deviance ratio stops moving. The last alphas of a flat path
-    // are its costliest (every feature in, the smallest penalty) and change no prediction: on a
-    // German-credit-like binomial set glmnet's path has 61 alphas, and the 39 more cost as much as
-    // the first 61.
+    // are its costliest (every feature in, the smallest penalty) and change little: on a
+    // German-credit-like binomial set glmnet's path has 61 alphas, and 10-fold CV on 100 took
+    // 0.150 s against 0.107 s on those 61.
     boolean automatic = grid.isAutomatic();
     PathRecorder recorder = new PathRecorder(data, settings, base.sd, alphas, automatic, progress);
     double previous = Math.max(alphaMax, alphas[0]);
