@@ -69,31 +69,10 @@ public final class DesignRows {
         tasks,
         (long) n * p,
         parallel,
-        task ->
-            addRows(u, out, task * FEATURES_PER_TASK, Math.min(p, (task + 1) * FEATURES_PER_TASK)));
-  }
-
-  private void addRows(double[] u, double[] out, int first, int last) {
-    int i = 0;
-    for (; i + 4 <= n; i += 4) {
-      double u0 = u[i];
-      double u1 = u[i + 1];
-      double u2 = u[i + 2];
-      double u3 = u[i + 3];
-      double[] r0 = rows[i];
-      double[] r1 = rows[i + 1];
-      double[] r2 = rows[i + 2];
-      double[] r3 = rows[i + 3];
-      for (int c = first; c < last; c++) {
-        out[c] += u0 * r0[c] + u1 * r1[c] + u2 * r2[c] + u3 * r3[c];
-      }
-    }
-    for (; i < n; i++) {
-      double u0 = u[i];
-      double[] r0 = rows[i];
-      for (int c = first; c < last; c++) {
-        out[c] += u0 * r0[c];
-      }
-    }
+        task -> {
+          int first = task * FEATURES_PER_TASK;
+          int last = Math.min(p, first + FEATURES_PER_TASK);
+          RowMajorProducts.addRows(u, 0, rows, n, first, last, out);
+        });
   }
 }

@@ -40,13 +40,18 @@ public final class RowMajorProducts {
         task -> {
           int last = Math.min(vectors, (task + 1) * VECTORS_PER_TASK);
           for (int v = task * VECTORS_PER_TASK; v < last; v++) {
-            addVector(a, v * rows, t, rows, width, out[v]);
+            addRows(a, v * rows, t, rows, 0, width, out[v]);
           }
         });
   }
 
-  private static void addVector(
-      double[] a, int from, double[][] t, int rows, int width, double[] sums) {
+  /**
+   * Adds {@code sum_(0 <= i < rows) a[from + i] t[i][c]} to {@code sums[c]} for {@code first <= c <
+   * last}, four rows at a time; {@link DesignRows} takes its products of every feature this way
+   * too.
+   */
+  static void addRows(
+      double[] a, int from, double[][] t, int rows, int first, int last, double[] sums) {
     int i = 0;
     for (; i + 4 <= rows; i += 4) {
       double a0 = a[from + i];
@@ -57,14 +62,14 @@ public final class RowMajorProducts {
       double[] t1 = t[i + 1];
       double[] t2 = t[i + 2];
       double[] t3 = t[i + 3];
-      for (int c = 0; c < width; c++) {
+      for (int c = first; c < last; c++) {
         sums[c] += a0 * t0[c] + a1 * t1[c] + a2 * t2[c] + a3 * t3[c];
       }
     }
     for (; i < rows; i++) {
       double a0 = a[from + i];
       double[] t0 = t[i];
-      for (int c = 0; c < width; c++) {
+      for (int c = first; c < last; c++) {
         sums[c] += a0 * t0[c];
       }
     }
