@@ -78,6 +78,9 @@ public final class GaussianProblem {
    */
   private DesignRows rows;
 
+  /** Every feature's product from {@link #rows}, kept from call to call. */
+  private double[] rowProducts;
+
   public GaussianProblem(Dataset data, Settings settings) {
     this(data, settings, false);
   }
@@ -274,7 +277,7 @@ public final class GaussianProblem {
   public void storedProducts(
       int[] list, int count, double[] stored, double sumVa, double[] out, boolean parallel) {
     if (rows != null && 2 * count >= p) {
-      double[] all = new double[p];
+      double[] all = rowProducts;
       rows.products(stored, all, parallel);
       for (int t = 0; t < count; t++) {
         int j = list[t];
@@ -304,6 +307,7 @@ public final class GaussianProblem {
    */
   public void keepRows() {
     rows = DesignRows.of(x);
+    rowProducts = rows == null ? null : new double[p];
   }
 
   /** {@code sum_i v_i a_i}. */
