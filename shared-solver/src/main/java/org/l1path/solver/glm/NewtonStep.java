@@ -259,6 +259,17 @@ final class NewtonStep {
   }
 
   /**
+   * Counts a move of every row's eta by at most {@code move} (a path's predicted start): the
+   * curvature of a binomial row changes by at most a factor {@code e^move}, and a class's by at
+   * most {@code e^2move}.
+   */
+  void addDrift(double move) {
+    for (int k = 0; k < drift.length; k++) {
+      drift[k] += drift.length == 1 ? move : 2 * move;
+    }
+  }
+
+  /**
    * Counts a step's longest move of eta against every row's Gram matrix: the curvature {@code q(1 -
    * q)} of the row that moved changes by at most a factor {@code e^t} over a move of t, and another
    * row's by at most {@code e^2t} (through the softmax's normalization).
