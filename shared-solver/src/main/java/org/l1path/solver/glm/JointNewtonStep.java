@@ -225,11 +225,6 @@ final class JointNewtonStep {
     finish(y, probs, beta, intercepts, alpha * base.l1Ratio, alpha * (1 - base.l1Ratio));
   }
 
-  /** Counts a move of every linear predictor by at most {@code move} (a path's predicted start). */
-  void addDrift(double move) {
-    drift += move;
-  }
-
   /** Sizes the per-coordinate arrays for {@code count} coordinates. */
   private void ensureRoom(int count) {
     if (residual.length < count) {

@@ -259,14 +259,11 @@ final class NewtonStep {
   }
 
   /**
-   * Counts a move of every row's eta by at most {@code move} (a path's predicted start): the
-   * curvature of a binomial row changes by at most a factor {@code e^move}, and a class's by at
-   * most {@code e^2move}.
+   * Counts a move of a binomial fit's eta by at most {@code move} (a path's predicted start): its
+   * curvature changes by at most a factor {@code e^move}.
    */
   void addDrift(double move) {
-    for (int k = 0; k < drift.length; k++) {
-      drift[k] += drift.length == 1 ? move : 2 * move;
-    }
+    drift[0] += move;
   }
 
   /**
