@@ -193,12 +193,18 @@ final class NewtonStep {
           case AUTO -> fitsGram(sets, grams.length) && gramPays(sets, expectedPasses[r]);
         };
     double maxDrift = grams.length > 1 ? MAX_CLASS_DRIFT : MAX_DRIFT;
-    boolean reuse = useGram && grams[r] != null && grams[r].formedFor(sets) && drift[r] <= maxDrift;
+    boolean current = useGram && grams[r] != null && drift[r] <= maxDrift;
+    boolean reuse = current && grams[r].formedFor(sets);
+    boolean extend = current && !reuse && grams[r].extendable(sets);
     for (int t = 0; t < sets.strongCount; t++) {
-      if (!reuse) {
-        moments(strong[t], weightTotal);
+      int j = strong[t];
+      if (extend && !grams[r].holds(j)) {
+        // A new row of the matrix is centred as the others were, at the weights it was formed at.
+        moments(j, grams[r].formedWeights(), grams[r].formedTotal());
+      } else if (!reuse && !extend) {
+        moments(j, v, weightTotal);
       }
-      start[strong[t]] = beta[strong[t]];
+      start[j] = beta[j];
     }
     double interceptStep = 0;
     if (intercept) {
@@ -217,6 +223,8 @@ final class NewtonStep {
       }
       if (reuse) {
         grams[r].reuse(sets, residual, centre, curvature);
+      } else if (extend) {
+        grams[r].extend(sets, residual, centre, curvature);
       } else {
         grams[r].build(sets, v, centre, residual);
         drift[r] = 0;
@@ -335,13 +343,16 @@ final class NewtonStep {
     }
   }
 
-  /** Sets the centre and curvature of feature j under the working weights. */
-  private void moments(int j, double weightTotal) {
+  /**
+   * Sets the centre and curvature of feature j under these weights: the working weights, or those a
+   * Gram matrix taken over to a new strong set was formed at.
+   */
+  private void moments(int j, double[] weights, double weightTotal) {
     double s = base.scale[j];
     // Sums of x less its overall mean: a feature far from 0 would lose its variance to the
     // cancellation in sum v x^2 - (sum v x)^2 / V.
     double shift = intercept ? base.mean[j] : 0.0;
-    x.shiftedMoments(j, v, 0.0, weightTotal, shift, moments);
+    x.shiftedMoments(j, weights, 0.0, weightTotal, shift, moments);
     double s1 = moments[0];
     double s2 = moments[1];
     centre[j] = intercept ? shift + s1 / weightTotal : 0.0;

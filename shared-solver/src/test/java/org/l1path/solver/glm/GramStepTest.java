@@ -1,0 +1,132 @@
+package org.l1path.solver.glm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.l1path.solver.RandomProblems;
+import org.l1path.solver.Settings;
+import org.l1path.solver.data.FeatureSets;
+import org.l1path.solver.gaussian.GaussianProblem;
+
+/**
+ * A Gram matrix taken over to a new strong set solves its quadratic as one formed for that set at
+ * the same weights does.
+ */
+class GramStepTest {
+  private static final int N = 150;
+  private static final int P = 8;
+
+  @Test
+  void anExtendedMatrixSolvesAsAFreshOne() {
+    for (boolean intercept : new boolean[] {true, false}) {
+      Fixture f = new Fixture(intercept);
+      GramStep extended = new GramStep(f.base, true);
+      extended.build(f.sets(0, 2, 5, 7), f.v, f.centre, f.residual);
+      FeatureSets next = f.sets(0, 3, 5, 7, 6);
+      assertTrue(extended.extendable(next));
+      assertFalse(extended.holds(3));
+      // The caller centres new features at the weights the matrix was formed at.
+      double[] centre = f.centre.clone();
+      double[] curvature = new double[P];
+      extended.extend(next, f.residual, centre, curvature);
+      assertTrue(extended.formedFor(next));
+      assertFalse(extended.holds(2));
+
+      GramStep fresh = new GramStep(f.base, true);
+      fresh.build(next, f.v, f.centre, f.residual);
+      double[] freshCentre = new double[P];
+      double[] freshCurvature = new double[P];
+      fresh.reuse(next, f.residual, freshCentre, freshCurvature);
+      for (int j : new int[] {0, 3, 5, 6, 7}) {
+        assertEquals(freshCentre[j], centre[j], 1e-14, "centre " + j);
+        assertEquals(freshCurvature[j], curvature[j], 1e-12, "curvature " + j);
+      }
+
+      double[] a = new double[P];
+      double[] b = new double[P];
+      double alpha = 0.02 * f.largestGradient();
+      extended.solve(f.sets(0, 3, 5, 7, 6), a, alpha, 0.0, 1e-20, 1000);
+      fresh.solve(f.sets(0, 3, 5, 7, 6), b, alpha, 0.0, 1e-20, 1000);
+      boolean anyMoved = false;
+      for (int j = 0; j < P; j++) {
+        assertEquals(b[j], a[j], 1e-10, "intercept " + intercept + ", coefficient " + j);
+        anyMoved |= a[j] != 0;
+      }
+      assertTrue(anyMoved);
+    }
+  }
+
+  @Test
+  void aStrongSetOfMostlyNewFeaturesIsFormedAgain() {
+    Fixture f = new Fixture(true);
+    GramStep step = new GramStep(f.base, true);
+    step.build(f.sets(0, 1), f.v, f.centre, f.residual);
+    assertTrue(step.extendable(f.sets(0, 1, 2)));
+    assertFalse(step.extendable(f.sets(0, 2, 3)));
+  }
+
+  /** Random weights, the weighted means as centres, and a residual. */
+  private static final class Fixture {
+    final GaussianProblem base;
+    final double[] v = new double[N];
+    final double[] centre = new double[P];
+    final double[] residual = new double[N];
+
+    Fixture(boolean intercept) {
+      base =
+          new GaussianProblem(
+              RandomProblems.gaussian(N, P, 5), Settings.defaults().withFitIntercept(intercept));
+      SplittableRandom random = new SplittableRandom(9);
+      double total = 0;
+      for (int i = 0; i < N; i++) {
+        v[i] = 0.05 + 0.2 * random.nextDouble();
+        residual[i] = random.nextGaussian() * v[i];
+        total += v[i];
+      }
+      double[] column = new double[N];
+      for (int j = 0; j < P && intercept; j++) {
+        base.x.copyColumn(j, column, 0);
+        double sum = 0;
+        for (int i = 0; i < N; i++) {
+          sum += v[i] * column[i];
+        }
+        centre[j] = sum / total;
+      }
+      if (intercept) {
+        double shift = 0;
+        for (double r : residual) {
+          shift += r / total;
+        }
+        for (int i = 0; i < N; i++) {
+          residual[i] -= shift * v[i];
+        }
+      }
+    }
+
+    FeatureSets sets(int... strong) {
+      FeatureSets sets = new FeatureSets(P);
+      for (int j : strong) {
+        sets.addStrong(j);
+      }
+      return sets;
+    }
+
+    /** The largest {@code |z_j' residual|}: alpha_max of the quadratic. */
+    double largestGradient() {
+      double largest = 0;
+      double[] column = new double[N];
+      for (int j = 0; j < P; j++) {
+        base.x.copyColumn(j, column, 0);
+        double sum = 0;
+        for (int i = 0; i < N; i++) {
+          sum += column[i] * residual[i];
+        }
+        largest = Math.max(largest, Math.abs(sum / base.scale[j]));
+      }
+      return largest;
+    }
+  }
+}
