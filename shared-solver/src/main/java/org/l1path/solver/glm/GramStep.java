@@ -293,7 +293,7 @@ final class GramStep {
       }
     }
     double[] fresh = new double[newCount * newCount];
-    keepEntries(from, newCount, fresh);
+    KeptEntries.copy(gram, count, from, newCount, fresh);
     if (column.length < n) {
       column = new double[n];
     }
@@ -317,23 +317,6 @@ final class GramStep {
     }
     support.renumber(newPlace, newCount);
     reuse(sets, residual, centre, curvature);
-  }
-
-  /**
-   * The entries among kept features ({@code from[a] >= 0}, their old places) into {@code fresh}.
-   */
-  private void keepEntries(int[] from, int newCount, double[] fresh) {
-    for (int a = 0; a < newCount; a++) {
-      if (from[a] < 0) {
-        continue;
-      }
-      int oldRow = from[a] * count;
-      for (int b = 0; b < newCount; b++) {
-        if (from[b] >= 0) {
-          fresh[a * newCount + b] = gram[oldRow + from[b]];
-        }
-      }
-    }
   }
 
   /**

@@ -174,7 +174,7 @@ final class JointHessian {
     for (int c = 0; c < coords; c++) {
       from[c] = oldIndex[coordClass[c] * (p + 1) + coordFeature[c] + 1];
     }
-    keepEntries(from, fresh);
+    KeptEntries.copy(matrix, formedCoords, from, coords, fresh);
     probabilities(probs);
     for (int c = 0; c < coords; c++) {
       if (from[c] >= 0) {
@@ -224,25 +224,6 @@ final class JointHessian {
     }
     remember();
     return newPlace;
-  }
-
-  /**
-   * Copies the entries among kept coordinates ({@code from[c] >= 0}, their old places) into {@code
-   * fresh}. Loops of their own: inside {@link #extend} their count set off a compilation of all of
-   * extend while it ran (on-stack replacement).
-   */
-  private void keepEntries(int[] from, double[] fresh) {
-    for (int c = 0; c < coords; c++) {
-      if (from[c] < 0) {
-        continue;
-      }
-      int oldRow = from[c] * formedCoords;
-      for (int d = 0; d < coords; d++) {
-        if (from[d] >= 0) {
-          fresh[c * coords + d] = matrix[oldRow + from[d]];
-        }
-      }
-    }
   }
 
   /**
