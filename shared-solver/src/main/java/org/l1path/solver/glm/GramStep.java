@@ -86,11 +86,11 @@ final class GramStep {
   }
 
   /**
-   * Forms the Gram matrix of the strong set under weights {@code v}, and the starting gradient
-   * {@code z_j' residual} (the residual sums to 0 with an intercept, and the centres are 0 without
-   * one, so the centring drops out of it).
+   * Forms the Gram matrix of the strong set under weights {@code v} (summing to {@code
+   * weightTotal}), and the starting gradient {@code z_j' residual} (the residual sums to 0 with an
+   * intercept, and the centres are 0 without one, so the centring drops out of it).
    */
-  void build(FeatureSets sets, double[] v, double[] centre, double[] residual) {
+  void build(FeatureSets sets, double[] v, double weightTotal, double[] centre, double[] residual) {
     count = sets.strongCount;
     int[] strong = sets.strong;
     if (gram.length < count * count) {
@@ -112,7 +112,7 @@ final class GramStep {
       formedWeights = new double[n];
     }
     System.arraycopy(v, 0, formedWeights, 0, n);
-    formedTotal = org.l1path.solver.data.Dot.sum(v, 0, n);
+    formedTotal = weightTotal;
   }
 
   /** Sizes the per-feature arrays for {@code length} features; members' centres are kept. */

@@ -236,7 +236,7 @@ final class NewtonStep {
       } else if (extend) {
         grams[r].extend(sets, residual, centre, curvature);
       } else {
-        grams[r].build(sets, v, centre, residual);
+        grams[r].build(sets, v, weightTotal, centre, residual);
         drift[r] = 0;
       }
       passes = grams[r].solve(sets, beta, aScale, qScale, threshold, passBudget);

@@ -24,7 +24,7 @@ class GramStepTest {
     for (boolean intercept : new boolean[] {true, false}) {
       Fixture f = new Fixture(intercept);
       GramStep extended = new GramStep(f.base, true);
-      extended.build(f.sets(0, 2, 5, 7), f.v, f.centre, f.residual);
+      extended.build(f.sets(0, 2, 5, 7), f.v, f.total, f.centre, f.residual);
       FeatureSets next = f.sets(0, 3, 5, 7, 6);
       assertTrue(extended.extendable(next));
       assertFalse(extended.holds(3));
@@ -36,7 +36,7 @@ class GramStepTest {
       assertFalse(extended.holds(2));
 
       GramStep fresh = new GramStep(f.base, true);
-      fresh.build(next, f.v, f.centre, f.residual);
+      fresh.build(next, f.v, f.total, f.centre, f.residual);
       double[] freshCentre = new double[P];
       double[] freshCurvature = new double[P];
       fresh.reuse(next, f.residual, freshCentre, freshCurvature);
@@ -63,7 +63,7 @@ class GramStepTest {
   void aStrongSetOfMostlyNewFeaturesIsFormedAgain() {
     Fixture f = new Fixture(true);
     GramStep step = new GramStep(f.base, true);
-    step.build(f.sets(0, 1), f.v, f.centre, f.residual);
+    step.build(f.sets(0, 1), f.v, f.total, f.centre, f.residual);
     assertTrue(step.extendable(f.sets(0, 1, 2)));
     assertFalse(step.extendable(f.sets(0, 2, 3)));
   }
@@ -75,17 +75,21 @@ class GramStepTest {
     final double[] centre = new double[P];
     final double[] residual = new double[N];
 
+    /** The weights' sum. */
+    final double total;
+
     Fixture(boolean intercept) {
       base =
           new GaussianProblem(
               RandomProblems.gaussian(N, P, 5), Settings.defaults().withFitIntercept(intercept));
       SplittableRandom random = new SplittableRandom(9);
-      double total = 0;
+      double weights = 0;
       for (int i = 0; i < N; i++) {
         v[i] = 0.05 + 0.2 * random.nextDouble();
         residual[i] = random.nextGaussian() * v[i];
-        total += v[i];
+        weights += v[i];
       }
+      total = weights;
       double[] column = new double[N];
       for (int j = 0; j < P && intercept; j++) {
         base.x.copyColumn(j, column, 0);
