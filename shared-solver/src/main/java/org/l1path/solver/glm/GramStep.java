@@ -245,6 +245,22 @@ final class GramStep {
     }
   }
 
+  /**
+   * {@code sum_t G_(j, features[t]) z_t}, for a feature j and listed features all in the matrix:
+   * column j's weighted product with the change of eta that {@link #centredCombination} forms from
+   * z, read off the matrix where the combination costs a pass over the rows. (The combination is
+   * centred under the formed weights, so its product with column j is the same whatever j's
+   * centre.)
+   */
+  double combinationProduct(int j, int[] features, int length, double[] z) {
+    int row = position[j] * count;
+    double sum = 0;
+    for (int t = 0; t < length; t++) {
+      sum += gram[row + position[features[t]]] * z[t];
+    }
+    return sum;
+  }
+
   /** Whether feature j is in the matrix. */
   boolean holds(int j) {
     int a = position[j];
