@@ -38,12 +38,16 @@ class FoldDataTest {
   }
 
   /**
-   * At 1e-15: a binomial gap is close to the true objective excess ({@code glm.SupportDualPoint}),
-   * and at 1e-13 two solves certified alike still differed by 1.5e-9 in held-out deviance.
+   * At 1e-15: a binomial gap is close to the true objective excess ({@code glm.SupportDualPoint}).
+   * A gap bounds the objective, though, not the coefficients: near the minimum the objective rises
+   * with the square of the distance, so two solves certified at 1e-15 may stand about its square
+   * root, 3e-8, apart. Masked and copied folds were measured up to 1.2e-8 apart in coefficients,
+   * both at a computed gap of 0, and 1.4e-9 relative in held-out deviance. A fold that scaled or
+   * scored with its held-out rows would be off by far more (1e-4 and up).
    */
   @Test
   void maskedFoldsMatchCopiedFoldsForClasses() {
-    assertSameCurves(Reference.classCsv("binomial"), TIGHT.withTolerance(1e-15), 1.0);
+    assertSameCurves(Reference.classCsv("binomial"), TIGHT.withTolerance(1e-15), 1.0, 1e-7);
   }
 
   @Test
@@ -55,15 +59,21 @@ class FoldDataTest {
     assertFalse(Folds.roomForCopies(2 * copies, design, 3));
   }
 
+  /** Least-squares folds at 1e-13 agree to 1e-9 of each error. */
   private static void assertSameCurves(Dataset data, Settings settings, double l1Ratio) {
+    assertSameCurves(data, settings, l1Ratio, 1e-9);
+  }
+
+  /** The curves agree to {@code relative} of each error, and pick the same alpha. */
+  private static void assertSameCurves(
+      Dataset data, Settings settings, double l1Ratio, double relative) {
     CvResult copied = crossValidate(data, settings, l1Ratio, true);
     CvResult masked = crossValidate(data, settings, l1Ratio, false);
     double[] expected = copied.bestCurve().meanError();
     double[] actual = masked.bestCurve().meanError();
     assertEquals(expected.length, actual.length);
     for (int k = 0; k < expected.length; k++) {
-      // Both solve each fold to a gap of 1e-13: the curves differ by rounding only.
-      assertEquals(expected[k], actual[k], 1e-9 * Math.abs(expected[k]), "alpha " + k);
+      assertEquals(expected[k], actual[k], relative * Math.abs(expected[k]), "alpha " + k);
     }
     assertEquals(copied.chosenIndex(), masked.chosenIndex());
   }

@@ -32,7 +32,12 @@ import org.l1path.solver.StopReason;
  * together.
  */
 class ClassificationAgreesWithInProcessFitTest {
-  private static final double TOLERANCE = 1e-10;
+  /**
+   * A gap bounds the objective, and coefficients may differ by about its square root, which moves
+   * held-out deviance as much: at 1e-10 two certified solves' curves differed by 1.0e-6 at an
+   * alpha, the most the curves are allowed to.
+   */
+  private static final double TOLERANCE = 1e-12;
 
   private static final class JobCounter extends SparkListener {
     final AtomicInteger jobs = new AtomicInteger();

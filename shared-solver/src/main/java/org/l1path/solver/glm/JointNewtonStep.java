@@ -28,9 +28,10 @@ import org.l1path.solver.gaussian.GaussianProblem;
  */
 final class JointNewtonStep {
   /**
-   * The Hessian is formed again once the predictors may have moved this far since. Twice {@link
-   * NewtonStep}'s: forming all class pairs costs more than the few extra steps a staler matrix
-   * takes (3000 x 20, 3 and 10 classes: 15 and 35 % faster paths than at 0.25, and slower at 1).
+   * The Hessian is formed again once the predictors may have moved this far since, as {@link
+   * NewtonStep}'s matrices are: forming all class pairs costs more than the few extra steps a
+   * staler matrix takes (3000 x 20, 3 and 10 classes: 15 and 35 % faster paths than at 0.25, and
+   * slower at 1).
    */
   private static final double MAX_DRIFT = 0.5;
 

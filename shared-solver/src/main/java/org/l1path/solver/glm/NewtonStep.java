@@ -30,17 +30,18 @@ final class NewtonStep {
    */
   private static final double SURE_STEP = 0.5;
 
-  /** A binomial step's Gram matrix is formed again once the predictors may have moved this far. */
-  private static final double MAX_DRIFT = 0.25;
-
   /**
-   * The same for one class of a multinomial round. A class's drift counts every other class's moves
-   * twice (a bound through the softmax's normalization), which overstates how far its weights
-   * moved. A soybean-like path (19 classes on class steps, 7523 Gram matrices for 24567 steps at
-   * 0.25) took 0.40-0.41 s at 0.5 against 0.46-0.47 s, and 0.50-0.71 s at 1.0; binomial paths were
-   * slower at 0.5 (50000 x 50: 0.84 against 0.73 s).
+   * A step's Gram matrix is formed again once the predictors may have moved this far since. For one
+   * class of a multinomial round the drift counts every other class's moves twice (a bound through
+   * the softmax's normalization), which overstates how far its weights moved: a soybean-like path
+   * (19 classes on class steps, 7523 Gram matrices for 24567 steps at 0.25) took 0.40-0.41 s at 0.5
+   * against 0.46-0.47 s, and 0.50-0.71 s at 1.0. Binomial paths, whose steps all take a matrix and
+   * mostly start from a predicted point, form about half as many at 0.5 as at 0.25 for as many
+   * steps (1000 x 80 one-hot: 37 to 20 matrices, 73 to 70 steps; 200 x 2000: 39 to 21, 120 to 127;
+   * 50000 x 50: 36 to 21, 75 to 76): whole processes of 100 fits of 200 x 2000 on one core took
+   * 6.8-7.5 s of CPU against 7.7-8.3 s.
    */
-  private static final double MAX_CLASS_DRIFT = 0.5;
+  private static final double MAX_DRIFT = 0.5;
 
   /** Halvings of a step before it is given up as making no progress. */
   private static final int MAX_HALVINGS = 30;
@@ -202,8 +203,7 @@ final class NewtonStep {
               fitsGram(sets, grams.length)
                   && (grams.length == 1 || gramPays(sets, expectedPasses[r]));
         };
-    double maxDrift = grams.length > 1 ? MAX_CLASS_DRIFT : MAX_DRIFT;
-    boolean current = useGram && grams[r] != null && drift[r] <= maxDrift;
+    boolean current = useGram && grams[r] != null && drift[r] <= MAX_DRIFT;
     boolean reuse = current && grams[r].formedFor(sets);
     boolean extend = current && !reuse && grams[r].extendable(sets);
     for (int t = 0; t < sets.strongCount; t++) {
