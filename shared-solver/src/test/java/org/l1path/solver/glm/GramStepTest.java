@@ -59,6 +59,37 @@ class GramStepTest {
     }
   }
 
+  /**
+   * The gap's moved dual point reads the product of a feature's column with a combination of the
+   * support's columns off the matrix: it must be the product a sweep over the rows takes, centred
+   * on the overall means as the sweep centres (the weighted centring makes the centre drop out).
+   */
+  @Test
+  void aCombinationsProductsAreTheMatrixRowsTimesItsFactors() {
+    for (boolean intercept : new boolean[] {true, false}) {
+      Fixture f = new Fixture(intercept);
+      GramStep step = new GramStep(f.base, true);
+      step.build(f.sets(0, 2, 5, 7), f.v, f.total, f.centre, f.residual);
+      int[] support = {5, 2};
+      double[] z = {0.7, -1.3};
+      double[] combination = new double[N];
+      step.centredCombination(support, 2, z, combination);
+      double[] column = new double[N];
+      for (int j : new int[] {0, 2, 5, 7}) {
+        f.base.x.copyColumn(j, column, 0);
+        double centre = intercept ? f.base.mean[j] : 0.0;
+        double swept = 0;
+        for (int i = 0; i < N; i++) {
+          swept += f.v[i] * (column[i] - centre) / f.base.scale[j] * combination[i];
+        }
+        double read = step.combinationProduct(j, support, 2, z);
+        assertEquals(
+            swept, read, 1e-12 * (1 + Math.abs(swept)), "intercept " + intercept + ", " + j);
+        assertTrue(Math.abs(read) > 1e-6);
+      }
+    }
+  }
+
   @Test
   void aStrongSetOfMostlyNewFeaturesIsFormedAgain() {
     Fixture f = new Fixture(true);
