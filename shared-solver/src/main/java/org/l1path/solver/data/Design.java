@@ -79,6 +79,16 @@ public abstract sealed class Design permits DenseDesign, SparseDesign {
    */
   public abstract void addFour(int[] list, double[] factors, int count, int from, double[] out);
 
+  /**
+   * {@code out_i += sum_t factors[t] x_(i, list[t])} over the whole list, four columns at a time
+   * ({@link #addFour}): a change of the linear predictors from changes of coefficients.
+   */
+  public final void addColumns(int[] list, double[] factors, int count, double[] out) {
+    for (int from = 0; from < count; from += 4) {
+      addFour(list, factors, count, from, out);
+    }
+  }
+
   /** {@code out_i += factor w_i x_ij}: a column's share of a (weighted) residual. */
   public abstract void addScaled(int j, double factor, double[] w, double[] out);
 

@@ -240,9 +240,7 @@ final class GramStep {
       constant -= factors[t] * centres[position[j]];
     }
     java.util.Arrays.fill(out, constant);
-    for (int from = 0; from < length; from += 4) {
-      x.addFour(features, factors, length, from, out);
-    }
+    x.addColumns(features, factors, length, out);
   }
 
   /**

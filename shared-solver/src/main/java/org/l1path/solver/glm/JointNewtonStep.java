@@ -437,9 +437,7 @@ final class JointNewtonStep {
       interceptChange[r] = shift;
       double[] dr = delta[r];
       java.util.Arrays.fill(dr, shift);
-      for (int from = 0; from < changes; from += 4) {
-        x.addFour(changed, changeFactors, changes, from, dr);
-      }
+      x.addColumns(changed, changeFactors, changes, dr);
       // A loop inside finish set off a compilation of all of finish while it ran (on-stack
       // replacement; 0.18 s of C2 time in Weka's iris command).
       longest = Math.max(longest, Dot.largestMagnitude(dr, n));

@@ -511,9 +511,7 @@ final class NewtonStep {
       return;
     }
     java.util.Arrays.fill(delta, interceptChange);
-    for (int from = 0; from < changes; from += 4) {
-      x.addFour(changed, changeFactors, changes, from, delta);
-    }
+    x.addColumns(changed, changeFactors, changes, delta);
     double longest = Dot.largestMagnitude(delta, n);
     double step = 1;
     // The curvature of the log-likelihood along eta changes by at most a factor e^|t| over a move

@@ -91,9 +91,7 @@ final class PathPrediction {
           b[j] = next;
         }
       }
-      for (int from = 0; from < changes; from += 4) {
-        base.x.addFour(changed, factors, changes, from, move);
-      }
+      base.x.addColumns(changed, factors, changes, move);
       if (interceptMove != 0 || changes > 0) {
         intercepts[r] += interceptMove;
         longest = Math.max(longest, Dot.largestMagnitude(move, n));

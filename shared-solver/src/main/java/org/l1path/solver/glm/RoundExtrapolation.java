@@ -150,9 +150,7 @@ final class RoundExtrapolation {
         factors[count++] = b / base.scale[j];
       }
     }
-    for (int from = 0; from < count; from += 4) {
-      base.x.addFour(nonZero, factors, count, from, e);
-    }
+    base.x.addColumns(nonZero, factors, count, e);
   }
 
   /** The multinomial loss of {@link #candidateEta}. */
