@@ -42,10 +42,14 @@ final class JointHessian {
   private int[] formedFeature = new int[0];
   private int formedCoords = -1;
 
-  /** The union of the strong sets and each feature's place in it. */
+  /**
+   * The union of the strong sets at the last form, each feature's place in it (-1 outside), and its
+   * size: {@link ClassPairGrams#sums} hold every entry between two of its features.
+   */
   private final int[] union;
 
   private final int[] unionPosition;
+  private int unionSize;
   private final double[] blockWeights;
 
   /** Each class's probabilities at the last form or extension. */
@@ -129,6 +133,7 @@ final class JointHessian {
       }
       firstOfClass[r] = c;
     }
+    unionSize = m;
     formFromPairGrams(m, prob, firstOfClass);
     remember();
   }
@@ -157,10 +162,13 @@ final class JointHessian {
 
   /**
    * Takes the Hessian over to new coordinates while the predictors have moved little since it was
-   * formed: the entries of coordinates kept are kept, and only a new coordinate's row is computed,
+   * formed: the entries of coordinates kept are kept, and only a new coordinate's row is filled.
+   * Its entries with coordinates of features in the formed union (or intercepts) are read off the
+   * pair sums, as the form's own are: a class's feature joins the strong set mostly when another
+   * class already has it. Only entries with a feature outside the union take a pass over the rows,
    * at {@code O(n)} per entry, where forming it all again costs {@code O(n)} per entry of every
-   * class pair (along a path a feature or two join at a time). Returns each old coordinate's new
-   * place, or -1 where it is gone: the entries among the coordinates kept are the old ones.
+   * class pair. Returns each old coordinate's new place, or -1 where it is gone: the entries among
+   * the coordinates kept are the old ones.
    */
   int[] extend(ClassProbabilities probs) {
     int p = base.p;
@@ -175,7 +183,7 @@ final class JointHessian {
       from[c] = oldIndex[coordClass[c] * (p + 1) + coordFeature[c] + 1];
     }
     KeptEntries.copy(matrix, formedCoords, from, coords, fresh);
-    probabilities(probs);
+    boolean probabilitiesRead = false;
     for (int c = 0; c < coords; c++) {
       if (from[c] >= 0) {
         continue;
@@ -185,8 +193,22 @@ final class JointHessian {
       for (int d = 0; d < coords; ) {
         int s = coordClass[d];
         int first = d;
+        boolean inUnion = inUnion(c);
         while (d < coords && coordClass[d] == s) {
+          inUnion &= inUnion(d);
           d++;
+        }
+        if (inUnion) {
+          for (int e = first; e < d; e++) {
+            double h = fromSums(c, e);
+            fresh[c * coords + e] = h;
+            fresh[e * coords + c] = h;
+          }
+          continue;
+        }
+        if (!probabilitiesRead) {
+          probabilities(probs);
+          probabilitiesRead = true;
         }
         pairWeights(prob, r, s);
         double sum;
@@ -212,6 +234,15 @@ final class JointHessian {
             fresh[e * coords + c] = h;
           }
         }
+        // Entries between two of the union's coordinates stay the form's, whatever their block:
+        // so the entries kept at a later extension are always the ones the support factor holds.
+        for (int e = first; e < d; e++) {
+          if (inUnion(c) && inUnion(e)) {
+            double h = fromSums(c, e);
+            fresh[c * coords + e] = h;
+            fresh[e * coords + c] = h;
+          }
+        }
       }
     }
     matrix = fresh;
@@ -224,6 +255,23 @@ final class JointHessian {
     }
     remember();
     return newPlace;
+  }
+
+  /** Whether coordinate c is an intercept or a feature of the formed union. */
+  private boolean inUnion(int c) {
+    int j = coordFeature[c];
+    return j < 0 || unionPosition[j] >= 0;
+  }
+
+  /** Entry {@code (c, d)} of the formed pair sums, both coordinates in the union. */
+  private double fromSums(int c, int d) {
+    int r = coordClass[c];
+    int s = coordClass[d];
+    // Place 0 is the constant (the intercept), place a + 1 the union's feature a.
+    int a = coordFeature[c] < 0 ? 0 : unionPosition[coordFeature[c]] + 1;
+    int b = coordFeature[d] < 0 ? 0 : unionPosition[coordFeature[d]] + 1;
+    int offset = pairGrams.pair(Math.min(r, s), Math.max(r, s)) * ClassPairGrams.entries(unionSize);
+    return pairGrams.sums[offset + ClassPairGrams.entry(Math.min(a, b), Math.max(a, b), unionSize)];
   }
 
   /**
