@@ -46,6 +46,9 @@ final class ClassPairGrams {
   /** A range's standardized values of the listed features, one column of its rows per feature. */
   private double[] values = new double[0];
 
+  /** One observation's standardized values of the listed features. */
+  private double[] observation = new double[0];
+
   /** A range's entry products, one array of entries per observation. */
   private double[][] products = new double[0][];
 
@@ -269,20 +272,35 @@ final class ClassPairGrams {
       int j = list[a];
       x.weightedCentredRows(j, null, 1.0, base.mean[j], base.scale[j], from, to, values, a * rows);
     }
+    if (observation.length < m) {
+      observation = new double[m];
+    }
     for (int i = 0; i < rows; i++) {
       // Entry (0, 0) is the constant, (0, b) feature b's standardized value.
       double[] row = products[i];
       row[0] = 1.0;
-      int e = 1;
       for (int b = 0; b < m; b++) {
-        row[e++] = values[b * rows + i];
+        observation[b] = values[b * rows + i];
+        row[1 + b] = observation[b];
       }
-      for (int a = 0; a < m; a++) {
-        double za = values[a * rows + i];
-        for (int b = a; b < m; b++) {
-          row[e++] = za * values[b * rows + i];
-        }
+      entryProducts(observation, m, row);
+    }
+  }
+
+  /**
+   * Entries {@code (a, b)}, {@code 1 <= a <= b}, of one observation's row from its m values: each
+   * run over b reads and writes contiguous entries of two arrays, which vectorize, where reading
+   * the values from their columns went a range's length apart per b.
+   */
+  private static void entryProducts(double[] values, int m, double[] row) {
+    int e = m + 1;
+    for (int a = 0; a < m; a++) {
+      double za = values[a];
+      int shift = e - a;
+      for (int b = a; b < m; b++) {
+        row[shift + b] = za * values[b];
       }
+      e += m - a;
     }
   }
 
