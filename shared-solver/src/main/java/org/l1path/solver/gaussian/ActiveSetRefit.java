@@ -59,7 +59,7 @@ final class ActiveSetRefit {
     this.updates = updates;
     this.tolerance = tolerance;
     this.beta = state.beta;
-    cholesky = new IncrementalCholesky(prob.p);
+    cholesky = new IncrementalCholesky(prob.p, true);
     inFree = new boolean[prob.p];
   }
 

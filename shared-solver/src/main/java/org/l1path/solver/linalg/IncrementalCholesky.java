@@ -25,12 +25,15 @@ public final class IncrementalCholesky {
   private double[][] columns = new double[16][];
 
   /**
-   * Row r of the factored block A itself, all {@code size} entries (arrays may be longer):
-   * conjugate gradients under another ridge multiply by it, and looking its entries up again would
-   * cost more than the products. Whole rows make the product a run of axpys, which vectorize; half
-   * rows would need a dot product per row, which does not (twice the time at m = 120).
+   * Row r of the factored block A itself, all {@code size} entries (arrays may be longer), or null
+   * when the caller never multiplies by A: conjugate gradients under another ridge multiply by it,
+   * and looking its entries up again would cost more than the products. Whole rows make the product
+   * a run of axpys, which vectorize; half rows would need a dot product per row, which does not
+   * (twice the time at m = 120). Kept only for {@link #multiply}: every append writes an entry into
+   * each row, and every removal shifts them all, which was a tenth of a 200 x 2000 logistic path's
+   * time where nothing read them.
    */
-  private double[][] block = new double[16][];
+  private double[][] block;
 
   private int[] members = new int[16];
   private int size;
@@ -51,9 +54,19 @@ public final class IncrementalCholesky {
    */
   private static final int REFRESH_AFTER = 128;
 
+  /** A factor of features 0 to {@code features - 1}, without {@link #multiply}. */
   public IncrementalCholesky(int features) {
+    this(features, false);
+  }
+
+  /**
+   * A factor of features 0 to {@code features - 1}; with {@code multiplies}, it also keeps the
+   * block itself for {@link #multiply}.
+   */
+  public IncrementalCholesky(int features, boolean multiplies) {
     positions = new int[features];
     Arrays.fill(positions, -1);
+    block = multiplies ? new double[16][] : null;
   }
 
   public int size() {
@@ -131,7 +144,7 @@ public final class IncrementalCholesky {
     if (size == rows.length) {
       rows = Arrays.copyOf(rows, 2 * size);
       columns = Arrays.copyOf(columns, 2 * size);
-      block = Arrays.copyOf(block, 2 * size);
+      block = block == null ? null : Arrays.copyOf(block, 2 * size);
       members = Arrays.copyOf(members, 2 * size);
     }
     // The new row of L solves L row = cross.
@@ -151,13 +164,10 @@ public final class IncrementalCholesky {
     rejectedAt = -1;
     row[size] = Math.sqrt(pivot);
     rows[size] = row;
-    double[] original = spare(block, size);
-    System.arraycopy(cross, 0, original, 0, size);
-    original[size] = diagonal;
-    block[size] = original;
+    if (block != null) {
+      appendToBlock(cross, diagonal);
+    }
     for (int r = 0; r < size; r++) {
-      block[r] = withRoomFor(block[r], size);
-      block[r][size] = cross[r];
       columns[r] = withRoomFor(columns[r], size);
       columns[r][size] = row[r];
     }
@@ -169,6 +179,18 @@ public final class IncrementalCholesky {
     size++;
     updates++;
     return true;
+  }
+
+  /** The new member's row and column of the block: {@code cross}, then {@code diagonal}. */
+  private void appendToBlock(double[] cross, double diagonal) {
+    double[] original = spare(block, size);
+    System.arraycopy(cross, 0, original, 0, size);
+    original[size] = diagonal;
+    block[size] = original;
+    for (int r = 0; r < size; r++) {
+      block[r] = withRoomFor(block[r], size);
+      block[r][size] = cross[r];
+    }
   }
 
   /**
@@ -197,19 +219,15 @@ public final class IncrementalCholesky {
   public void remove(int position) {
     positions[members[position]] = -1;
     double[] removedRow = rows[position];
-    double[] removedBlock = block[position];
     for (int r = position + 1; r < size; r++) {
       rows[r - 1] = rows[r];
-      block[r - 1] = block[r];
       members[r - 1] = members[r];
       positions[members[r - 1]] = r - 1;
     }
-    // The removed arrays become the spares past the members, so no array is held twice.
+    // The removed array becomes the spare past the members, so no array is held twice.
     rows[size - 1] = removedRow;
-    block[size - 1] = removedBlock;
-    for (int r = 0; r < size - 1; r++) {
-      double[] original = block[r];
-      System.arraycopy(original, position + 1, original, position, size - 1 - position);
+    if (block != null) {
+      removeFromBlock(position);
     }
     // The columns lose the row too; column c > position then starts at row c - 1.
     for (int c = 0; c < size; c++) {
@@ -246,6 +264,19 @@ public final class IncrementalCholesky {
       }
     }
     // The last column is now all zero: it goes, and the columns keep the rest in place.
+  }
+
+  /** Takes the member at {@code position} out of the block's rows and columns. */
+  private void removeFromBlock(int position) {
+    double[] removed = block[position];
+    for (int r = position + 1; r < size; r++) {
+      block[r - 1] = block[r];
+    }
+    block[size - 1] = removed;
+    for (int r = 0; r < size - 1; r++) {
+      double[] original = block[r];
+      System.arraycopy(original, position + 1, original, position, size - 1 - position);
+    }
   }
 
   /**
@@ -291,8 +322,14 @@ public final class IncrementalCholesky {
     }
   }
 
-  /** {@code out = A v}, A the block as appended; v and out in position order. */
+  /**
+   * {@code out = A v}, A the block as appended; v and out in position order. Only for a factor made
+   * to multiply.
+   */
   public void multiply(double[] v, double[] out) {
+    if (block == null) {
+      throw new IllegalStateException("this factor keeps no block to multiply by");
+    }
     Arrays.fill(out, 0, size, 0);
     for (int r = 0; r < size; r++) {
       double[] ar = block[r];

@@ -55,6 +55,12 @@ class IncrementalCholeskyTest {
   /** Solves and multiplies by the block of the current members directly and compares. */
   private static void assertSolvesAndMultipliesLikeTheBlock(
       IncrementalCholesky chol, double[][] a) {
+    assertSolvesLikeTheBlock(chol, a, true);
+  }
+
+  /** Solves, and multiplies when asked, by the block of the current members directly. */
+  private static void assertSolvesLikeTheBlock(
+      IncrementalCholesky chol, double[][] a, boolean multiplies) {
     int m = chol.size();
     DMatrixRMaj block = new DMatrixRMaj(m, m);
     DMatrixRMaj rhs = new DMatrixRMaj(m, 1);
@@ -69,9 +75,11 @@ class IncrementalCholeskyTest {
     DMatrixRMaj product = new DMatrixRMaj(m, 1);
     CommonOps_DDRM.mult(block, rhs, product);
     double[] out = new double[m];
-    chol.multiply(b, out);
-    for (int r = 0; r < m; r++) {
-      assertEquals(product.get(r, 0), out[r], 1e-12 * (1 + Math.abs(product.get(r, 0))));
+    if (multiplies) {
+      chol.multiply(b, out);
+      for (int r = 0; r < m; r++) {
+        assertEquals(product.get(r, 0), out[r], 1e-12 * (1 + Math.abs(product.get(r, 0))));
+      }
     }
     DMatrixRMaj expected = new DMatrixRMaj(m, 1);
     assertTrue(CommonOps_DDRM.solve(block, rhs, expected));
@@ -83,24 +91,38 @@ class IncrementalCholeskyTest {
 
   @Test
   void appendsAndRemovalsSolveLikeAFreshFactor() {
+    appendsAndRemovalsSolveLikeAFreshFactor(true);
+  }
+
+  /** A factor that keeps no block (a logistic fit's) solves the same, and will not multiply. */
+  @Test
+  void aFactorWithoutItsBlockSolvesAlike() {
+    IncrementalCholesky chol = appendsAndRemovalsSolveLikeAFreshFactor(false);
+    assertThrows(
+        IllegalStateException.class,
+        () -> chol.multiply(new double[chol.size()], new double[chol.size()]));
+  }
+
+  private static IncrementalCholesky appendsAndRemovalsSolveLikeAFreshFactor(boolean multiplies) {
     double[][] a = randomSpd(P, 7);
-    IncrementalCholesky chol = new IncrementalCholesky(P);
+    IncrementalCholesky chol = new IncrementalCholesky(P, multiplies);
     List<Integer> order = new ArrayList<>(List.of(5, 0, 11, 3, 8, 1, 9, 2));
     for (int j : order) {
       append(chol, a, j);
     }
-    assertSolvesAndMultipliesLikeTheBlock(chol, a);
+    assertSolvesLikeTheBlock(chol, a, multiplies);
     chol.remove(chol.positionOf(11));
-    assertSolvesAndMultipliesLikeTheBlock(chol, a);
+    assertSolvesLikeTheBlock(chol, a, multiplies);
     chol.remove(0);
     chol.remove(chol.size() - 1);
     assertFalse(chol.contains(5));
     assertFalse(chol.contains(2));
-    assertSolvesAndMultipliesLikeTheBlock(chol, a);
+    assertSolvesLikeTheBlock(chol, a, multiplies);
     append(chol, a, 4);
     append(chol, a, 11);
     assertEquals(chol.size() - 1, chol.positionOf(11));
-    assertSolvesAndMultipliesLikeTheBlock(chol, a);
+    assertSolvesLikeTheBlock(chol, a, multiplies);
+    return chol;
   }
 
   /** The block's rows are stored with spare room; they grow as members are appended. */
@@ -108,7 +130,7 @@ class IncrementalCholeskyTest {
   void keepsSolvingAndMultiplyingAsTheBlockGrows() {
     int p = 70;
     double[][] a = randomSpd(p, 3);
-    IncrementalCholesky chol = new IncrementalCholesky(p);
+    IncrementalCholesky chol = new IncrementalCholesky(p, true);
     for (int j = 0; j < 40; j++) {
       append(chol, a, (j * 3) % p);
     }
@@ -128,7 +150,7 @@ class IncrementalCholeskyTest {
   @Test
   void buildsAgainFromScratchAsOftenAsAsked() {
     double[][] a = randomSpd(P, 11);
-    IncrementalCholesky chol = new IncrementalCholesky(P);
+    IncrementalCholesky chol = new IncrementalCholesky(P, true);
     for (int round = 0; round < 3; round++) {
       chol.clear();
       for (int j = round; j < P; j += 2) {
@@ -157,7 +179,7 @@ class IncrementalCholeskyTest {
     int p = 40;
     double[][] first = randomSpd(p, 5);
     double[][] second = randomSpd(p, 6);
-    IncrementalCholesky chol = new IncrementalCholesky(p);
+    IncrementalCholesky chol = new IncrementalCholesky(p, true);
     for (int j = 0; j < p; j++) {
       append(chol, first, j);
     }
@@ -182,7 +204,7 @@ class IncrementalCholeskyTest {
   @Test
   void renumberedMembersSolveLikeTheRenumberedBlock() {
     double[][] a = randomSpd(P, 13);
-    IncrementalCholesky chol = new IncrementalCholesky(P);
+    IncrementalCholesky chol = new IncrementalCholesky(P, true);
     for (int j : new int[] {5, 0, 11, 3, 8}) {
       append(chol, a, j);
     }
@@ -212,7 +234,7 @@ class IncrementalCholeskyTest {
   void aGrownCapacityKeepsTheFactorAndIndexesTheNewFeatures() {
     int p = 2 * P;
     double[][] a = randomSpd(p, 17);
-    IncrementalCholesky chol = new IncrementalCholesky(P);
+    IncrementalCholesky chol = new IncrementalCholesky(P, true);
     for (int j : new int[] {4, 1, 9}) {
       append(chol, a, j);
     }
@@ -230,7 +252,7 @@ class IncrementalCholeskyTest {
   void refusesACollinearFeature() {
     // Features 0 and 1 are the same column: the 2x2 block is singular.
     double[][] a = {{2, 2, 1}, {2, 2, 1}, {1, 1, 3}};
-    IncrementalCholesky chol = new IncrementalCholesky(3);
+    IncrementalCholesky chol = new IncrementalCholesky(3, true);
     assertTrue(chol.append(0, new double[0], 2));
     assertTrue(chol.append(2, new double[] {1}, 3));
     assertFalse(chol.append(1, new double[] {a[0][1], a[2][1]}, 2));
@@ -252,7 +274,7 @@ class IncrementalCholeskyTest {
       row[5] = 2 * row[1] - row[3];
     }
     double[][] a = crossProducts(b, p);
-    IncrementalCholesky chol = new IncrementalCholesky(p);
+    IncrementalCholesky chol = new IncrementalCholesky(p, true);
     for (int j : new int[] {3, 0, 1, 4}) {
       append(chol, a, j);
     }
