@@ -198,7 +198,18 @@ public final class LogisticPath {
     }
     freeCount = free;
     certificate =
-        new LogisticGap(base, y, probs, beta, gradient, sets, allFeatures, freeCount, step);
+        new LogisticGap(
+            base,
+            y,
+            probs,
+            beta,
+            gradient,
+            sets,
+            allFeatures,
+            freeCount,
+            step,
+            joint,
+            settings.fitIntercept());
     scratch = new double[n];
     fitInterceptOnly();
     nullLoss = probs.loss(y, base);
