@@ -221,68 +221,6 @@ class ClassificationConvergenceTest {
   }
 
   /**
-   * A multinomial gap is taken at a dual point moved onto the support's conditions through the
-   * joint steps' Hessian ({@code glm.JointDualPoint}): it still bounds the objective's excess over
-   * a tight solve at every alpha, on the reference fixture and on one-hot attributes of three
-   * levels (each level collinear with the other two and the intercept), and it certifies most
-   * alphas at the tenth of the tolerance the moved point aims at.
-   */
-  @Test
-  void aMultinomialGapBoundsTheExcessOverATightSolve() {
-    for (Dataset data : List.of(Reference.classCsv("multinomial"), oneHotClasses(600, 8, 3, 4))) {
-      RegularizationPath path =
-          ElasticNet.fitPath(data, Settings.defaults(), AlphaGrid.automatic());
-      double[] excesses = certifiedExcesses(data, path);
-      int aimed = 0;
-      for (int k = 0; k < path.size(); k++) {
-        assertTrue(excesses[k] <= 1e-7, "alpha " + k + ": excess " + excesses[k]);
-        aimed += path.convergence(k).relativeGap() <= 0.1 * Settings.DEFAULT_TOLERANCE ? 1 : 0;
-      }
-      assertTrue(2 * aimed > path.size(), aimed + " of " + path.size() + " alphas at the aim");
-    }
-  }
-
-  /**
-   * n rows of nominal attributes, each of {@code levels} values one-hot encoded, and a class of
-   * {@code classes} values drawn from a softmax of the first three attributes' levels.
-   */
-  private static Dataset oneHotClasses(int n, int attributes, int levels, int classes) {
-    SplittableRandom random = new SplittableRandom(9);
-    double[][] x = new double[attributes * levels][n];
-    int[] cls = new int[n];
-    double[] eta = new double[classes];
-    for (int i = 0; i < n; i++) {
-      java.util.Arrays.fill(eta, 0.0);
-      for (int a = 0; a < attributes; a++) {
-        int level = random.nextInt(levels);
-        x[a * levels + level][i] = 1;
-        if (a < 3) {
-          eta[(a + level) % classes] += 1.2;
-        }
-      }
-      double total = 0;
-      for (int r = 0; r < classes; r++) {
-        total += Math.exp(eta[r]);
-      }
-      double u = random.nextDouble() * total;
-      int r = 0;
-      while (r < classes - 1 && (u -= Math.exp(eta[r])) > 0) {
-        r++;
-      }
-      cls[i] = r;
-    }
-    List<String> names = new ArrayList<>();
-    for (int j = 0; j < x.length; j++) {
-      names.add("x" + j);
-    }
-    List<String> classNames = new ArrayList<>();
-    for (int r = 0; r < classes; r++) {
-      classNames.add("c" + r);
-    }
-    return Dataset.ofClasses(x, cls, classNames, null, names);
-  }
-
-  /**
    * Each alpha's relative objective excess of a default-settings path over a solve at 1e-15 on the
    * same alphas, after checking that every alpha converged and that its gap bounds that excess.
    */

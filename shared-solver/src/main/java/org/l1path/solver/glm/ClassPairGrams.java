@@ -93,11 +93,6 @@ final class ClassPairGrams {
     return -w * pr * ps;
   }
 
-  /** Whether {@link #weight} clips this probability in a class's curvature with itself. */
-  static boolean clips(double p) {
-    return !(p >= P_MIN && p <= 1 - P_MIN);
-  }
-
   /** Entries of an upper triangle over the constant and m features. */
   static int entries(int m) {
     return (m + 1) * (m + 2) / 2;

@@ -52,15 +52,8 @@ final class JointHessian {
   private int unionSize;
   private final double[] blockWeights;
 
-  /** Each class's probabilities at the last form, or at an extension that took a pass. */
+  /** Each class's probabilities at the last form or extension. */
   private final double[][] prob;
-
-  /**
-   * Whether every entry is at the probabilities of the last form: no extension since took a pass
-   * over the rows at later ones. Only then is the matrix one {@code M_i} per observation, which
-   * {@link JointDualPoint} moves the probabilities by.
-   */
-  private boolean atFormedProbabilities;
 
   private final double[] weighted;
   private final double[] dots = new double[4];
@@ -142,16 +135,7 @@ final class JointHessian {
     }
     unionSize = m;
     formFromPairGrams(m, prob, firstOfClass);
-    atFormedProbabilities = true;
     remember();
-  }
-
-  /**
-   * The probabilities every entry was formed at, {@code [class][observation]}, or null where an
-   * extension took some at later ones. Read only.
-   */
-  double[][] formedProbabilities() {
-    return formed() && atFormedProbabilities ? prob : null;
   }
 
   /** The blocks from {@link ClassPairGrams}' one product. */
@@ -225,7 +209,6 @@ final class JointHessian {
         if (!probabilitiesRead) {
           probabilities(probs);
           probabilitiesRead = true;
-          atFormedProbabilities = false;
         }
         pairWeights(prob, r, s);
         double sum;

@@ -4,7 +4,6 @@ import org.l1path.solver.data.Design;
 import org.l1path.solver.data.Dot;
 import org.l1path.solver.data.FeatureSets;
 import org.l1path.solver.gaussian.GaussianProblem;
-import org.l1path.solver.linalg.IncrementalCholesky;
 
 /**
  * One proximal Newton step on every class of a multinomial fit at once. {@link NewtonStep} steps
@@ -225,19 +224,6 @@ final class JointNewtonStep {
     }
     solve(beta, sets, alpha * base.l1Ratio, alpha * (1 - base.l1Ratio), threshold, passBudget);
     finish(y, probs, beta, intercepts, alpha * base.l1Ratio, alpha * (1 - base.l1Ratio));
-  }
-
-  /** The Hessian of the last step, over that step's coordinates. */
-  JointHessian hessian() {
-    return hessian;
-  }
-
-  /**
-   * The factor of the last step's support block of the Hessian (members are its coordinates), when
-   * it holds no ridge and the Hessian has not changed since; else null.
-   */
-  IncrementalCholesky supportFactor() {
-    return support.unridgedFactor();
   }
 
   /** Sizes the per-coordinate arrays for {@code count} coordinates. */

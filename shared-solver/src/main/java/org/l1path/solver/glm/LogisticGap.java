@@ -7,9 +7,8 @@ import org.l1path.solver.gaussian.PenaltyDual;
 /**
  * The duality gap that certifies one alpha of a {@link LogisticPath}, from the path's coefficients,
  * probabilities and loss gradients (shared arrays, read as they are at each call): at the scaled
- * residual, or at the residual moved onto the support's conditions where the last Newton step's
- * matrix allows: a binomial fit's Gram matrix ({@link SupportDualPoint}), a multinomial fit's joint
- * Hessian ({@link JointDualPoint}).
+ * residual, or for a binomial fit at the residual moved onto the support's conditions ({@link
+ * SupportDualPoint}) where the last Newton step's Gram matrix allows.
  */
 final class LogisticGap {
   private final GaussianProblem base;
@@ -26,22 +25,11 @@ final class LogisticGap {
   /** The binomial dual point moved onto the support's conditions; null for a multinomial fit. */
   private final SupportDualPoint supportDual;
 
-  /** The multinomial one, from the joint steps' Hessian; null without joint steps. */
-  private final JointDualPoint jointDual;
-
-  private final JointNewtonStep joint;
-
   /** The binomial probabilities, and the features whose terms {@link #supportGap} computes. */
   private final double[] probability;
 
   private final int[] termList;
   private final double[] movedGradient;
-
-  /** The same for each class of a multinomial fit's moved point. */
-  private final int[][] classTerms;
-
-  private final int[] classTermCounts;
-  private final double[][] movedGradients;
 
   private double objective;
   private double loss;
@@ -56,9 +44,7 @@ final class LogisticGap {
       FeatureSets[] sets,
       int[] allFeatures,
       int freeCount,
-      NewtonStep step,
-      JointNewtonStep joint,
-      boolean intercept) {
+      NewtonStep step) {
     this.base = base;
     this.y = y;
     this.probs = probs;
@@ -74,11 +60,6 @@ final class LogisticGap {
     probability = binomial ? new double[base.n] : null;
     termList = new int[base.p];
     movedGradient = new double[base.p];
-    this.joint = joint;
-    jointDual = joint != null ? new JointDualPoint(base, rows, intercept) : null;
-    classTerms = joint != null ? new int[rows][base.p] : null;
-    classTermCounts = new int[rows];
-    movedGradients = joint != null ? new double[rows][base.p] : null;
   }
 
   /** The primal objective at the last {@link #compute}. */
@@ -131,10 +112,6 @@ final class LogisticGap {
         return supportGap(penalty, aScale, qScale);
       }
     }
-    if (jointDual != null && jointDual.build(joint, y, probs, beta, gradient, aScale, qScale)) {
-      moved = true;
-      return jointGap(penalty, aScale, qScale);
-    }
     double c = 1.0;
     for (int r = 0; r < rows; r++) {
       c = PenaltyDual.feasibleScale(base, allFeatures, freeCount, gradient[r], aScale, qScale, c);
@@ -149,55 +126,6 @@ final class LogisticGap {
               base, allFeatures, freeCount, gradient[r], beta[r], c, aScale, qScale);
     }
     double dual = -lossAndEntropy[1] - conjugates;
-    return Math.max(objective - dual, 0.0);
-  }
-
-  /**
-   * The multinomial duality gap at the dual point that {@link JointDualPoint} moved, as {@link
-   * #supportGap} takes the binomial one: each class's strong and non-zero features' gradients
-   * exactly at the moved probabilities, the others' where the move's bound leaves them in doubt.
-   */
-  private double jointGap(double penalty, double aScale, double qScale) {
-    double c = 1.0;
-    for (int r = 0; r < rows; r++) {
-      double[] g = gradient[r];
-      double[] b = beta[r];
-      FeatureSets strong = sets[r];
-      int[] list = classTerms[r];
-      int listed = 0;
-      for (int t = 0; t < freeCount; t++) {
-        int j = allFeatures[t];
-        if (strong.isStrong(j)
-            || b[j] != 0
-            || Math.abs(g[j]) + jointDual.bound(r, j) > aScale * base.penalty[j]) {
-          list[listed++] = j;
-        }
-      }
-      classTermCounts[r] = listed;
-      double[] movedG = movedGradients[r];
-      jointDual.gradientShifts(r, list, listed, movedG);
-      for (int t = 0; t < listed; t++) {
-        int j = list[t];
-        movedG[j] = g[j] - movedG[j];
-      }
-      c = PenaltyDual.feasibleScale(base, list, listed, movedG, aScale, qScale, c);
-    }
-    loss = probs.loss(y, base);
-    objective = loss + penalty;
-    double conjugates = 0;
-    for (int r = 0; r < rows; r++) {
-      conjugates +=
-          PenaltyDual.conjugateSum(
-              base,
-              classTerms[r],
-              classTermCounts[r],
-              movedGradients[r],
-              beta[r],
-              c,
-              aScale,
-              qScale);
-    }
-    double dual = -jointDual.negativeEntropy(y, c) - conjugates;
     return Math.max(objective - dual, 0.0);
   }
 

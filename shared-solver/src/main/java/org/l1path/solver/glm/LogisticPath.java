@@ -198,18 +198,7 @@ public final class LogisticPath {
     }
     freeCount = free;
     certificate =
-        new LogisticGap(
-            base,
-            y,
-            probs,
-            beta,
-            gradient,
-            sets,
-            allFeatures,
-            freeCount,
-            step,
-            joint,
-            settings.fitIntercept());
+        new LogisticGap(base, y, probs, beta, gradient, sets, allFeatures, freeCount, step);
     scratch = new double[n];
     fitInterceptOnly();
     nullLoss = probs.loss(y, base);
