@@ -52,7 +52,7 @@ final class JointHessian {
   private int unionSize;
   private final double[] blockWeights;
 
-  /** Each class's probabilities at the last form or extension. */
+  /** Each class's probabilities at the last form, or at the last extension that took a pass. */
   private final double[][] prob;
 
   private final double[] weighted;
