@@ -23,8 +23,7 @@ class GramStepTest {
   void anExtendedMatrixSolvesAsAFreshOne() {
     for (boolean intercept : new boolean[] {true, false}) {
       Fixture f = new Fixture(intercept);
-      GramStep extended = new GramStep(f.base, true);
-      extended.build(f.sets(0, 2, 5, 7), f.v, f.total, f.centre, f.residual);
+      GramStep extended = f.formedOn(f.sets(0, 2, 5, 7));
       FeatureSets next = f.sets(0, 3, 5, 7, 6);
       assertTrue(extended.extendable(next));
       assertFalse(extended.holds(3));
@@ -35,8 +34,7 @@ class GramStepTest {
       assertTrue(extended.formedFor(next));
       assertFalse(extended.holds(2));
 
-      GramStep fresh = new GramStep(f.base, true);
-      fresh.build(next, f.v, f.total, f.centre, f.residual);
+      GramStep fresh = f.formedOn(next);
       double[] freshCentre = new double[P];
       double[] freshCurvature = new double[P];
       fresh.reuse(next, f.residual, freshCentre, freshCurvature);
@@ -68,8 +66,7 @@ class GramStepTest {
   void aCombinationsProductsAreTheMatrixRowsTimesItsFactors() {
     for (boolean intercept : new boolean[] {true, false}) {
       Fixture f = new Fixture(intercept);
-      GramStep step = new GramStep(f.base, true);
-      step.build(f.sets(0, 2, 5, 7), f.v, f.total, f.centre, f.residual);
+      GramStep step = f.formedOn(f.sets(0, 2, 5, 7));
       int[] support = {5, 2};
       double[] z = {0.7, -1.3};
       double[] combination = new double[N];
@@ -93,8 +90,7 @@ class GramStepTest {
   @Test
   void aStrongSetOfMostlyNewFeaturesIsFormedAgain() {
     Fixture f = new Fixture(true);
-    GramStep step = new GramStep(f.base, true);
-    step.build(f.sets(0, 1), f.v, f.total, f.centre, f.residual);
+    GramStep step = f.formedOn(f.sets(0, 1));
     assertTrue(step.extendable(f.sets(0, 1, 2)));
     assertFalse(step.extendable(f.sets(0, 2, 3)));
   }
@@ -139,6 +135,13 @@ class GramStepTest {
           residual[i] -= shift * v[i];
         }
       }
+    }
+
+    /** A Gram step formed for these sets at the fixture's weights, centres and residual. */
+    GramStep formedOn(FeatureSets sets) {
+      GramStep step = new GramStep(base, true);
+      step.build(sets, v, total, centre, residual);
+      return step;
     }
 
     FeatureSets sets(int... strong) {
