@@ -1,6 +1,7 @@
 package org.l1path.solver.glm;
 
 import java.util.Arrays;
+import org.l1path.solver.data.Dot;
 import org.l1path.solver.gaussian.GaussianProblem;
 
 /**
@@ -38,6 +39,9 @@ final class ClassProbabilities {
   private final double[] shift;
   private final double[] total;
 
+  /** {@code exp(step * delta_i)} of an {@link #add} whose changes are all small. */
+  private final double[] smallFactors;
+
   ClassProbabilities(int n, int rows, boolean multinomial) {
     this.n = n;
     this.rows = rows;
@@ -46,6 +50,7 @@ final class ClassProbabilities {
     scaled = new double[rows][n];
     shift = new double[n];
     total = new double[n];
+    smallFactors = new double[multinomial ? n : 0];
   }
 
   /** Sets every linear predictor of row r to {@code value}; call {@link #refresh()} after. */
@@ -102,7 +107,9 @@ final class ClassProbabilities {
 
   /**
    * Adds {@code step * delta[i]} to eta_r; {@code factor[i]} holds {@code exp(step * delta[i])}
-   * when a line search has computed it, else factor is null.
+   * when a line search has computed it, else factor is null. A multinomial change of at most {@link
+   * SmallExp#BOUND} everywhere (every step that needs no line search) takes its exponentials from
+   * {@link SmallExp}.
    */
   void add(int r, double[] delta, double step, double[] factor) {
     double[] e = eta[r];
@@ -113,6 +120,10 @@ final class ClassProbabilities {
         s[i] = Links.sigmoid(e[i]);
       }
       return;
+    }
+    if (factor == null && Math.abs(step) * Dot.largestMagnitude(delta, n) <= SmallExp.BOUND) {
+      SmallExp.of(delta, step, n, smallFactors);
+      factor = smallFactors;
     }
     for (int i = 0; i < n; i++) {
       e[i] += step * delta[i];

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A binomial fit's probabilities after an intercept shift are the sigmoid of the shifted eta. */
+/**
+ * A binomial fit's probabilities after an intercept shift are the sigmoid of the shifted eta; a
+ * multinomial fit's after a change of its predictors, the softmax of the changed ones.
+ */
 class ClassProbabilitiesTest {
   /**
    * Small shifts scale the odds, larger ones go through the sigmoid; either way the probabilities
@@ -30,6 +33,43 @@ class ClassProbabilitiesTest {
       double expected = Links.sigmoid(eta[i] + 3 * shift);
       // eta up to 40 carries a rounding of about 4e-15 itself, so q a relative one as large.
       assertEquals(expected, q[i], 1e-14 * expected, "eta " + eta[i]);
+    }
+  }
+
+  /**
+   * Changes of at most {@link SmallExp#BOUND} everywhere take their exponentials from the series,
+   * larger ones from {@code Math.exp}; both keep the probabilities the softmax of the predictors.
+   */
+  @ParameterizedTest(name = "largest change {0}")
+  @ValueSource(doubles = {1e-9, 0.01, 0.5, 0.75, 3})
+  void aMultinomialChangeGivesTheSoftmaxOfTheChangedPredictors(double largest) {
+    int n = 101;
+    int classes = 3;
+    ClassProbabilities probs = new ClassProbabilities(n, classes, true);
+    double[][] eta = new double[classes][n];
+    for (int r = 0; r < classes; r++) {
+      for (int i = 0; i < n; i++) {
+        eta[r][i] = Math.sin(0.3 * i + r) * (r + 1);
+      }
+      probs.add(r, eta[r], 1.0, null);
+    }
+    double[] delta = new double[n];
+    for (int i = 0; i < n; i++) {
+      delta[i] = largest * Math.cos(0.7 * i);
+    }
+    delta[0] = largest;
+    probs.add(1, delta, 1.0, null);
+    double[] q = new double[n];
+    for (int r = 0; r < classes; r++) {
+      probs.probabilities(r, q);
+      for (int i = 0; i < n; i++) {
+        double[] changed = new double[classes];
+        for (int k = 0; k < classes; k++) {
+          changed[k] = eta[k][i] + (k == 1 ? delta[i] : 0);
+        }
+        double expected = Links.probabilities(org.l1path.solver.Family.MULTINOMIAL, changed)[r];
+        assertEquals(expected, q[i], 1e-14 * expected, "class " + r + ", observation " + i);
+      }
     }
   }
 }

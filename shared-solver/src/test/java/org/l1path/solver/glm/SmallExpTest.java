@@ -1,0 +1,34 @@
+package org.l1path.solver.glm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The series is exp to its last bits over the whole range it serves. */
+class SmallExpTest {
+  @Test
+  void matchesExpToTwoUnitsInTheLastPlace() {
+    int n = 20001;
+    double[] delta = new double[n];
+    for (int i = 0; i < n; i++) {
+      // Up to BOUND from both sides, scaled by the step below; both ends included.
+      delta[i] = -2 * SmallExp.BOUND + 4 * SmallExp.BOUND * i / (n - 1);
+    }
+    double[] out = new double[n];
+    SmallExp.of(delta, 0.5, n, out);
+    double worst = 0;
+    for (int i = 0; i < n; i++) {
+      double expected = Math.exp(0.5 * delta[i]);
+      worst = Math.max(worst, Math.abs(out[i] - expected) / Math.ulp(expected));
+    }
+    assertTrue(worst <= 2, "worst error " + worst + " ulp");
+  }
+
+  @Test
+  void isExactlyOneAtZero() {
+    double[] out = new double[1];
+    SmallExp.of(new double[] {0.0}, 1.0, 1, out);
+    assertEquals(1.0, out[0]);
+  }
+}
