@@ -4,7 +4,7 @@ import org.l1path.solver.data.Design;
 import org.l1path.solver.data.SparseDesign;
 import org.l1path.solver.gaussian.GaussianProblem;
 import org.l1path.solver.linalg.ColumnProducts;
-import org.l1path.solver.linalg.RowMajorProducts;
+import org.l1path.solver.linalg.Sweep;
 
 /**
  * Every class pair's weighted Gram matrix over a list of features and a constant: for classes
@@ -43,17 +43,19 @@ final class ClassPairGrams {
   private final int n;
   private final int classes;
 
-  /** A range's standardized values of the listed features, one column of its rows per feature. */
-  private double[] values = new double[0];
+  /**
+   * Blocks of observations whose sums the dense route forms apart and adds up after: one hand-off
+   * to the fork-join pool per Hessian, where splitting each range's pairs over it took one per
+   * range (44 per form of 3000 rows) and ran a 10-class Hessian's 45 pairs as tasks of 16,
+   * unevenly. A fixed count, not the processors', so that the sums do not depend on the machine.
+   */
+  private static final int BLOCKS = 4;
 
-  /** One observation's standardized values of the listed features. */
-  private double[] observation = new double[0];
+  /** Multiply-adds below which a form stays one block: a hand-off costs more than it saves. */
+  private static final long BLOCK_WORK = 1L << 21;
 
-  /** A range's entry products, one array of entries per observation. */
-  private double[][] products = new double[0][];
-
-  /** A range's weights of each pair of two classes, one vector of its rows per pair. */
-  private double[] weights = new double[0];
+  /** The dense route's blocks; the first also serves the vector kernel. */
+  private final PairSumBlock[] blocks;
 
   /**
    * For the vector kernel: a range's entry products column by column, the entry list {@code 0 ..
@@ -67,7 +69,7 @@ final class ClassPairGrams {
   /** The sums of each pair of two classes, in turn, one array of entries per pair. */
   private double[][] otherSums = new double[0][];
 
-  /** What clipped probabilities add to each class's own matrix ({@link #addClipped}), by class. */
+  /** What clipped probabilities add to each class's own matrix, by class. */
   private double[][] clipped = new double[0][];
 
   /** A sparse design's route, made at its first use. */
@@ -81,6 +83,10 @@ final class ClassPairGrams {
     this.x = base.x;
     this.n = base.n;
     this.classes = classes;
+    blocks = new PairSumBlock[BLOCKS];
+    for (int b = 0; b < BLOCKS; b++) {
+      blocks[b] = new PairSumBlock(base, classes);
+    }
   }
 
   /** The Hessian weight of classes r and s at one observation of weight w. */
@@ -167,42 +173,77 @@ final class ClassPairGrams {
 
   /**
    * The pairs of two classes' sums into {@link #otherSums}, and the clipped probabilities' into
-   * {@link #clipped}, from the dense entry products of ranges of observations.
+   * {@link #clipped}, from the dense entry products of ranges of observations: by rows in blocks of
+   * observations side by side, or by the vector kernel, which splits its own work.
    */
   private void formByColumns(int[] list, int m, double[][] prob) {
+    int entries = entries(m);
+    int others = classes * (classes - 1) / 2;
+    long work = (long) n * entries * others;
+    if (ColumnProducts.vectorKernelFor(work)) {
+      formByVectorKernel(list, m, prob, work);
+      return;
+    }
+    // Whole multiples of the row kernel's step of 4 observations.
+    int range = Math.min(n, Math.max(4, HELD_PRODUCTS / entries / 4 * 4));
+    int count = work >= BLOCK_WORK ? Math.min(BLOCKS, Math.max(1, n / range)) : 1;
+    Sweep.run(
+        count,
+        work,
+        base.parallelSweeps,
+        b -> blocks[b].sum(list, m, prob, blockStart(b, count), blockStart(b + 1, count), range));
+    for (int other = 0; other < others; other++) {
+      double[] pairSums = otherSums[other];
+      java.util.Arrays.fill(pairSums, 0.0);
+      for (int b = 0; b < count; b++) {
+        double[] blockSums = blocks[b].otherSums[other];
+        for (int e = 0; e < entries; e++) {
+          pairSums[e] += blockSums[e];
+        }
+      }
+    }
+    for (int r = 0; r < classes; r++) {
+      for (int b = 0; b < count; b++) {
+        double[] blockClipped = blocks[b].clipped[r];
+        for (int e = 0; e < entries; e++) {
+          clipped[r][e] += blockClipped[e];
+        }
+      }
+    }
+  }
+
+  /** The first observation of block b of count, at a multiple of 4. */
+  private int blockStart(int b, int count) {
+    return b == count ? n : (int) ((long) n * b / count) / 4 * 4;
+  }
+
+  /** {@link #formByColumns} by the vector kernel, a range of observations at a time. */
+  private void formByVectorKernel(int[] list, int m, double[][] prob, long work) {
     int entries = entries(m);
     int others = classes * (classes - 1) / 2;
     for (int other = 0; other < others; other++) {
       java.util.Arrays.fill(otherSums[other], 0.0);
     }
-    long work = (long) n * entries * others;
-    boolean vector = ColumnProducts.vectorKernelFor(work);
-    // Whole multiples of the kernel's step: 4 observations by rows, 64 for the vector kernel.
-    int step = vector ? 64 : 4;
-    int range =
-        Math.min(n, Math.max(step, (vector ? VECTOR_HELD_PRODUCTS : HELD_PRODUCTS) / entries));
-    range = Math.min(n, Math.max(step, range / step * step));
+    PairSumBlock block = blocks[0];
+    block.clear(others, entries);
+    // Whole multiples of the kernel's step of 64 observations.
+    int range = Math.min(n, Math.max(64, VECTOR_HELD_PRODUCTS / entries / 64 * 64));
     for (int from = 0; from < n; from += range) {
       int to = Math.min(n, from + range);
-      fillProducts(list, m, from, to);
-      addClipped(prob, entries, from, to);
-      if (others == 0) {
-        continue;
+      block.fillRange(list, m, prob, from, to);
+      if (others > 0) {
+        addByColumns(block, entries, others, to - from, work);
       }
-      fillWeights(prob, from, to);
-      if (vector) {
-        addByColumns(entries, others, to - from, work);
-      } else {
-        RowMajorProducts.add(
-            weights, others, products, to - from, entries, otherSums, base.parallelSweeps);
-      }
+    }
+    for (int r = 0; r < classes; r++) {
+      System.arraycopy(block.clipped[r], 0, clipped[r], 0, entries);
     }
   }
 
   /**
    * Adds a range's pair sums by the vector kernel, which takes the entry products column by column.
    */
-  private void addByColumns(int entries, int others, int rows, long work) {
+  private void addByColumns(PairSumBlock block, int entries, int others, int rows, long work) {
     if (entryColumns.length < entries * rows) {
       entryColumns = new double[entries * rows];
     }
@@ -216,13 +257,13 @@ final class ClassPairGrams {
       rangeSums = new double[others * entries];
     }
     for (int i = 0; i < rows; i++) {
-      double[] row = products[i];
+      double[] row = block.products[i];
       for (int e = 0; e < entries; e++) {
         entryColumns[e * rows + i] = row[e];
       }
     }
     ColumnProducts.ofBlock(
-        weights,
+        block.weights,
         others,
         Design.ofColumnMajor(entryColumns, rows, entries),
         identity,
@@ -234,91 +275,6 @@ final class ClassPairGrams {
       double[] pairSums = otherSums[other];
       for (int e = 0; e < entries; e++) {
         pairSums[e] += rangeSums[other * entries + e];
-      }
-    }
-  }
-
-  /**
-   * What the clipped probabilities add to each class's own matrix: {@code weight(w, p, p, true) - w
-   * p (1 - p)}, 0 unless p is within {@link #P_MIN} of 0 or 1, times the observation's entry
-   * products.
-   */
-  private void addClipped(double[][] prob, int entries, int from, int to) {
-    for (int r = 0; r < classes; r++) {
-      double[] pr = prob[r];
-      for (int i = from; i < to; i++) {
-        double w = base.weight(i);
-        double extra = weight(w, pr[i], pr[i], true) - w * pr[i] * (1 - pr[i]);
-        if (extra != 0) {
-          for (int e = 0; e < entries; e++) {
-            clipped[r][e] += extra * products[i - from][e];
-          }
-        }
-      }
-    }
-  }
-
-  /** The entry products of observations {@code from <= i < to}, an array per observation. */
-  private void fillProducts(int[] list, int m, int from, int to) {
-    int rows = to - from;
-    int entries = entries(m);
-    if (products.length < rows || products[0].length < entries) {
-      products = new double[Math.max(rows, products.length)][entries];
-    }
-    if (values.length < m * rows) {
-      values = new double[m * rows];
-    }
-    for (int a = 0; a < m; a++) {
-      int j = list[a];
-      x.weightedCentredRows(j, null, 1.0, base.mean[j], base.scale[j], from, to, values, a * rows);
-    }
-    if (observation.length < m) {
-      observation = new double[m];
-    }
-    for (int i = 0; i < rows; i++) {
-      // Entry (0, 0) is the constant, (0, b) feature b's standardized value.
-      double[] row = products[i];
-      row[0] = 1.0;
-      for (int b = 0; b < m; b++) {
-        observation[b] = values[b * rows + i];
-        row[1 + b] = observation[b];
-      }
-      entryProducts(observation, m, row);
-    }
-  }
-
-  /**
-   * Entries {@code (a, b)}, {@code 1 <= a <= b}, of one observation's row from its m values: each
-   * run over b reads and writes contiguous entries of two arrays, which vectorize, where reading
-   * the values from their columns went a range's length apart per b.
-   */
-  private static void entryProducts(double[] values, int m, double[] row) {
-    int e = m + 1;
-    for (int a = 0; a < m; a++) {
-      double za = values[a];
-      int shift = e - a;
-      for (int b = a; b < m; b++) {
-        row[shift + b] = za * values[b];
-      }
-      e += m - a;
-    }
-  }
-
-  /** The weights of each pair of two classes at observations {@code from <= i < to}, in turn. */
-  private void fillWeights(double[][] prob, int from, int to) {
-    int rows = to - from;
-    int others = classes * (classes - 1) / 2;
-    if (weights.length < others * rows) {
-      weights = new double[others * rows];
-    }
-    for (int r = 0, other = 0; r < classes; r++) {
-      double[] pr = prob[r];
-      for (int s = r + 1; s < classes; s++, other++) {
-        double[] ps = prob[s];
-        int out = other * rows - from;
-        for (int i = from; i < to; i++) {
-          weights[out + i] = weight(base.weight(i), pr[i], ps[i], false);
-        }
       }
     }
   }
