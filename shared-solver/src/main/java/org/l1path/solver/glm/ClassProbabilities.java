@@ -42,6 +42,14 @@ final class ClassProbabilities {
   /** {@code exp(step * delta_i)} of an {@link #add} whose changes are all small. */
   private final double[] smallFactors;
 
+  /**
+   * A joint line search's sums by observation: {@code sum_r e_ri (e^(step delta_ri) - 1)} and
+   * {@code sum_r y_ri step delta_ri}.
+   */
+  private final double[] expectedChange;
+
+  private final double[] observedChange;
+
   ClassProbabilities(int n, int rows, boolean multinomial) {
     this.n = n;
     this.rows = rows;
@@ -51,6 +59,8 @@ final class ClassProbabilities {
     shift = new double[n];
     total = new double[n];
     smallFactors = new double[multinomial ? n : 0];
+    expectedChange = new double[multinomial ? n : 0];
+    observedChange = new double[multinomial ? n : 0];
   }
 
   /** Sets every linear predictor of row r to {@code value}; call {@link #refresh()} after. */
@@ -265,24 +275,46 @@ final class ClassProbabilities {
    */
   double jointLossChange(
       double[][] y, double[][] delta, double step, GaussianProblem base, double[][] factor) {
+    // Class by class, so that a class whose changes are all small takes its exponentials from the
+    // series: Math.expm1 is a call per class and observation.
+    Arrays.fill(expectedChange, 0.0);
+    Arrays.fill(observedChange, 0.0);
+    for (int r = 0; r < rows; r++) {
+      double[] m1 = factor[r];
+      if (Math.abs(step) * Dot.largestMagnitude(delta[r], n) <= SmallExp.BOUND) {
+        SmallExp.minusOne(delta[r], step, n, m1);
+      } else {
+        expm1(delta[r], step, m1);
+      }
+      addClassChange(y[r], delta[r], step, scaled[r], m1);
+    }
     double sum = 0;
     for (int i = 0; i < n; i++) {
-      double inverse = 1 / total[i];
-      double expected = 0;
-      double observed = 0;
-      for (int r = 0; r < rows; r++) {
-        double d = step * delta[r][i];
-        double m1 = Math.expm1(d);
-        factor[r][i] = 1 + m1;
-        expected += scaled[r][i] * inverse * m1;
-        observed += y[r][i] * d;
-      }
       double wi = base.weight(i);
       if (wi != 0) {
-        sum += wi * (Math.log1p(expected) - observed);
+        sum += wi * (Math.log1p(expectedChange[i] / total[i]) - observedChange[i]);
       }
     }
     return sum;
+  }
+
+  /** {@code out[i] = expm1(step * delta[i])}. */
+  private void expm1(double[] delta, double step, double[] out) {
+    for (int i = 0; i < n; i++) {
+      out[i] = Math.expm1(step * delta[i]);
+    }
+  }
+
+  /**
+   * One class's terms of {@link #jointLossChange} into the observations' sums, from {@code m1 =
+   * e^(step delta) - 1}, which then becomes the factor {@code e^(step delta)}.
+   */
+  private void addClassChange(double[] yr, double[] delta, double step, double[] s, double[] m1) {
+    for (int i = 0; i < n; i++) {
+      expectedChange[i] += s[i] * m1[i];
+      observedChange[i] += yr[i] * (step * delta[i]);
+      m1[i] += 1;
+    }
   }
 
   /**

@@ -72,4 +72,45 @@ class ClassProbabilitiesTest {
       }
     }
   }
+
+  /**
+   * A joint line search's loss change, by the series where every class's changes are small and by
+   * expm1 where one is not, matches the difference of the losses before and after (at changes large
+   * enough for that difference to keep its digits), and leaves {@code exp(step delta)}.
+   */
+  @ParameterizedTest(name = "largest change {0}")
+  @ValueSource(doubles = {0.05, 0.5, 2})
+  void aJointLossChangeIsTheDifferenceOfTheLosses(double largest) {
+    int n = 150;
+    int classes = 3;
+    org.l1path.solver.Dataset data = org.l1path.solver.RandomProblems.gaussian(n, 2, 7);
+    org.l1path.solver.gaussian.GaussianProblem base =
+        new org.l1path.solver.gaussian.GaussianProblem(data, org.l1path.solver.Settings.defaults());
+    double[][] y = new double[classes][n];
+    double[][] delta = new double[classes][n];
+    double[][] factor = new double[classes][n];
+    ClassProbabilities probs = new ClassProbabilities(n, classes, true);
+    ClassProbabilities after = new ClassProbabilities(n, classes, true);
+    for (int r = 0; r < classes; r++) {
+      double[] eta = new double[n];
+      for (int i = 0; i < n; i++) {
+        y[r][i] = i % classes == r ? 1 : 0;
+        eta[i] = Math.sin(0.3 * i + r) * (r + 1);
+        delta[r][i] = largest * Math.cos(0.7 * i + 2 * r);
+      }
+      probs.add(r, eta, 1.0, null);
+      after.add(r, eta, 1.0, null);
+      after.add(r, delta[r], 0.5, null);
+    }
+    double change = probs.jointLossChange(y, delta, 0.5, base, factor);
+    double before = probs.lossAndEntropy(y, 1.0, base)[0];
+    double expected = after.lossAndEntropy(y, 1.0, base)[0] - before;
+    assertEquals(expected, change, 1e-13 * Math.abs(before));
+    for (int r = 0; r < classes; r++) {
+      for (int i = 0; i < n; i++) {
+        double e = Math.exp(0.5 * delta[r][i]);
+        assertEquals(e, factor[r][i], 1e-15 * e, "class " + r + ", observation " + i);
+      }
+    }
+  }
 }
