@@ -412,8 +412,24 @@ final class ClassProbabilities {
     return new double[] {loss, entropy};
   }
 
-  /** {@code log1p(x)}, by its series where that is exact to double precision. */
-  private static double log1pSmall(double x) {
-    return Math.abs(x) < 1e-8 ? x - 0.5 * x * x : Math.log1p(x);
+  /**
+   * {@code log1p(x)}, by its series to degree 8 where that is exact to double precision (the first
+   * term left out is within {@code x^8 / 9 < 1.2e-17} of the sum): near convergence a binomial
+   * gap's two terms per observation mostly are, and Math.log1p, a call each, was most of the gap's
+   * time on 50000 x 50.
+   */
+  static double log1pSmall(double x) {
+    if (!(Math.abs(x) < 1e-2)) {
+      return Math.log1p(x);
+    }
+    double p = 1.0 / 8;
+    p = 1.0 / 7 - x * p;
+    p = 1.0 / 6 - x * p;
+    p = 1.0 / 5 - x * p;
+    p = 1.0 / 4 - x * p;
+    p = 1.0 / 3 - x * p;
+    p = 1.0 / 2 - x * p;
+    p = 1.0 - x * p;
+    return x * p;
   }
 }

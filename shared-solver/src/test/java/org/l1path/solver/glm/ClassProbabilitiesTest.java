@@ -113,4 +113,19 @@ class ClassProbabilitiesTest {
       }
     }
   }
+
+  /** The gap's log1p is Math.log1p's to 2 ulp, by its series near 0 and by the call beyond. */
+  @org.junit.jupiter.api.Test
+  void log1pSmallMatchesLog1p() {
+    double worst = 0;
+    for (int k = -20000; k <= 20000; k++) {
+      double x = 0.03 * k / 20000;
+      for (double v : new double[] {x, x * 1e-3, x * 1e-9}) {
+        double expected = Math.log1p(v);
+        double ulp = Math.ulp(expected == 0 ? Double.MIN_NORMAL : expected);
+        worst = Math.max(worst, Math.abs(ClassProbabilities.log1pSmall(v) - expected) / ulp);
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(worst <= 2, "worst error " + worst + " ulp");
+  }
 }
