@@ -10,8 +10,19 @@ import org.l1path.solver.data.Design;
 
 /** The blocked weighted Gram kernel against a plain triple loop. */
 class WeightedGramTest {
+  /** The last two take the route by rows (96 features or more), the others the tiles. */
   @ParameterizedTest(name = "n {0}, {1} of {2} features")
-  @CsvSource({"1, 1, 1", "1, 3, 5", "7, 1, 3", "13, 5, 9", "50, 7, 7", "200, 10, 31", "33, 2, 2"})
+  @CsvSource({
+    "1, 1, 1",
+    "1, 3, 5",
+    "7, 1, 3",
+    "13, 5, 9",
+    "50, 7, 7",
+    "200, 10, 31",
+    "33, 2, 2",
+    "150, 100, 211",
+    "201, 131, 131"
+  })
   void matchesTheTripleLoop(int n, int count, int p) {
     SplittableRandom random = new SplittableRandom(n * 31L + count);
     double[][] columns = new double[p][n];
@@ -119,5 +130,36 @@ class WeightedGramTest {
         assertEquals(gram[a * count + b], gram[b * count + a], 0.0, "symmetric");
       }
     }
+  }
+
+  /** The route by rows sums every entry the same way whether or not it splits over the pool. */
+  @org.junit.jupiter.api.Test
+  void rowsSplitOverThePoolSumAlike() {
+    int n = 300;
+    int p = 140;
+    SplittableRandom random = new SplittableRandom(17);
+    double[][] columns = new double[p][n];
+    for (double[] column : columns) {
+      for (int i = 0; i < n; i++) {
+        column[i] = RandomProblems.gauss(random);
+      }
+    }
+    Design design = Design.ofColumns(columns, n);
+    int[] list = new int[p];
+    double[] v = new double[n];
+    double[] centre = new double[p];
+    double[] scale = new double[p];
+    for (int j = 0; j < p; j++) {
+      list[j] = p - 1 - j;
+      scale[j] = 1 + j % 3;
+    }
+    for (int i = 0; i < n; i++) {
+      v[i] = random.nextDouble();
+    }
+    double[] alone = new double[p * p];
+    double[] split = new double[p * p];
+    new WeightedGram(design, false).compute(list, p, v, centre, scale, alone);
+    new WeightedGram(design, true).compute(list, p, v, centre, scale, split);
+    org.junit.jupiter.api.Assertions.assertArrayEquals(alone, split);
   }
 }
