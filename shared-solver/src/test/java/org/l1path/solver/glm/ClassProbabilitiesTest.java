@@ -128,4 +128,37 @@ class ClassProbabilitiesTest {
     }
     org.junit.jupiter.api.Assertions.assertTrue(worst <= 2, "worst error " + worst + " ulp");
   }
+
+  /**
+   * A change that takes a row's dominant exponential from e^30 to e^-10 would leave its running
+   * total to the cancellation of e^30 against itself: the row is recomputed, and its probabilities
+   * are the softmax's to rounding. The same for a rise to e^800, past the range of a double.
+   */
+  @ParameterizedTest(name = "change of the dominant class {0}")
+  @ValueSource(doubles = {-40, 770})
+  void aRowWhoseTotalCancelsOrOverflowsIsRecomputed(double change) {
+    int n = 8;
+    int classes = 3;
+    ClassProbabilities probs = new ClassProbabilities(n, classes, true);
+    double[][] eta = new double[classes][n];
+    for (int i = 0; i < n; i++) {
+      eta[1][i] = i % 2 == 0 ? 30 : 0.5;
+      eta[2][i] = 0.1 * i;
+    }
+    for (int r = 0; r < classes; r++) {
+      probs.add(r, eta[r], 1.0, null);
+    }
+    double[] delta = new double[n];
+    java.util.Arrays.fill(delta, change);
+    probs.add(1, delta, 1.0, null);
+    double[] q = new double[n];
+    for (int r = 0; r < classes; r++) {
+      probs.probabilities(r, q);
+      for (int i = 0; i < n; i++) {
+        double[] changed = {eta[0][i], eta[1][i] + change, eta[2][i]};
+        double expected = Links.probabilities(org.l1path.solver.Family.MULTINOMIAL, changed)[r];
+        assertEquals(expected, q[i], 1e-14 * expected, "class " + r + ", observation " + i);
+      }
+    }
+  }
 }
