@@ -39,48 +39,41 @@ final class SmallExp {
   static void of(double[] delta, double step, int n, double[] out) {
     for (int i = 0; i < n; i++) {
       double d = step * delta[i];
-      double p = C14;
-      p = p * d + C13;
-      p = p * d + C12;
-      p = p * d + C11;
-      p = p * d + C10;
-      p = p * d + C9;
-      p = p * d + C8;
-      p = p * d + C7;
-      p = p * d + C6;
-      p = p * d + C5;
-      p = p * d + C4;
-      p = p * d + C3;
-      p = p * d + C2;
-      p = p * d + C1;
-      out[i] = p * d + C0;
+      out[i] = quotient(d) * d + C0;
     }
   }
 
   /**
    * {@code out[i] = exp(step * delta[i]) - 1}, to the same relative precision near 0 as {@code
-   * Math.expm1}: the series less its first term, {@code d (1 + d / 2! + ... + d^13 / 14!)}; every
-   * {@code |step * delta[i]|} must be at most {@link #BOUND}.
+   * Math.expm1}: the series less its first term; every {@code |step * delta[i]|} must be at most
+   * {@link #BOUND}.
    */
   static void minusOne(double[] delta, double step, int n, double[] out) {
     for (int i = 0; i < n; i++) {
       double d = step * delta[i];
-      double p = C14;
-      p = p * d + C13;
-      p = p * d + C12;
-      p = p * d + C11;
-      p = p * d + C10;
-      p = p * d + C9;
-      p = p * d + C8;
-      p = p * d + C7;
-      p = p * d + C6;
-      p = p * d + C5;
-      p = p * d + C4;
-      p = p * d + C3;
-      p = p * d + C2;
-      p = p * d + C1;
-      out[i] = p * d;
+      out[i] = quotient(d) * d;
     }
+  }
+
+  /**
+   * {@code (e^d - 1) / d} to degree 13, {@code 1 / 1! + d / 2! + ... + d^13 / 14!}, by Horner's
+   * rule: small enough to be inlined into the loops above, which C2 then vectorizes whole.
+   */
+  private static double quotient(double d) {
+    double p = C14;
+    p = p * d + C13;
+    p = p * d + C12;
+    p = p * d + C11;
+    p = p * d + C10;
+    p = p * d + C9;
+    p = p * d + C8;
+    p = p * d + C7;
+    p = p * d + C6;
+    p = p * d + C5;
+    p = p * d + C4;
+    p = p * d + C3;
+    p = p * d + C2;
+    return p * d + C1;
   }
 
   private static double[] inverseFactorials(int degree) {

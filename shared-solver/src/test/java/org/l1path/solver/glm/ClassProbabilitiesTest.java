@@ -44,33 +44,18 @@ class ClassProbabilitiesTest {
   @ValueSource(doubles = {1e-9, 0.01, 0.5, 0.75, 3})
   void aMultinomialChangeGivesTheSoftmaxOfTheChangedPredictors(double largest) {
     int n = 101;
-    int classes = 3;
-    ClassProbabilities probs = new ClassProbabilities(n, classes, true);
-    double[][] eta = new double[classes][n];
-    for (int r = 0; r < classes; r++) {
+    double[][] eta = new double[3][n];
+    for (int r = 0; r < 3; r++) {
       for (int i = 0; i < n; i++) {
         eta[r][i] = Math.sin(0.3 * i + r) * (r + 1);
       }
-      probs.add(r, eta[r], 1.0, null);
     }
     double[] delta = new double[n];
     for (int i = 0; i < n; i++) {
       delta[i] = largest * Math.cos(0.7 * i);
     }
     delta[0] = largest;
-    probs.add(1, delta, 1.0, null);
-    double[] q = new double[n];
-    for (int r = 0; r < classes; r++) {
-      probs.probabilities(r, q);
-      for (int i = 0; i < n; i++) {
-        double[] changed = new double[classes];
-        for (int k = 0; k < classes; k++) {
-          changed[k] = eta[k][i] + (k == 1 ? delta[i] : 0);
-        }
-        double expected = Links.probabilities(org.l1path.solver.Family.MULTINOMIAL, changed)[r];
-        assertEquals(expected, q[i], 1e-14 * expected, "class " + r + ", observation " + i);
-      }
-    }
+    assertChangeOfClassOneGivesTheSoftmax(eta, delta);
   }
 
   /**
@@ -138,24 +123,36 @@ class ClassProbabilitiesTest {
   @ValueSource(doubles = {-40, 770})
   void aRowWhoseTotalCancelsOrOverflowsIsRecomputed(double change) {
     int n = 8;
-    int classes = 3;
-    ClassProbabilities probs = new ClassProbabilities(n, classes, true);
-    double[][] eta = new double[classes][n];
+    double[][] eta = new double[3][n];
     for (int i = 0; i < n; i++) {
       eta[1][i] = i % 2 == 0 ? 30 : 0.5;
       eta[2][i] = 0.1 * i;
     }
+    double[] delta = new double[n];
+    java.util.Arrays.fill(delta, change);
+    assertChangeOfClassOneGivesTheSoftmax(eta, delta);
+  }
+
+  /**
+   * Probabilities set from predictors {@code eta} (one row per class), then class 1's moved by
+   * {@code delta}, are the softmax of the moved predictors to rounding.
+   */
+  private static void assertChangeOfClassOneGivesTheSoftmax(double[][] eta, double[] delta) {
+    int classes = eta.length;
+    int n = delta.length;
+    ClassProbabilities probs = new ClassProbabilities(n, classes, true);
     for (int r = 0; r < classes; r++) {
       probs.add(r, eta[r], 1.0, null);
     }
-    double[] delta = new double[n];
-    java.util.Arrays.fill(delta, change);
     probs.add(1, delta, 1.0, null);
     double[] q = new double[n];
     for (int r = 0; r < classes; r++) {
       probs.probabilities(r, q);
       for (int i = 0; i < n; i++) {
-        double[] changed = {eta[0][i], eta[1][i] + change, eta[2][i]};
+        double[] changed = new double[classes];
+        for (int k = 0; k < classes; k++) {
+          changed[k] = eta[k][i] + (k == 1 ? delta[i] : 0);
+        }
         double expected = Links.probabilities(org.l1path.solver.Family.MULTINOMIAL, changed)[r];
         assertEquals(expected, q[i], 1e-14 * expected, "class " + r + ", observation " + i);
       }
