@@ -57,7 +57,8 @@ final class SmallExp {
 
   /**
    * {@code (e^d - 1) / d} to degree 13, {@code 1 / 1! + d / 2! + ... + d^13 / 14!}, by Horner's
-   * rule: small enough to be inlined into the loops above, which C2 then vectorizes whole.
+   * rule: small enough to be inlined into the loops above, which C2 then vectorizes whole. Written
+   * out rather than as a loop over the coefficients: C2 vectorizes innermost loops only.
    */
   private static double quotient(double d) {
     double p = C14;
