@@ -20,11 +20,14 @@ public final class WeightedGram {
   private final int n;
 
   /**
-   * The fewest features, and the most values of their centred rows, for {@link #byRows}: its rows
-   * of the triangle are loops over the features (shorter ones cost their overhead), and its rows of
-   * values are read once per feature, so they should stay in a core's cache (512 kB).
+   * The fewest and most features, and the most values of their centred rows, for {@link #byRows}:
+   * its rows of the triangle are loops over the features (shorter ones cost their overhead), its
+   * rows of values are read once per feature, so they should stay in a core's cache (512 kB), and
+   * it holds a second copy of the triangle (at most 2 MB).
    */
   private static final int ROWS_MIN_FEATURES = 96;
+
+  private static final int ROWS_MAX_FEATURES = 512;
 
   private static final long ROWS_MAX_VALUES = 1L << 16;
 
@@ -71,7 +74,9 @@ public final class WeightedGram {
       int j = list[a];
       x.weightedCentred(j, v, 0.0, c[j], s[j], weighted, a * n);
     }
-    if (count >= ROWS_MIN_FEATURES && (long) n * count <= ROWS_MAX_VALUES) {
+    if (count >= ROWS_MIN_FEATURES
+        && count <= ROWS_MAX_FEATURES
+        && (long) n * count <= ROWS_MAX_VALUES) {
       byRows(list, count, c, s, out);
       return;
     }
