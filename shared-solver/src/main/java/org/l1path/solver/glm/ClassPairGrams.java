@@ -54,6 +54,12 @@ final class ClassPairGrams {
   /** Multiply-adds below which a form stays one block: a hand-off costs more than it saves. */
   private static final long BLOCK_WORK = 1L << 21;
 
+  /**
+   * The most sums all blocks hold together (16 MB): each block keeps every pair's sums. Past it a
+   * form is one block, whose ranges split their pairs over the pool instead.
+   */
+  private static final long BLOCK_SUMS = 1L << 21;
+
   /** The dense route's blocks; the first also serves the vector kernel. */
   private final PairSumBlock[] blocks;
 
@@ -186,16 +192,24 @@ final class ClassPairGrams {
     }
     // Whole multiples of the row kernel's step of 4 observations.
     int range = Math.min(n, Math.max(4, HELD_PRODUCTS / entries / 4 * 4));
-    int count = work >= BLOCK_WORK ? Math.min(BLOCKS, Math.max(1, n / range)) : 1;
-    Sweep.run(
-        count,
-        work,
-        base.parallelSweeps,
-        b -> blocks[b].sum(list, m, prob, blockStart(b, count), blockStart(b + 1, count), range));
+    long room = BLOCK_SUMS / Math.max(1, (long) others * entries);
+    int count = work >= BLOCK_WORK ? (int) Math.min(Math.min(BLOCKS, room), n / range) : 1;
+    if (count <= 1) {
+      blocks[0].sum(list, m, prob, 0, n, range, base.parallelSweeps);
+    } else {
+      Sweep.run(
+          count,
+          work,
+          base.parallelSweeps,
+          b ->
+              blocks[b].sum(
+                  list, m, prob, blockStart(b, count), blockStart(b + 1, count), range, false));
+    }
+    int summed = Math.max(1, count);
     for (int other = 0; other < others; other++) {
       double[] pairSums = otherSums[other];
       java.util.Arrays.fill(pairSums, 0.0);
-      for (int b = 0; b < count; b++) {
+      for (int b = 0; b < summed; b++) {
         double[] blockSums = blocks[b].otherSums[other];
         for (int e = 0; e < entries; e++) {
           pairSums[e] += blockSums[e];
@@ -203,7 +217,7 @@ final class ClassPairGrams {
       }
     }
     for (int r = 0; r < classes; r++) {
-      for (int b = 0; b < count; b++) {
+      for (int b = 0; b < summed; b++) {
         double[] blockClipped = blocks[b].clipped[r];
         for (int e = 0; e < entries; e++) {
           clipped[r][e] += blockClipped[e];

@@ -41,9 +41,10 @@ final class PairSumBlock {
 
   /**
    * Sets {@link #otherSums} and {@link #clipped} to the sums of observations {@code from <= i < to}
-   * over {@code list[0 .. m)}, {@code range} observations at a time, by the row kernel.
+   * over {@code list[0 .. m)}, {@code range} observations at a time, by the row kernel; each
+   * range's pairs split over the common fork-join pool when {@code parallelPairs}.
    */
-  void sum(int[] list, int m, double[][] prob, int from, int to, int range) {
+  void sum(int[] list, int m, double[][] prob, int from, int to, int range, boolean parallelPairs) {
     int entries = ClassPairGrams.entries(m);
     int others = classes * (classes - 1) / 2;
     clear(others, entries);
@@ -51,7 +52,8 @@ final class PairSumBlock {
       int end = Math.min(to, start + range);
       fillRange(list, m, prob, start, end);
       if (others > 0) {
-        RowMajorProducts.add(weights, others, products, end - start, entries, otherSums, false);
+        RowMajorProducts.add(
+            weights, others, products, end - start, entries, otherSums, parallelPairs);
       }
     }
   }

@@ -46,6 +46,20 @@ class ClassPairGramsTest {
     assertBlocksMatch(3000, 20, list, 8);
   }
 
+  /**
+   * 190 pairs of 20 classes over 6216 entries (110 features): more sums than four blocks may hold
+   * (2^21), so the form is one block whose ranges split their pairs over the pool. 12 rows keep the
+   * product below the vector kernel's 2^24 multiply-adds, so the row kernel takes it.
+   */
+  @Test
+  void sumsTooManyForBlocksTakeOneBlock() {
+    int[] list = new int[110];
+    for (int a = 0; a < list.length; a++) {
+      list[a] = (13 * a) % 110;
+    }
+    assertBlocksMatch(12, 110, list, 20);
+  }
+
   @Test
   void rowsOfASparseDesignSummedByTheirNonZeros() {
     // One-hot-like columns, about 15 % non-zero: the row route's raw sums, centred after.
