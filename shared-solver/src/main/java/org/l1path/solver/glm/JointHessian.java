@@ -199,11 +199,7 @@ final class JointHessian {
           d++;
         }
         if (inUnion) {
-          for (int e = first; e < d; e++) {
-            double h = fromSums(c, e);
-            fresh[c * coords + e] = h;
-            fresh[e * coords + c] = h;
-          }
+          readUnionEntries(c, first, d, fresh);
           continue;
         }
         if (!probabilitiesRead) {
@@ -236,13 +232,7 @@ final class JointHessian {
         }
         // Entries between two of the union's coordinates stay the form's, whatever their block:
         // so the entries kept at a later extension are always the ones the support factor holds.
-        for (int e = first; e < d; e++) {
-          if (inUnion(c) && inUnion(e)) {
-            double h = fromSums(c, e);
-            fresh[c * coords + e] = h;
-            fresh[e * coords + c] = h;
-          }
-        }
+        readUnionEntries(c, first, d, fresh);
       }
     }
     matrix = fresh;
@@ -255,6 +245,23 @@ final class JointHessian {
     }
     remember();
     return newPlace;
+  }
+
+  /**
+   * Entries {@code (c, e)} and {@code (e, c)} of {@code fresh}, for {@code first <= e < last}, off
+   * the formed pair sums wherever c and e are both in the formed union.
+   */
+  private void readUnionEntries(int c, int first, int last, double[] fresh) {
+    if (!inUnion(c)) {
+      return;
+    }
+    for (int e = first; e < last; e++) {
+      if (inUnion(e)) {
+        double h = fromSums(c, e);
+        fresh[c * coords + e] = h;
+        fresh[e * coords + c] = h;
+      }
+    }
   }
 
   /** Whether coordinate c is an intercept or a feature of the formed union. */
