@@ -25,11 +25,7 @@ class ClassPairGramsTest {
     // 31 listed features make 528 entries, 2.4 million multiply-adds for 3 pairs: four blocks of
     // observations from multiples of 4 (372, 376, 376 and 377 rows), each summed in ranges of 28
     // observations and one shorter (the last block's of 13: four rows at a time, and one alone).
-    int[] list = new int[31];
-    for (int a = 0; a < list.length; a++) {
-      list[a] = (7 * a) % 31;
-    }
-    assertBlocksMatch(1501, 31, list, 3);
+    assertBlocksMatch(1501, 31, allOf(31, 7), 3);
   }
 
   /**
@@ -39,11 +35,7 @@ class ClassPairGramsTest {
    */
   @Test
   void aLargeProductOnTheVectorKernelWhereItRuns() {
-    int[] list = new int[20];
-    for (int a = 0; a < list.length; a++) {
-      list[a] = (3 * a) % 20;
-    }
-    assertBlocksMatch(3000, 20, list, 8);
+    assertBlocksMatch(3000, 20, allOf(20, 3), 8);
   }
 
   /**
@@ -53,11 +45,7 @@ class ClassPairGramsTest {
    */
   @Test
   void sumsTooManyForBlocksTakeOneBlock() {
-    int[] list = new int[110];
-    for (int a = 0; a < list.length; a++) {
-      list[a] = (13 * a) % 110;
-    }
-    assertBlocksMatch(12, 110, list, 20);
+    assertBlocksMatch(12, 110, allOf(110, 13), 20);
   }
 
   @Test
@@ -117,6 +105,15 @@ class ClassPairGramsTest {
       names.add("f" + j);
     }
     return Dataset.ofSparse(builder.build(), y, null, names);
+  }
+
+  /** Features 0 to m - 1 out of order, {@code (step * a) % m} at place a; step and m coprime. */
+  private static int[] allOf(int m, int step) {
+    int[] list = new int[m];
+    for (int a = 0; a < m; a++) {
+      list[a] = (step * a) % m;
+    }
+    return list;
   }
 
   private static void assertBlocksMatch(int n, int p, int[] list, int classes) {
