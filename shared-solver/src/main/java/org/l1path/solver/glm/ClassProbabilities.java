@@ -1,7 +1,6 @@
 package org.l1path.solver.glm;
 
 import java.util.Arrays;
-import org.l1path.solver.data.Dot;
 import org.l1path.solver.gaussian.GaussianProblem;
 
 /**
@@ -121,11 +120,12 @@ final class ClassProbabilities {
 
   /**
    * Adds {@code step * delta[i]} to eta_r; {@code factor[i]} holds {@code exp(step * delta[i])}
-   * when a line search has computed it, else factor is null. A multinomial change of at most {@link
-   * SmallExp#BOUND} everywhere (every step that needs no line search) takes its exponentials from
-   * {@link SmallExp}.
+   * when a line search has computed it, else factor is null. {@code largest} is {@code max_i
+   * |delta[i]|}, which every caller has already taken for its own step control: a multinomial
+   * change of at most {@link SmallExp#BOUND} everywhere (every step that needs no line search)
+   * takes its exponentials from {@link SmallExp}.
    */
-  void add(int r, double[] delta, double step, double[] factor) {
+  void add(int r, double[] delta, double step, double[] factor, double largest) {
     double[] e = eta[r];
     double[] s = scaled[r];
     if (!multinomial) {
@@ -138,7 +138,7 @@ final class ClassProbabilities {
     double[] f = factor;
     if (f == null) {
       f = smallFactors;
-      if (Math.abs(step) * Dot.largestMagnitude(delta, n) <= SmallExp.BOUND) {
+      if (Math.abs(step) * largest <= SmallExp.BOUND) {
         SmallExp.of(delta, step, n, f);
       } else {
         exps(delta, step, f);
@@ -289,18 +289,23 @@ final class ClassProbabilities {
   /**
    * The change of the multinomial loss when every eta_r moves by {@code step * delta[r]}: {@code
    * sum_i w_i (log(1 + sum_r p_ri (e^(step delta_ri) - 1)) - sum_r y_ri step delta_ri)}, exact near
-   * convergence where a difference of two losses would be rounding. Leaves {@code exp(step
-   * delta_ri)} in {@code factor[r]}.
+   * convergence where a difference of two losses would be rounding; {@code largest[r]} is {@code
+   * max_i |delta[r][i]|}. Leaves {@code exp(step delta_ri)} in {@code factor[r]}.
    */
   double jointLossChange(
-      double[][] y, double[][] delta, double step, GaussianProblem base, double[][] factor) {
+      double[][] y,
+      double[][] delta,
+      double[] largest,
+      double step,
+      GaussianProblem base,
+      double[][] factor) {
     // Class by class, so that a class whose changes are all small takes its exponentials from the
     // series: Math.expm1 is a call per class and observation.
     Arrays.fill(expectedChange, 0.0);
     Arrays.fill(observedChange, 0.0);
     for (int r = 0; r < rows; r++) {
       double[] m1 = factor[r];
-      if (Math.abs(step) * Dot.largestMagnitude(delta[r], n) <= SmallExp.BOUND) {
+      if (Math.abs(step) * largest[r] <= SmallExp.BOUND) {
         SmallExp.minusOne(delta[r], step, n, m1);
       } else {
         expm1(delta[r], step, m1);

@@ -68,6 +68,9 @@ final class JointNewtonStep {
   private final double[] changeFactors;
   private final double[] interceptChange;
 
+  /** Each class's largest predictor change of the last step, {@code max_i |delta[r][i]|}. */
+  private final double[] classLongest;
+
   /** The exact solve on the support, with its factor kept while the Hessian is. */
   private final SupportSolve support = new SupportSolve(true);
 
@@ -104,6 +107,7 @@ final class JointNewtonStep {
     changed = new int[base.p];
     changeFactors = new double[base.p];
     interceptChange = new double[classes];
+    classLongest = new double[classes];
     inUnion = new boolean[base.p];
     centring = new ClassSumCentring(base.p);
   }
@@ -440,7 +444,8 @@ final class JointNewtonStep {
       x.addColumns(changed, changeFactors, changes, dr);
       // A loop inside finish set off a compilation of all of finish while it ran (on-stack
       // replacement; 0.18 s of C2 time in Weka's iris command).
-      longest = Math.max(longest, Dot.largestMagnitude(dr, n));
+      classLongest[r] = Dot.largestMagnitude(dr, n);
+      longest = Math.max(longest, classLongest[r]);
     }
     if (!any) {
       return;
@@ -452,7 +457,7 @@ final class JointNewtonStep {
     double step = 1;
     boolean sure = longest + drift <= SURE_STEP;
     for (int halving = 0; !sure; halving++) {
-      double lossChange = probs.jointLossChange(y, delta, step, base, factor);
+      double lossChange = probs.jointLossChange(y, delta, classLongest, step, base, factor);
       if (lossChange + penaltyChange(beta, step, aScale, qScale) <= 0) {
         break;
       }
@@ -477,7 +482,7 @@ final class JointNewtonStep {
     largestChange *= step * step;
     for (int r = 0; r < classes; r++) {
       intercepts[r] += step * interceptChange[r];
-      probs.add(r, delta[r], step, sure ? null : factor[r]);
+      probs.add(r, delta[r], step, sure ? null : factor[r], classLongest[r]);
     }
   }
 

@@ -542,7 +542,7 @@ final class NewtonStep {
     addDrift(r, step * longest);
     largestChange *= step * step;
     intercepts[r] += step * interceptChange;
-    probs.add(r, delta, step, sure ? null : factor);
+    probs.add(r, delta, step, sure ? null : factor, longest);
   }
 
   /**

@@ -94,8 +94,9 @@ final class PathPrediction {
       base.x.addColumns(changed, factors, changes, move);
       if (interceptMove != 0 || changes > 0) {
         intercepts[r] += interceptMove;
-        longest = Math.max(longest, Dot.largestMagnitude(move, n));
-        probs.add(r, move, 1.0, null);
+        double largest = Dot.largestMagnitude(move, n);
+        longest = Math.max(longest, largest);
+        probs.add(r, move, 1.0, null, largest);
       }
     }
     return longest;

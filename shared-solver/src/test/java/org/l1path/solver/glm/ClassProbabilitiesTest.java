@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.l1path.solver.data.Dot;
 
 /**
  * A binomial fit's probabilities after an intercept shift are the sigmoid of the shifted eta; a
@@ -23,7 +24,7 @@ class ClassProbabilitiesTest {
     for (int i = 0; i < n; i++) {
       eta[i] = -40 + 0.5 * i;
     }
-    probs.add(0, eta, 1.0, null);
+    add(probs, 0, eta, 1.0);
     for (int k = 0; k < 3; k++) {
       probs.addConstant(0, shift);
     }
@@ -83,11 +84,15 @@ class ClassProbabilitiesTest {
         eta[i] = Math.sin(0.3 * i + r) * (r + 1);
         delta[r][i] = largest * Math.cos(0.7 * i + 2 * r);
       }
-      probs.add(r, eta, 1.0, null);
-      after.add(r, eta, 1.0, null);
-      after.add(r, delta[r], 0.5, null);
+      add(probs, r, eta, 1.0);
+      add(after, r, eta, 1.0);
+      add(after, r, delta[r], 0.5);
     }
-    double change = probs.jointLossChange(y, delta, 0.5, base, factor);
+    double[] classLargest = new double[classes];
+    for (int r = 0; r < classes; r++) {
+      classLargest[r] = Dot.largestMagnitude(delta[r], n);
+    }
+    double change = probs.jointLossChange(y, delta, classLargest, 0.5, base, factor);
     double before = probs.lossAndEntropy(y, 1.0, base)[0];
     double expected = after.lossAndEntropy(y, 1.0, base)[0] - before;
     assertEquals(expected, change, 1e-13 * Math.abs(before));
@@ -142,9 +147,9 @@ class ClassProbabilitiesTest {
     int n = delta.length;
     ClassProbabilities probs = new ClassProbabilities(n, classes, true);
     for (int r = 0; r < classes; r++) {
-      probs.add(r, eta[r], 1.0, null);
+      add(probs, r, eta[r], 1.0);
     }
-    probs.add(1, delta, 1.0, null);
+    add(probs, 1, delta, 1.0);
     double[] q = new double[n];
     for (int r = 0; r < classes; r++) {
       probs.probabilities(r, q);
@@ -157,5 +162,12 @@ class ClassProbabilitiesTest {
         assertEquals(expected, q[i], 1e-14 * expected, "class " + r + ", observation " + i);
       }
     }
+  }
+
+  /**
+   * {@link ClassProbabilities#add} of {@code step * delta} with no factors, as a step applies it.
+   */
+  private static void add(ClassProbabilities probs, int r, double[] delta, double step) {
+    probs.add(r, delta, step, null, Dot.largestMagnitude(delta, delta.length));
   }
 }

@@ -114,7 +114,7 @@ class InterceptNewtonTest {
         for (int i = 0; i < N; i++) {
           delta[i] = spread * (random.nextDouble() - 0.5);
         }
-        probs.add(r, delta, 1.0, null);
+        probs.add(r, delta, 1.0, null, org.l1path.solver.data.Dot.largestMagnitude(delta, N));
       }
       intercept = new double[rows];
     }
