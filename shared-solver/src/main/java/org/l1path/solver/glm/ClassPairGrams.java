@@ -193,8 +193,9 @@ final class ClassPairGrams {
     // Whole multiples of the row kernel's step of 4 observations.
     int range = Math.min(n, Math.max(4, HELD_PRODUCTS / entries / 4 * 4));
     long room = BLOCK_SUMS / Math.max(1, (long) others * entries);
-    int count = work >= BLOCK_WORK ? (int) Math.min(Math.min(BLOCKS, room), n / range) : 1;
-    if (count <= 1) {
+    int count =
+        work >= BLOCK_WORK ? (int) Math.max(1, Math.min(Math.min(BLOCKS, room), n / range)) : 1;
+    if (count == 1) {
       blocks[0].sum(list, m, prob, 0, n, range, base.parallelSweeps);
     } else {
       Sweep.run(
@@ -205,11 +206,10 @@ final class ClassPairGrams {
               blocks[b].sum(
                   list, m, prob, blockStart(b, count), blockStart(b + 1, count), range, false));
     }
-    int summed = Math.max(1, count);
     for (int other = 0; other < others; other++) {
       double[] pairSums = otherSums[other];
       java.util.Arrays.fill(pairSums, 0.0);
-      for (int b = 0; b < summed; b++) {
+      for (int b = 0; b < count; b++) {
         double[] blockSums = blocks[b].otherSums[other];
         for (int e = 0; e < entries; e++) {
           pairSums[e] += blockSums[e];
@@ -217,7 +217,7 @@ final class ClassPairGrams {
       }
     }
     for (int r = 0; r < classes; r++) {
-      for (int b = 0; b < summed; b++) {
+      for (int b = 0; b < count; b++) {
         double[] blockClipped = blocks[b].clipped[r];
         for (int e = 0; e < entries; e++) {
           clipped[r][e] += blockClipped[e];
